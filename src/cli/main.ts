@@ -1,0 +1,1 @@
+process.stdout.write('llmcost: under construction\n');

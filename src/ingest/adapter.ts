@@ -1,0 +1,36 @@
+import type { IngestProblem } from '../model/ingest-problem.ts';
+import type { UsageRecord } from '../model/usage-record.ts';
+
+/** Where the lines come from: the path as the user named it (or `-` for stdin). */
+export interface SourceRef {
+  readonly file: string;
+}
+
+export type LineResult =
+  | { readonly ok: true; readonly records: readonly UsageRecord[] }
+  | { readonly ok: false; readonly problems: readonly IngestProblem[] };
+
+export const NO_RECORDS: LineResult = { ok: true, records: [] };
+
+/**
+ * Parses one file line by line. Created once per file, so an adapter may keep state across lines
+ * (a CSV header, a multi-line JSON document); pure otherwise: no I/O, no clock.
+ */
+export interface LineParser {
+  /** The records one line holds (often none: lines without usage) or the problems that reject it. */
+  parseLine(text: string, lineNumber: number): LineResult;
+  /** Called once after the last line, for records held back by whole-file state. */
+  finish(): LineResult;
+}
+
+export interface Adapter {
+  /** The name users pass to `--from`. */
+  readonly format: string;
+  /** One line for `llmcost formats`. */
+  readonly description: string;
+  /** A short real-shaped sample line for `llmcost formats`. */
+  readonly example: string;
+  /** Cheap detection for `--from auto` on the first non-empty lines of a file. */
+  sniff(firstLines: readonly string[]): boolean;
+  createParser(source: SourceRef): LineParser;
+}

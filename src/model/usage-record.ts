@@ -1,0 +1,117 @@
+/**
+ * The normalized usage record every ingest adapter produces (FORMATS.md §0).
+ *
+ * Token classes are **disjoint** so they can be priced and summed without double counting:
+ * a request's prompt = inputTokens + cacheReadTokens + cacheWrite5mTokens + cacheWrite1hTokens
+ * + cacheWriteTokens. `reasoningTokens` is a subset of `outputTokens`: informational, never added again.
+ *
+ * A record is one request, or one bucket row of an aggregated export (then `requests` may exceed 1,
+ * and `occurredAtMs` is the bucket start), or one reported-cost line.
+ */
+export interface TokenCounts {
+  /** Uncached input only: excludes cache reads and cache writes. */
+  readonly inputTokens: number;
+  /** Input served from a prompt cache. */
+  readonly cacheReadTokens: number;
+  /** Cache creation with a 5-minute TTL. */
+  readonly cacheWrite5mTokens: number;
+  /** Cache creation with a 1-hour TTL. */
+  readonly cacheWrite1hTokens: number;
+  /** Cache creation whose TTL the source does not state. */
+  readonly cacheWriteTokens: number;
+  /** All billed output, reasoning included. */
+  readonly outputTokens: number;
+  /** The part of `outputTokens` spent on reasoning/thinking (a subset, never added again). */
+  readonly reasoningTokens: number;
+}
+
+export const TOKEN_CLASSES = [
+  'inputTokens',
+  'cacheReadTokens',
+  'cacheWrite5mTokens',
+  'cacheWrite1hTokens',
+  'cacheWriteTokens',
+  'outputTokens',
+  'reasoningTokens',
+] as const satisfies readonly (keyof TokenCounts)[];
+
+/** A cost the source itself states (an invoice line, a gateway estimate), in its own currency. */
+export interface ReportedCost {
+  /** Exact amount in pico-units of `currency` (10⁻¹²), see model/money.ts. */
+  readonly amountPico: bigint;
+  /** ISO 4217, upper-case. */
+  readonly currency: string;
+}
+
+/** Whether the request succeeded. Failed requests without usage are counted, never priced. */
+export type RequestStatus = 'ok' | 'error';
+
+export interface UsageRecord extends TokenCounts {
+  /**
+   * Natural key of the usage this record describes (e.g. `anthropic:msg_…:req_…`). Two records with the
+   * same key are the same usage, whichever file they came from: the store keeps one (the largest).
+   */
+  readonly dedupKey: string;
+  /** UTC instant in epoch milliseconds; the bucket start for aggregated rows. */
+  readonly occurredAtMs: number;
+  /** Who bills: openai, anthropic, openrouter, aws-bedrock, google-gemini, … (lower-case). */
+  readonly provider: string;
+  /** The model id as the source wrote it (normalized only when priced). */
+  readonly model: string;
+  /** Number of requests: 1 for a request row, the bucket count for aggregates, null when unknown. */
+  readonly requests: number | null;
+  /** Server-side web search calls billed per 1k. */
+  readonly webSearchRequests: number;
+  readonly status: RequestStatus;
+  readonly project: string | null;
+  readonly user: string | null;
+  readonly team: string | null;
+  /** An API key id or hash, never a secret. */
+  readonly apiKey: string | null;
+  readonly workspace: string | null;
+  readonly session: string | null;
+  /** standard, flex, priority, scale, … as the source wrote it. */
+  readonly serviceTier: string | null;
+  readonly isBatch: boolean;
+  /** Free-form key/value labels (request metadata, `--tag k=v` from ingest). */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly reportedCost: ReportedCost | null;
+  /** 1-based line in the source file where this record starts. */
+  readonly sourceLine: number;
+}
+
+/** A blank record for adapters to spread over: every count zero, every attribute unknown. */
+export const EMPTY_USAGE: Omit<UsageRecord, 'dedupKey' | 'occurredAtMs' | 'provider' | 'model' | 'sourceLine'> = {
+  inputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWrite5mTokens: 0,
+  cacheWrite1hTokens: 0,
+  cacheWriteTokens: 0,
+  outputTokens: 0,
+  reasoningTokens: 0,
+  requests: 1,
+  webSearchRequests: 0,
+  status: 'ok',
+  project: null,
+  user: null,
+  team: null,
+  apiKey: null,
+  workspace: null,
+  session: null,
+  serviceTier: null,
+  isBatch: false,
+  tags: {},
+  reportedCost: null,
+};
+
+/** Total tokens of every disjoint class (reasoning excluded: it is inside output). */
+export function totalTokens(counts: TokenCounts): number {
+  return (
+    counts.inputTokens +
+    counts.cacheReadTokens +
+    counts.cacheWrite5mTokens +
+    counts.cacheWrite1hTokens +
+    counts.cacheWriteTokens +
+    counts.outputTokens
+  );
+}
