@@ -122,20 +122,16 @@ function readLoggedLine(line: JsonObject, check: RowChecker, lineNumber: number)
   const reading = readOpenaiResponse(found.response, found.path, check);
   if (reading.kind === 'no-usage') return [];
   const { usage } = reading;
-  const occurredAtMs = usage.occurredAtMs ?? readEnvelopeTimestamp(line, found.path, usage, check);
+  const occurredAtMs = usage.occurredAtMs ?? readEnvelopeTimestamp(line, usage, check);
   const content = toRecordContent(usage, occurredAtMs, false);
   const dedupKey =
     usage.responseId === null ? contentDedupKey('openai-content', content) : `openai:${usage.responseId}`;
   return [{ ...content, dedupKey, sourceLine: lineNumber }];
 }
 
-function readEnvelopeTimestamp(
-  line: JsonObject,
-  path: string,
-  usage: OpenaiUsage,
-  check: RowChecker,
-): number {
-  if (path !== '' && line.ts !== undefined) return check.instant(line.ts, 'ts');
+/** Embeddings carry no timestamp of their own: the application's envelope (`{"ts": …}`) dates them. */
+function readEnvelopeTimestamp(line: JsonObject, usage: OpenaiUsage, check: RowChecker): number {
+  if (line.ts !== undefined) return check.instant(line.ts, 'ts');
   check.fail(
     usage.timestampField,
     'expected an ISO 8601 timestamp or Unix seconds here or in an envelope\'s "ts", got nothing',
