@@ -158,12 +158,12 @@ function readRow(row: JsonObject, check: RowChecker, lineNumber: number): UsageR
     );
   }
   // Without an id, the record's own content is its identity (key order and spacing of the line don't matter).
-  if (id === null) record.dedupKey = contentDedupKey('llmcost', record);
+  if (id === null && check.problems.length === 0) record.dedupKey = contentDedupKey('llmcost', record);
   return record;
 }
 
 function readTimestamp(value: unknown, check: RowChecker): number {
-  const ms = typeof value === 'string' && !ENDS_WITH_ZONE.test(value) ? null : parseUtcTimestamp(value);
+  const ms = typeof value === 'string' && !hasZone(value) ? null : parseUtcTimestamp(value);
   if (ms === null) {
     check.fail(
       'ts',
@@ -172,6 +172,10 @@ function readTimestamp(value: unknown, check: RowChecker): number {
     return 0;
   }
   return ms;
+}
+
+function hasZone(text: string): boolean {
+  return text.endsWith('Z') || ENDS_WITH_ZONE.test(text);
 }
 
 function readStatus(value: unknown, check: RowChecker): RequestStatus {

@@ -43,7 +43,7 @@ function looksLikeOpenaiLine(text: string): boolean {
   return parsed.ok && (isBatchLine(parsed.value) || findResponse(parsed.value) !== null);
 }
 
-/** A batch line that carries no timestamp (and perhaps no model): it waits for `finish()` to be dated. */
+/** One batch line's record. Error lines carry no timestamp and often no model: those wait for `finish()`. */
 interface BatchReading {
   /** `occurredAtMs` is 0 until dated; `model` is `unknown` until the file's model is known. */
   readonly record: UsageRecord;
