@@ -8,16 +8,20 @@
  * mistakes string content (where a quote is always written `\"`) for structure. Only two levels are
  * read: the top-level keys and the keys of the top-level `message` object. Every other value
  * (`message.content`, `toolUseResult` — which may hold its own `usage` —, snapshots) is skipped as
- * a balanced span. The values we keep are decoded with JSON.parse on their own span, so they are
- * exactly what JSON.parse of the whole line would give.
+ * a balanced span. Kept values are sliced when they are plain strings, else decoded by JSON.parse on
+ * their own span, so they are exactly what JSON.parse of the whole line would give.
  *
  * Guarantee: on a valid JSON line the result equals `readClaudeCodeFields(JSON.parse(line))`
  * (duplicate keys included: the last one wins). The walk checks the structure (brackets matched,
  * strings closed, keys, colons and commas in place, nothing after the object) and returns null on
  * anything it does not expect, so the caller falls back to JSON.parse and reports the error. What it
- * does not check is the inside of skipped values (escape sequences, number syntax), so a line that
- * is well-formed except for, say, a bad escape deep in the content is read rather than rejected.
- * Claude Code damages lines only by truncation, which the walk always detects.
+ * does not check is the inside of skipped values (escape sequences, number syntax, raw control
+ * characters), so a line that is well-formed except for, say, a bad escape deep in the content is
+ * read rather than rejected. Claude Code damages lines only by truncation, which the walk detects.
+ *
+ * Speed, measured on Node 20 (one core): about as fast as JSON.parse on one-byte lines and up to
+ * 1.4× faster, with far less garbage; jumping with indexOf beats a char-by-char loop (3×) and a
+ * sticky regex (1.5×). The big saving is upstream: lines without usage are never walked.
  */
 
 /** The fields of one Claude Code log line the adapter reads; `undefined` when the key is absent. */
@@ -34,18 +38,6 @@ export interface ClaudeCodeFields {
   readonly messageId: unknown;
   readonly usage: unknown;
 }
-
-type TopLevelKey =
-  'type' | 'timestamp' | 'requestId' | 'sessionId' | 'cwd' | 'isSidechain' | 'isApiErrorMessage';
-const TOP_LEVEL_KEYS: ReadonlySet<string> = new Set<TopLevelKey>([
-  'type',
-  'timestamp',
-  'requestId',
-  'sessionId',
-  'cwd',
-  'isSidechain',
-  'isApiErrorMessage',
-]);
 
 /** The slow path, and the reference the fast path must agree with: the same fields from a parsed line. */
 export function readClaudeCodeFields(line: unknown): ClaudeCodeFields | null {
@@ -104,24 +96,44 @@ export function scanClaudeCodeLine(text: string): ClaudeCodeFields | null {
 
 type MutableFields = { -readonly [K in keyof ClaudeCodeFields]: ClaudeCodeFields[K] };
 
+type FieldName = keyof ClaudeCodeFields;
+
+/** The keys read at each level, as written in the log, and the field each one fills. */
+const TOP_LEVEL_FIELDS: readonly (readonly [string, FieldName | 'message'])[] = [
+  ['type', 'type'],
+  ['timestamp', 'timestamp'],
+  ['requestId', 'requestId'],
+  ['sessionId', 'sessionId'],
+  ['cwd', 'cwd'],
+  ['isSidechain', 'isSidechain'],
+  ['isApiErrorMessage', 'isApiErrorMessage'],
+  ['message', 'message'],
+];
+const MESSAGE_FIELDS: readonly (readonly [string, FieldName | 'message'])[] = [
+  ['model', 'model'],
+  ['id', 'messageId'],
+  ['usage', 'usage'],
+];
+
 /**
  * Walks the object whose `{` is at `open` and stores the wanted members in `fields`: top-level keys
  * when `isTopLevel`, else the keys of `message`. Returns the index after the closing `}`, or -1.
  */
 function walkObject(text: string, open: number, isTopLevel: boolean, fields: MutableFields): number {
+  const wanted = isTopLevel ? TOP_LEVEL_FIELDS : MESSAGE_FIELDS;
   let position = skipWhitespace(text, open + 1);
   if (text.charCodeAt(position) === CLOSE_BRACE) return position + 1;
   for (;;) {
     if (text.charCodeAt(position) !== QUOTE) return -1;
     const keyEnd = endOfString(text, position);
     if (keyEnd < 0) return -1;
-    const key = decodeKey(text, position, keyEnd);
-    if (key === null) return -1;
+    const field = fieldOfKey(text, position, keyEnd, wanted);
+    if (field === INVALID) return -1;
     position = skipWhitespace(text, keyEnd);
     if (text.charCodeAt(position) !== COLON) return -1;
     const valueStart = skipWhitespace(text, position + 1);
     let valueEnd: number;
-    if (isTopLevel && key === 'message') {
+    if (field === 'message') {
       // The last duplicate wins, as in JSON.parse: a later `message` replaces every field of an earlier one.
       fields.model = fields.messageId = fields.usage = undefined;
       valueEnd =
@@ -132,12 +144,7 @@ function walkObject(text: string, open: number, isTopLevel: boolean, fields: Mut
     } else {
       valueEnd = endOfValue(text, valueStart);
       if (valueEnd < 0) return -1;
-      const field = isTopLevel
-        ? TOP_LEVEL_KEYS.has(key)
-          ? (key as TopLevelKey)
-          : null
-        : MESSAGE_KEYS.get(key);
-      if (field !== null && field !== undefined) {
+      if (field !== null) {
         const value = decodeValue(text, valueStart, valueEnd);
         if (value === INVALID) return -1;
         fields[field] = value;
@@ -151,11 +158,30 @@ function walkObject(text: string, open: number, isTopLevel: boolean, fields: Mut
   }
 }
 
-const MESSAGE_KEYS: ReadonlyMap<string, 'model' | 'messageId' | 'usage'> = new Map([
-  ['model', 'model'],
-  ['id', 'messageId'],
-  ['usage', 'usage'],
-] as const);
+/**
+ * The field the key string [open, end) fills, or null for a key we skip. Compared in place, without
+ * slicing and hashing every key: most keys are skipped.
+ */
+function fieldOfKey(
+  text: string,
+  open: number,
+  end: number,
+  wanted: readonly (readonly [string, FieldName | 'message'])[],
+): FieldName | 'message' | null | typeof INVALID {
+  const length = end - open - 2;
+  for (const [name, field] of wanted) {
+    if (name.length === length && text.startsWith(name, open + 1)) return field;
+  }
+  for (let position = open + 1; position < end - 1; position++) {
+    if (text.charCodeAt(position) === BACKSLASH) {
+      // A key written with escapes (`"\u0074ype"`) may still spell a wanted name.
+      const key = parseJson(text.slice(open, end));
+      if (typeof key !== 'string') return INVALID;
+      return wanted.find(([name]) => name === key)?.[1] ?? null;
+    }
+  }
+  return null;
+}
 
 /** Index after the value starting at `start`, or -1 when it is cut short or its brackets don't match. */
 function endOfValue(text: string, start: number): number {
@@ -208,21 +234,18 @@ function endOfContainer(text: string, open: number): number {
   return -1;
 }
 
-function decodeKey(text: string, open: number, end: number): string | null {
-  const raw = text.slice(open + 1, end - 1);
-  if (!raw.includes('\\')) return raw;
-  const key = parseJson(text.slice(open, end));
-  return typeof key === 'string' ? key : null;
-}
-
 /** Marks a kept value that is not valid JSON: the line goes to JSON.parse, which reports it. */
 const INVALID: unique symbol = Symbol('invalid JSON value');
 
 /** The JSON value in [start, end), or INVALID. */
 function decodeValue(text: string, start: number, end: number): unknown {
   if (text.charCodeAt(start) === QUOTE) {
-    const backslash = text.indexOf('\\', start);
-    if (backslash < 0 || backslash >= end) return text.slice(start + 1, end - 1);
+    const raw = text.slice(start + 1, end - 1);
+    if (!raw.includes('\\')) return raw;
+  } else if (end - start === 4 && text.startsWith('true', start)) {
+    return true;
+  } else if (end - start === 5 && text.startsWith('false', start)) {
+    return false;
   }
   return parseJson(text.slice(start, end));
 }

@@ -37,7 +37,7 @@
  * looks complete (ends with `}`; the last line is checked in full at the end). Usage lines are read by
  * claude-code-line-scanner.ts, which touches only the fields below and falls back to JSON.parse.
  */
-import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
+import type { UsageRecord } from '../model/usage-record.ts';
 import { NO_RECORDS, type Adapter, type LineParser, type LineResult, type SourceRef } from './adapter.ts';
 import {
   readClaudeCodeFields,
@@ -90,15 +90,18 @@ function isClaudeCodeLog(firstLines: readonly string[]): boolean {
 export function createClaudeCodeParser(source: SourceRef): LineParser {
   const nameProject = createProjectNamer(source.file);
   const firstSeenAtMs = new Map<string, number>();
-  let unreadLastLine: { readonly text: string; readonly lineNumber: number } | null = null;
+  // The last line skipped unparsed, kept (a reference, not a copy) for the check in finish().
+  let unreadText: string | null = null;
+  let unreadLineNumber = 0;
 
   const parseLine = (text: string, lineNumber: number): LineResult => {
     if (!text.includes('"usage"') && endsWithBrace(text)) {
-      unreadLastLine = { text, lineNumber };
+      unreadText = text;
+      unreadLineNumber = lineNumber;
       return NO_RECORDS;
     }
     if (isBlank(text)) return NO_RECORDS;
-    unreadLastLine = null;
+    unreadText = null;
     const fields = scanClaudeCodeLine(text) ?? parseFields(text);
     if (fields === 'not-json') return notJson(source.file, lineNumber);
     if (fields === null) return notAnObject(source.file, lineNumber);
@@ -109,10 +112,10 @@ export function createClaudeCodeParser(source: SourceRef): LineParser {
     parseLine,
     finish() {
       // The last line skipped unparsed may be cut short after a `}`: check it in full.
-      if (unreadLastLine === null) return NO_RECORDS;
-      const { text, lineNumber } = unreadLastLine;
-      unreadLastLine = null;
-      return parseFields(text) === 'not-json' ? notJson(source.file, lineNumber) : NO_RECORDS;
+      if (unreadText === null) return NO_RECORDS;
+      const text = unreadText;
+      unreadText = null;
+      return parseFields(text) === 'not-json' ? notJson(source.file, unreadLineNumber) : NO_RECORDS;
     },
   };
 }
@@ -150,23 +153,33 @@ function toRecords(
   const dedupKey = requestId === null ? `anthropic:${messageId}` : `anthropic:${messageId}:${requestId}`;
   const firstAtMs = firstSeenAtMs.get(dedupKey);
   if (firstAtMs === undefined) firstSeenAtMs.set(dedupKey, occurredAtMs);
+  // One literal with every field, not `{ ...EMPTY_USAGE, … }`: on Node 20 adding keys to a spread copy
+  // costs microseconds per object (V8 makes new hidden classes each time), a literal ~0.1 µs.
   const record: UsageRecord = {
-    ...EMPTY_USAGE,
     dedupKey,
     occurredAtMs: firstAtMs ?? occurredAtMs,
     provider: 'anthropic',
     model,
     inputTokens,
     cacheReadTokens,
-    ...cacheWrites,
+    cacheWrite5mTokens: cacheWrites.cacheWrite5mTokens,
+    cacheWrite1hTokens: cacheWrites.cacheWrite1hTokens,
+    cacheWriteTokens: cacheWrites.cacheWriteTokens,
     outputTokens,
     reasoningTokens,
+    requests: 1,
     webSearchRequests,
     status: fields.isApiErrorMessage === true ? 'error' : 'ok',
     project: cwd === null ? null : nameProject(cwd),
+    user: null,
+    team: null,
+    apiKey: null,
+    workspace: null,
     session,
     serviceTier,
+    isBatch: false,
     tags: fields.isSidechain === true ? SUBAGENT_TAGS : MAIN_AGENT_TAGS,
+    reportedCost: null,
     sourceLine: lineNumber,
   };
   return { ok: true, records: [record] };
