@@ -89,6 +89,7 @@ export function scanClaudeCodeLine(text: string): ClaudeCodeFields | null {
   };
   const open = skipWhitespace(text, 0);
   if (text.charCodeAt(open) !== OPEN_BRACE) return null;
+  nextBackslash = -1;
   const end = walkObject(text, open, true, fields);
   if (end < 0 || skipWhitespace(text, end) !== text.length) return null;
   return fields;
@@ -99,28 +100,46 @@ type MutableFields = { -readonly [K in keyof ClaudeCodeFields]: ClaudeCodeFields
 type FieldName = keyof ClaudeCodeFields;
 
 /** The keys read at each level, as written in the log, and the field each one fills. */
-const TOP_LEVEL_FIELDS: readonly (readonly [string, FieldName | 'message'])[] = [
-  ['type', 'type'],
-  ['timestamp', 'timestamp'],
-  ['requestId', 'requestId'],
-  ['sessionId', 'sessionId'],
-  ['cwd', 'cwd'],
-  ['isSidechain', 'isSidechain'],
-  ['isApiErrorMessage', 'isApiErrorMessage'],
-  ['message', 'message'],
-];
-const MESSAGE_FIELDS: readonly (readonly [string, FieldName | 'message'])[] = [
-  ['model', 'model'],
-  ['id', 'messageId'],
-  ['usage', 'usage'],
-];
+interface WantedKeys {
+  readonly names: readonly string[];
+  readonly fields: readonly (FieldName | 'message')[];
+}
+const TOP_LEVEL_KEYS: WantedKeys = {
+  names: [
+    'type',
+    'timestamp',
+    'requestId',
+    'sessionId',
+    'cwd',
+    'isSidechain',
+    'isApiErrorMessage',
+    'message',
+  ],
+  fields: [
+    'type',
+    'timestamp',
+    'requestId',
+    'sessionId',
+    'cwd',
+    'isSidechain',
+    'isApiErrorMessage',
+    'message',
+  ],
+};
+const MESSAGE_KEYS: WantedKeys = { names: ['model', 'id', 'usage'], fields: ['model', 'messageId', 'usage'] };
+
+/**
+ * Index of a backslash at or after the last key looked at (the line's length when there is none), so
+ * that most keys are known to hold no escape without looking at their characters. Reset per line.
+ */
+let nextBackslash = -1;
 
 /**
  * Walks the object whose `{` is at `open` and stores the wanted members in `fields`: top-level keys
  * when `isTopLevel`, else the keys of `message`. Returns the index after the closing `}`, or -1.
  */
 function walkObject(text: string, open: number, isTopLevel: boolean, fields: MutableFields): number {
-  const wanted = isTopLevel ? TOP_LEVEL_FIELDS : MESSAGE_FIELDS;
+  const wanted = isTopLevel ? TOP_LEVEL_KEYS : MESSAGE_KEYS;
   let position = skipWhitespace(text, open + 1);
   if (text.charCodeAt(position) === CLOSE_BRACE) return position + 1;
   for (;;) {
@@ -166,21 +185,24 @@ function fieldOfKey(
   text: string,
   open: number,
   end: number,
-  wanted: readonly (readonly [string, FieldName | 'message'])[],
+  wanted: WantedKeys,
 ): FieldName | 'message' | null | typeof INVALID {
   const length = end - open - 2;
-  for (const [name, field] of wanted) {
-    if (name.length === length && text.startsWith(name, open + 1)) return field;
+  const { names, fields } = wanted;
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] ?? '';
+    if (name.length === length && text.startsWith(name, open + 1)) return fields[index] ?? null;
   }
-  for (let position = open + 1; position < end - 1; position++) {
-    if (text.charCodeAt(position) === BACKSLASH) {
-      // A key written with escapes (`"\u0074ype"`) may still spell a wanted name.
-      const key = parseJson(text.slice(open, end));
-      if (typeof key !== 'string') return INVALID;
-      return wanted.find(([name]) => name === key)?.[1] ?? null;
-    }
+  if (nextBackslash <= open) {
+    nextBackslash = text.indexOf('\\', open + 1);
+    if (nextBackslash < 0) nextBackslash = text.length;
   }
-  return null;
+  if (nextBackslash >= end) return null;
+  // A key written with escapes (`"\u0074ype"`) may still spell a wanted name.
+  const key = parseJson(text.slice(open, end));
+  if (typeof key !== 'string') return INVALID;
+  const index = names.indexOf(key);
+  return index < 0 ? null : (fields[index] ?? null);
 }
 
 /** Index after the value starting at `start`, or -1 when it is cut short or its brackets don't match. */

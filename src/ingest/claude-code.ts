@@ -32,9 +32,11 @@
  *   `main` (sidechain lines are subagent work, in `subagents/` files or, in older versions, inline).
  * - A line that is not JSON is a problem: Claude Code leaves a truncated last line when killed.
  *
- * Speed (STYLE.md §13): most bytes are message content. A line without `"usage"` — a key can't hold
- * that text inside a string, where quotes are escaped — has no usage and is skipped unparsed once it
- * looks complete (ends with `}`; the last line is checked in full at the end). Usage lines are read by
+ * Speed (STYLE.md §13): most bytes are message content. A line without the text `usage"` has no
+ * `"usage"` key, so no usage: it is skipped unparsed once it looks complete (ends with `}`; the last
+ * line is checked in full at the end). `usage"` rather than `"usage"` because a search is only as
+ * fast as its first character is rare, and JSON is full of quotes (2× on real-shaped lines); strings
+ * that end in "usage" match too and merely cost a walk. Usage lines are read by
  * claude-code-line-scanner.ts, which touches only the fields below and falls back to JSON.parse.
  */
 import type { UsageRecord } from '../model/usage-record.ts';
@@ -46,6 +48,7 @@ import {
   type ClaudeCodeFields,
 } from './claude-code-line-scanner.ts';
 import { createProjectNamer } from './claude-code-project.ts';
+import { parseCanonicalInstant } from './parse-canonical-instant.ts';
 import { createRowChecker, describe } from './row-checker.ts';
 
 const SYNTHETIC_MODEL = '<synthetic>';
@@ -95,7 +98,7 @@ export function createClaudeCodeParser(source: SourceRef): LineParser {
   let unreadLineNumber = 0;
 
   const parseLine = (text: string, lineNumber: number): LineResult => {
-    if (!text.includes('"usage"') && endsWithBrace(text)) {
+    if (!text.includes('usage"') && endsWithBrace(text)) {
       unreadText = text;
       unreadLineNumber = lineNumber;
       return NO_RECORDS;
@@ -138,7 +141,10 @@ function toRecords(
   const model = check.requiredString(fields.model, 'message.model');
   const messageId = check.requiredString(fields.messageId, 'message.id');
   const requestId = check.optionalString(fields.requestId, 'requestId');
-  const occurredAtMs = check.instant(fields.timestamp, 'timestamp');
+  const { timestamp } = fields;
+  const occurredAtMs =
+    (typeof timestamp === 'string' ? parseCanonicalInstant(timestamp) : null) ??
+    check.instant(timestamp, 'timestamp');
   const session = check.optionalString(fields.sessionId, 'sessionId');
   const cwd = check.optionalString(fields.cwd, 'cwd');
   const inputTokens = check.count(usage.input_tokens, 'message.usage.input_tokens', true);

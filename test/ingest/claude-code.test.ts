@@ -303,6 +303,7 @@ describe('claude-code problems', () => {
       '   ',
       '{"type":"summary","summary":"x","leafUuid":"u"}',
       '{"type":"user","toolUseResult":{"usage":{"input_tokens":5}}}',
+      '{"type":"user","message":{"role":"user","content":"check the usage"}}',
       '',
     ].join('\n');
     expect(parseLines(claudeCodeAdapter, text, 'inline.jsonl')).toEqual({ records: [], problems: [] });
