@@ -38,17 +38,58 @@ export interface FileIngest {
 }
 
 const USAGE_COLUMNS = [
-  'dedup_hash', 'dedup_key', 'occurred_at_ms', 'provider', 'model', 'requests', 'input_tokens', 'cache_read_tokens',
-  'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_tokens',
-  'web_search_requests', 'status', 'project', 'user', 'team', 'api_key', 'workspace', 'session', 'service_tier',
-  'is_batch', 'tags', 'reported_cost_pico', 'reported_currency', 'cost_pico', 'priced_model', 'unpriced_reason',
-  'price_book_id', 'source_id', 'source_line',
+  'dedup_hash',
+  'dedup_key',
+  'occurred_at_ms',
+  'provider',
+  'model',
+  'requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
+  'status',
+  'project',
+  'user',
+  'team',
+  'api_key',
+  'workspace',
+  'session',
+  'service_tier',
+  'is_batch',
+  'tags',
+  'reported_cost_pico',
+  'reported_currency',
+  'cost_pico',
+  'priced_model',
+  'unpriced_reason',
+  'price_book_id',
+  'source_id',
+  'source_line',
 ] as const;
 
 const ROLLUP_SUM_COLUMNS = [
-  'records', 'requests', 'requests_unknown', 'error_requests', 'input_tokens', 'cache_read_tokens',
-  'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_tokens',
-  'web_search_requests', 'cost_pico', 'reported_cost_pico', 'unpriced_records', 'unpriced_requests', 'unpriced_tokens',
+  'records',
+  'requests',
+  'requests_unknown',
+  'error_requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
+  'cost_pico',
+  'reported_cost_pico',
+  'unpriced_records',
+  'unpriced_requests',
+  'unpriced_tokens',
 ] as const;
 const ROLLUP_KEY_COLUMNS = ['hour_start_ms', 'provider', 'model', 'reported_currency'] as const;
 
@@ -74,7 +115,9 @@ function prepareStatements(store: Store) {
        ${ROLLUP_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`,
     ),
     upsertPriceBook: store
-      .prepare('INSERT INTO price_books (version) VALUES (?) ON CONFLICT(version) DO UPDATE SET version = version RETURNING id')
+      .prepare(
+        'INSERT INTO price_books (version) VALUES (?) ON CONFLICT(version) DO UPDATE SET version = version RETURNING id',
+      )
       .pluck(),
     upsertSource: store
       .prepare(
@@ -110,7 +153,12 @@ function statementsFor(store: Store) {
  * growing). The hourly rollup is accumulated in memory and written before commit, in the same
  * transaction.
  */
-export function beginFileIngest(store: Store, path: string, format: string, priceBookVersion: string): FileIngest {
+export function beginFileIngest(
+  store: Store,
+  path: string,
+  format: string,
+  priceBookVersion: string,
+): FileIngest {
   const statements = statementsFor(store);
   store.exec('BEGIN IMMEDIATE');
   let isOpen = true;
@@ -128,33 +176,102 @@ export function beginFileIngest(store: Store, path: string, format: string, pric
   const flushRollup = (): void => {
     for (const sums of rollup.drain()) {
       statements.upsertRollup.run(
-        sums.hourStartMs, sums.provider, sums.model, sums.reportedCurrency,
-        sums.records, sums.requests, sums.requestsUnknown, sums.errorRequests, sums.inputTokens,
-        sums.cacheReadTokens, sums.cacheWrite5mTokens, sums.cacheWrite1hTokens, sums.cacheWriteTokens,
-        sums.outputTokens, sums.reasoningTokens, sums.webSearchRequests, sums.costPico, sums.reportedCostPico,
-        sums.unpricedRecords, sums.unpricedRequests, sums.unpricedTokens,
+        sums.hourStartMs,
+        sums.provider,
+        sums.model,
+        sums.reportedCurrency,
+        sums.records,
+        sums.requests,
+        sums.requestsUnknown,
+        sums.errorRequests,
+        sums.inputTokens,
+        sums.cacheReadTokens,
+        sums.cacheWrite5mTokens,
+        sums.cacheWrite1hTokens,
+        sums.cacheWriteTokens,
+        sums.outputTokens,
+        sums.reasoningTokens,
+        sums.webSearchRequests,
+        sums.costPico,
+        sums.reportedCostPico,
+        sums.unpricedRecords,
+        sums.unpricedRequests,
+        sums.unpricedTokens,
       );
     }
   };
 
   const insert = (id: number, usage: UsageRecord, pricing: UsagePricing): boolean =>
     statements.insertUsage.run(
-      id, usage.dedupKey, usage.occurredAtMs, usage.provider, usage.model, usage.requests, usage.inputTokens,
-      usage.cacheReadTokens, usage.cacheWrite5mTokens, usage.cacheWrite1hTokens, usage.cacheWriteTokens,
-      usage.outputTokens, usage.reasoningTokens, usage.webSearchRequests, usage.status, usage.project, usage.user,
-      usage.team, usage.apiKey, usage.workspace, usage.session, usage.serviceTier, usage.isBatch ? 1 : 0,
-      serializeTags(usage.tags), usage.reportedCost?.amountPico ?? null, usage.reportedCost?.currency ?? null,
-      pricing.costPico, pricing.pricedModel, pricing.unpricedReason, priceBookId, sourceId, usage.sourceLine,
+      id,
+      usage.dedupKey,
+      usage.occurredAtMs,
+      usage.provider,
+      usage.model,
+      usage.requests,
+      usage.inputTokens,
+      usage.cacheReadTokens,
+      usage.cacheWrite5mTokens,
+      usage.cacheWrite1hTokens,
+      usage.cacheWriteTokens,
+      usage.outputTokens,
+      usage.reasoningTokens,
+      usage.webSearchRequests,
+      usage.status,
+      usage.project,
+      usage.user,
+      usage.team,
+      usage.apiKey,
+      usage.workspace,
+      usage.session,
+      usage.serviceTier,
+      usage.isBatch ? 1 : 0,
+      serializeTags(usage.tags),
+      usage.reportedCost?.amountPico ?? null,
+      usage.reportedCost?.currency ?? null,
+      pricing.costPico,
+      pricing.pricedModel,
+      pricing.unpricedReason,
+      priceBookId,
+      sourceId,
+      usage.sourceLine,
     ).changes === 1;
 
   const replace = (id: number, usage: UsageRecord, pricing: UsagePricing): void => {
     statements.replaceByHash.run(
-      id, usage.dedupKey, usage.occurredAtMs, usage.provider, usage.model, usage.requests, usage.inputTokens,
-      usage.cacheReadTokens, usage.cacheWrite5mTokens, usage.cacheWrite1hTokens, usage.cacheWriteTokens,
-      usage.outputTokens, usage.reasoningTokens, usage.webSearchRequests, usage.status, usage.project, usage.user,
-      usage.team, usage.apiKey, usage.workspace, usage.session, usage.serviceTier, usage.isBatch ? 1 : 0,
-      serializeTags(usage.tags), usage.reportedCost?.amountPico ?? null, usage.reportedCost?.currency ?? null,
-      pricing.costPico, pricing.pricedModel, pricing.unpricedReason, priceBookId, sourceId, usage.sourceLine, id,
+      id,
+      usage.dedupKey,
+      usage.occurredAtMs,
+      usage.provider,
+      usage.model,
+      usage.requests,
+      usage.inputTokens,
+      usage.cacheReadTokens,
+      usage.cacheWrite5mTokens,
+      usage.cacheWrite1hTokens,
+      usage.cacheWriteTokens,
+      usage.outputTokens,
+      usage.reasoningTokens,
+      usage.webSearchRequests,
+      usage.status,
+      usage.project,
+      usage.user,
+      usage.team,
+      usage.apiKey,
+      usage.workspace,
+      usage.session,
+      usage.serviceTier,
+      usage.isBatch ? 1 : 0,
+      serializeTags(usage.tags),
+      usage.reportedCost?.amountPico ?? null,
+      usage.reportedCost?.currency ?? null,
+      pricing.costPico,
+      pricing.pricedModel,
+      pricing.unpricedReason,
+      priceBookId,
+      sourceId,
+      usage.sourceLine,
+      id,
     );
   };
 
@@ -181,8 +298,18 @@ export function beginFileIngest(store: Store, path: string, format: string, pric
     commit(state) {
       flushRollup();
       statements.updateSource.run(
-        state.format, state.sizeBytes, state.mtimeMs, state.fingerprint, state.bytesIngested, state.linesIngested,
-        state.rowsRead, state.rowsStored, state.rowsDuplicate, state.rowsRejected, state.ingestedAtMs, sourceId,
+        state.format,
+        state.sizeBytes,
+        state.mtimeMs,
+        state.fingerprint,
+        state.bytesIngested,
+        state.linesIngested,
+        state.rowsRead,
+        state.rowsStored,
+        state.rowsDuplicate,
+        state.rowsRejected,
+        state.ingestedAtMs,
+        sourceId,
       );
       store.exec('COMMIT');
       isOpen = false;
