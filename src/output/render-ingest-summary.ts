@@ -56,7 +56,8 @@ export function renderIngestSummary(run: IngestRunSummary): string {
   const unpriced = sum((file) => file.unpricedRecords);
   if (unpriced > 0) {
     lines.push(
-      `${formatCount(unpriced)} rows have no price (unknown model): they are counted, not costed; see llmcost report.`,
+      `${formatCount(unpriced)} rows could not be priced (unknown model or price): counted, never costed as $0; ` +
+        'llmcost report lists them.',
     );
   }
   if (run.failures.length > 0) lines.push(`${run.failures.length} files could not be read (see above).`);
