@@ -10,9 +10,26 @@ export interface FormatListItem {
 /** `llmcost formats`: name, description and an example line (shortened to fit) per format. */
 export function renderFormatList(formats: readonly FormatListItem[], display: DisplayOptions): string {
   const nameWidth = Math.max(...formats.map((item) => item.format.length));
+  const indent = ' '.repeat(nameWidth + 2);
   const lines = formats.flatMap((item) => [
-    `${item.format.padEnd(nameWidth)}  ${item.description}`,
+    ...wrapWords(item.description, Math.max(20, display.width - nameWidth - 2)).map(
+      (line, index) => `${index === 0 ? item.format.padEnd(nameWidth) + '  ' : indent}${line}`,
+    ),
     `${' '.repeat(nameWidth)}  e.g. ${truncate(item.example, Math.max(20, display.width - nameWidth - 7))}`,
   ]);
   return `${lines.join('\n')}\n\nPass one with --from <format>, or leave --from auto to detect it per file.\n`;
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
 }
