@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { claudeCodeLogRoots } from '../../ingest/claude-code-paths.ts';
 import { expandPaths, type ExpandedPath } from '../../ingest/expand-paths.ts';
 import { findAdapter, FORMAT_NAMES, sniffAdapter } from '../../ingest/index.ts';
@@ -6,20 +6,41 @@ import { peekFileLines, peekStreamLines } from '../../ingest/peek-lines.ts';
 import { formatProblem } from '../../model/ingest-problem.ts';
 import { renderIngestSummary, type IngestRunSummary } from '../../output/render-ingest-summary.ts';
 import { createPricer } from '../../pricing/create-pricer.ts';
+import type { PriceBook } from '../../pricing/price-book.ts';
 import { readPriceBook } from '../../pricing/read-price-book.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectAllSourceStates } from '../../store/select-source-state.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { ingestFile, type FileIngestSummary } from '../ingest/ingest-file.ts';
-import { createProgress } from '../progress.ts';
+import {
+  ingestParsedFile,
+  planFileRead,
+  unchangedSummary,
+  type FileIngestSummary,
+  type FileToIngest,
+  type IngestPolicy,
+  type ReadPlan,
+} from '../ingest/ingest-file.ts';
+import { parseSource } from '../ingest/parse-source.ts';
+import { startParseWorker, type ParseRun, type ParseWorker } from '../ingest/start-parse-worker.ts';
+import type { Adapter } from '../../ingest/adapter.ts';
+import { createProgress, type Progress } from '../progress.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { IngestOptions } from './ingest.ts';
 
 /** At most this many problems are printed (the rest are counted). */
 const MAX_PROBLEMS_SHOWN = 20;
+
+/** Below this many bytes to read, parsing in-process beats starting a worker thread. */
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+interface PlannedRead {
+  readonly plan: Extract<ReadPlan, { kind: 'read' }>;
+  readonly adapter: Adapter;
+  readonly stream: NodeJS.ReadableStream | undefined;
+}
 
 export async function runIngest(
   paths: readonly string[],
@@ -33,29 +54,25 @@ export async function runIngest(
   }
   const files = await resolveInputs(paths, options, ctx);
   const book = readPriceBook(settings.pricingFile ?? undefined);
-  const priceUsage = createPricer(book);
   const store = openStore(settings.dbPath);
   const summaries: FileIngestSummary[] = [];
   const failures: string[] = [];
+  let worker: ParseWorker | null = null;
   try {
     const previousStates = selectAllSourceStates(store);
-    const totalBytes = files.reduce(
-      (sum, file) => sum + (file.absolutePath === '-' ? 0 : statSync(file.absolutePath).size),
-      0,
-    );
-    const progress = createProgress(ctx, settings.isQuiet, totalBytes);
+    const reads: PlannedRead[] = [];
     for (const file of files) {
       const isStdin = file.absolutePath === '-';
-      let stdin: NodeJS.ReadableStream | null = null;
       let adapter = forcedAdapter;
+      let stream: NodeJS.ReadableStream | undefined = isStdin ? ctx.stdin : undefined;
+      const previous = previousStates.get(file.absolutePath) ?? null;
       if (adapter === undefined) {
-        const previous = previousStates.get(file.absolutePath);
         const peeked = isStdin
           ? await peekStreamLines(ctx.stdin)
-          : { lines: await peekFileLines(file.absolutePath), stream: null };
-        stdin = peeked.stream;
+          : { lines: await peekFileLines(file.absolutePath), stream: undefined };
+        stream = peeked.stream ?? stream;
         adapter =
-          sniffAdapter(peeked.lines) ?? (previous === undefined ? undefined : findAdapter(previous.format));
+          sniffAdapter(peeked.lines) ?? (previous === null ? undefined : findAdapter(previous.format));
         if (adapter === undefined) {
           failures.push(
             peeked.lines.length === 0
@@ -64,30 +81,49 @@ export async function runIngest(
           );
           continue;
         }
-      } else if (isStdin) {
-        stdin = ctx.stdin;
       }
-      const summary = await ingestFile(store, {
+      const toIngest: FileToIngest = {
         displayPath: file.displayPath,
         sourcePath: file.absolutePath,
-        stdin,
-        adapter,
-        previous: previousStates.get(file.absolutePath) ?? null,
+        format: adapter.format,
+        previous,
         extraTags: options.tag,
-        isStrict: options.strict,
-        isDryRun: options.dryRun,
         isForced: options.force,
-        priceUsage,
-        priceBookVersion: book.version,
-        nowMs: ctx.nowMs,
-        maxProblemsKept: MAX_PROBLEMS_SHOWN,
-        onBytes: progress.onBytes,
-      });
-      progress.fileDone(isStdin ? 0 : statSync(file.absolutePath).size);
-      summaries.push(summary);
+      };
+      const plan = planFileRead(toIngest);
+      if (plan.kind === 'unchanged') summaries.push(unchangedSummary(toIngest));
+      else reads.push({ plan, adapter, stream });
+    }
+
+    const bytesToRead = reads.reduce((sum, read) => sum + read.plan.sizeBytes - read.plan.job.startOffset, 0);
+    const progress = createProgress(ctx, settings.isQuiet, bytesToRead);
+    const policy: IngestPolicy = {
+      isStrict: options.strict,
+      isDryRun: options.dryRun,
+      priceBookVersion: book.version,
+      nowMs: ctx.nowMs,
+      maxProblemsKept: MAX_PROBLEMS_SHOWN,
+    };
+    // Large inputs are parsed in a worker thread while this one writes; small ones are not worth its start-up.
+    const isWorthAWorker =
+      bytesToRead >= WORKER_MIN_BYTES && reads.every((read) => read.stream === undefined);
+    const started = isWorthAWorker
+      ? startParseWorker({ pricingFile: settings.pricingFile, maxProblemsKept: MAX_PROBLEMS_SHOWN })
+      : null;
+    worker = started;
+    const runs: ParseRun[] =
+      started !== null
+        ? reads.map(({ plan }) => started.submit(plan.job, progress.onBytes))
+        : inProcessRuns(reads, book, progress);
+    for (const [index, read] of reads.entries()) {
+      const run = runs[index];
+      if (run === undefined) continue;
+      summaries.push(await ingestParsedFile(store, read.plan, run, policy));
+      progress.fileDone(read.plan.sizeBytes - read.plan.job.startOffset);
     }
     progress.finish();
   } finally {
+    await worker?.close();
     store.close();
   }
 
@@ -163,4 +199,23 @@ function ingestSummaryJson(run: IngestRunSummary, files: readonly FileIngestSumm
     })),
     failures: run.failures,
   };
+}
+
+function inProcessRuns(reads: readonly PlannedRead[], book: PriceBook, progress: Progress): ParseRun[] {
+  const priceUsage = createPricer(book);
+  return reads.map(
+    ({ plan, adapter, stream }) =>
+      (emit) =>
+        parseSource(
+          plan.job,
+          {
+            adapter,
+            priceUsage,
+            maxProblemsKept: MAX_PROBLEMS_SHOWN,
+            onBytes: progress.onBytes,
+            ...(stream === undefined ? {} : { stream }),
+          },
+          emit,
+        ),
+  );
 }

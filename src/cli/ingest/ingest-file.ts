@@ -1,36 +1,80 @@
 import { statSync } from 'node:fs';
-import type { Adapter } from '../../ingest/adapter.ts';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
-import { readLineBatches } from '../../ingest/read-lines.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
-import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
-import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import { beginFileIngest, type SourceState } from '../../store/file-ingest.ts';
 import type { Store } from '../../store/open-store.ts';
-import type { UsagePricing } from '../../store/stored-usage.ts';
+import type { ParseJob } from './parse-source.ts';
+import type { ParseRun } from './start-parse-worker.ts';
 
-/** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
-export type PriceUsage = (usage: PricingInput) => RecordCost;
-
-export interface IngestFileRequest {
+export interface FileToIngest {
   readonly displayPath: string;
   /** Absolute path, or '-' for stdin. */
   readonly sourcePath: string;
-  readonly stdin: NodeJS.ReadableStream | null;
-  readonly adapter: Adapter;
+  readonly format: string;
   readonly previous: SourceState | null;
   readonly extraTags: Readonly<Record<string, string>>;
+  /** Re-read the file from the start even if it did not change. */
+  readonly isForced: boolean;
+}
+
+/** What to do with a file: skip it (unchanged since the last ingest) or read it, all or its tail. */
+export type ReadPlan =
+  | { readonly kind: 'unchanged' }
+  | {
+      readonly kind: 'read';
+      readonly job: ParseJob;
+      readonly readMode: 'full' | 'tail';
+      readonly sizeBytes: number;
+      readonly mtimeMs: number;
+    };
+
+/**
+ * Decides how much of a file to read. Unchanged size and mtime: nothing. Grown, with the bytes read
+ * last time unchanged (same fingerprint): only the tail, from the offset and line where the last ingest
+ * stopped. Anything else, a different format, stdin or .gz: all of it (dedup keys make that safe).
+ */
+export function planFileRead(file: FileToIngest): ReadPlan {
+  const isStdin = file.sourcePath === '-';
+  const isGzip = file.sourcePath.endsWith('.gz');
+  const stats = isStdin ? null : statSync(file.sourcePath);
+  const sizeBytes = stats?.size ?? 0;
+  const mtimeMs = Math.trunc(stats?.mtimeMs ?? 0);
+  const previous = file.previous?.format === file.format && !file.isForced && !isStdin ? file.previous : null;
+  if (previous !== null && previous.sizeBytes === sizeBytes && previous.mtimeMs === mtimeMs) {
+    return { kind: 'unchanged' };
+  }
+  const canResume =
+    previous !== null &&
+    !isGzip &&
+    previous.bytesIngested > 0 &&
+    sizeBytes >= previous.bytesIngested &&
+    fingerprintFilePrefix(file.sourcePath, previous.bytesIngested) === previous.fingerprint;
+  return {
+    kind: 'read',
+    readMode: canResume ? 'tail' : 'full',
+    sizeBytes,
+    mtimeMs,
+    job: {
+      displayPath: file.displayPath,
+      sourcePath: file.sourcePath,
+      format: file.format,
+      startOffset: canResume ? previous.bytesIngested : 0,
+      startLineNumber: canResume ? previous.linesIngested + 1 : 1,
+      isGzip,
+      extraTags: file.extraTags,
+      mayGrow: !isStdin && !isGzip,
+    },
+  };
+}
+
+export interface IngestPolicy {
   /** Reject the whole file when any row is bad (default: keep the good rows). */
   readonly isStrict: boolean;
   /** Parse, price and count against the store, then roll back. */
   readonly isDryRun: boolean;
-  /** Re-read the file from the start even if it did not change. */
-  readonly isForced: boolean;
-  readonly priceUsage: PriceUsage;
   readonly priceBookVersion: string;
   readonly nowMs: number;
   readonly maxProblemsKept: number;
-  readonly onBytes?: (bytesRead: number) => void;
 }
 
 export interface FileIngestSummary {
@@ -50,147 +94,89 @@ export interface FileIngestSummary {
   readonly warnings: readonly string[];
 }
 
-/**
- * Ingests one file in one transaction. Policy (the same for every format, README "Bad input"):
- * a row that fails validation is reported and skipped, the good rows are kept; with `isStrict`, any
- * bad row rolls the whole file back. A grown file whose earlier bytes are unchanged is read from where
- * the last ingest stopped; an unchanged file is not read at all.
- */
-export async function ingestFile(store: Store, request: IngestFileRequest): Promise<FileIngestSummary> {
-  const { adapter, previous } = request;
-  const isStdin = request.stdin !== null;
-  const isGzip = request.sourcePath.endsWith('.gz');
-  const stats = isStdin ? null : statSync(request.sourcePath);
-  const sizeBytes = stats?.size ?? 0;
-  const mtimeMs = Math.trunc(stats?.mtimeMs ?? 0);
+export function unchangedSummary(file: FileToIngest): FileIngestSummary {
+  return {
+    displayPath: file.displayPath,
+    format: file.format,
+    outcome: 'unchanged',
+    readMode: 'none',
+    rowsRead: 0,
+    stored: 0,
+    replaced: 0,
+    duplicate: 0,
+    rejected: 0,
+    unpricedRecords: 0,
+    problems: [],
+    warnings: [],
+  };
+}
 
+/**
+ * Stores one file's parsed records in one transaction. Policy (the same for every format, README "Bad
+ * input policy"): a row that fails validation is reported and skipped, the good rows are kept; with
+ * `isStrict`, any bad row rolls the whole file back.
+ */
+export async function ingestParsedFile(
+  store: Store,
+  plan: Extract<ReadPlan, { kind: 'read' }>,
+  parse: ParseRun,
+  policy: IngestPolicy,
+): Promise<FileIngestSummary> {
+  const { job } = plan;
   const counts = { rowsRead: 0, stored: 0, replaced: 0, duplicate: 0, rejected: 0, unpricedRecords: 0 };
   const problems: IngestProblem[] = [];
   const warnings: string[] = [];
-  const summarize = (
-    outcome: FileIngestSummary['outcome'],
-    readMode: FileIngestSummary['readMode'],
-  ): FileIngestSummary => ({
-    displayPath: request.displayPath,
-    format: adapter.format,
+  const summarize = (outcome: FileIngestSummary['outcome']): FileIngestSummary => ({
+    displayPath: job.displayPath,
+    format: job.format,
     outcome,
-    readMode,
+    readMode: plan.readMode,
     ...counts,
     problems,
     warnings,
   });
 
-  const isSameFormat = previous?.format === adapter.format;
-  if (
-    !isStdin &&
-    !request.isForced &&
-    isSameFormat &&
-    previous.sizeBytes === sizeBytes &&
-    previous.mtimeMs === mtimeMs
-  ) {
-    return summarize('unchanged', 'none');
-  }
-  const canResume =
-    !isStdin &&
-    !isGzip &&
-    !request.isForced &&
-    isSameFormat &&
-    previous.bytesIngested > 0 &&
-    sizeBytes >= previous.bytesIngested &&
-    fingerprintFilePrefix(request.sourcePath, previous.bytesIngested) === previous.fingerprint;
-  const startOffset = canResume ? previous.bytesIngested : 0;
-  const startLineNumber = canResume ? previous.linesIngested + 1 : 1;
-
-  const transaction = beginFileIngest(store, request.sourcePath, adapter.format, request.priceBookVersion);
+  const transaction = beginFileIngest(store, job.sourcePath, job.format, policy.priceBookVersion);
   try {
-    const parser = adapter.createParser({ file: request.displayPath });
-    const keepProblems = (found: readonly IngestProblem[]): void => {
-      counts.rejected += 1;
-      for (const problem of found) if (problems.length < request.maxProblemsKept) problems.push(problem);
-    };
-    const storeRecord = (record: UsageRecord): void => {
-      counts.rowsRead += 1;
-      const usage = withTags(record, request.extraTags);
-      const pricing = priceUsage(usage, request.priceUsage);
-      if (pricing.costPico === null) counts.unpricedRecords += 1;
-      const outcome = transaction.write(usage, pricing);
-      counts[outcome === 'stored' ? 'stored' : outcome === 'replaced' ? 'replaced' : 'duplicate'] += 1;
-    };
-
-    let endOffset = startOffset;
-    let lastLineNumber = startLineNumber - 1;
-    for await (const batch of readLineBatches(request.stdin ?? request.sourcePath, {
-      startOffset,
-      startLineNumber,
-      isGzip,
-      ...(request.onBytes ? { onBytes: request.onBytes } : {}),
-    })) {
-      let lineNumber = batch.firstLineNumber;
-      for (const text of batch.lines) {
-        const result = parser.parseLine(text, lineNumber);
-        if (result.ok) {
-          for (const record of result.records) storeRecord(record);
-        } else if (batch.hasUnterminatedTail && !isStdin) {
-          warnings.push(
-            `${request.displayPath}:${lineNumber}: last line is incomplete (no newline) and was not read; ` +
-              'it will be read once the file is complete',
-          );
-        } else {
-          keepProblems(result.problems);
-        }
-        lineNumber += 1;
+    const end = await parse((batch) => {
+      counts.rejected += batch.rejectedRows;
+      for (const problem of batch.problems)
+        if (problems.length < policy.maxProblemsKept) problems.push(problem);
+      warnings.push(...batch.warnings);
+      for (let index = 0; index < batch.records.length; index += 1) {
+        const pricing = batch.pricings[index];
+        const record = batch.records[index];
+        if (record === undefined || pricing === undefined) continue;
+        counts.rowsRead += 1;
+        if (pricing.costPico === null) counts.unpricedRecords += 1;
+        const outcome = transaction.write(record, pricing);
+        counts[outcome === 'stored' ? 'stored' : outcome === 'replaced' ? 'replaced' : 'duplicate'] += 1;
       }
-      if (!batch.hasUnterminatedTail || isStdin) {
-        endOffset = batch.endOffset;
-        lastLineNumber = lineNumber - 1;
-      }
-    }
-    const finished = parser.finish();
-    if (finished.ok) for (const record of finished.records) storeRecord(record);
-    else keepProblems(finished.problems);
-
-    if (request.isStrict && counts.rejected > 0) {
+    });
+    if (policy.isStrict && counts.rejected > 0) {
       transaction.rollback();
-      return summarize('rejected', canResume ? 'tail' : 'full');
+      return summarize('rejected');
     }
-    if (request.isDryRun) {
+    if (policy.isDryRun) {
       transaction.rollback();
-      return summarize('dry-run', canResume ? 'tail' : 'full');
+      return summarize('dry-run');
     }
     transaction.commit({
-      format: adapter.format,
-      sizeBytes,
-      mtimeMs,
-      fingerprint: isStdin || isGzip ? '' : fingerprintFilePrefix(request.sourcePath, endOffset),
-      bytesIngested: isGzip ? 0 : endOffset,
-      linesIngested: lastLineNumber,
-      ...counts,
+      format: job.format,
+      sizeBytes: plan.sizeBytes,
+      mtimeMs: plan.mtimeMs,
+      fingerprint: job.mayGrow ? fingerprintFilePrefix(job.sourcePath, end.endOffset) : '',
+      bytesIngested: job.isGzip ? 0 : end.endOffset,
+      linesIngested: end.lastLineNumber,
+      rowsRead: counts.rowsRead,
       rowsStored: counts.stored + counts.replaced,
       rowsDuplicate: counts.duplicate,
       rowsRejected: counts.rejected,
-      ingestedAtMs: request.nowMs,
+      ingestedAtMs: policy.nowMs,
     });
-    return summarize('ingested', canResume ? 'tail' : 'full');
+    return summarize('ingested');
   } catch (error) {
     transaction.rollback();
     throw error;
   }
-}
-
-function withTags(record: UsageRecord, extraTags: Readonly<Record<string, string>>): UsageRecord {
-  for (const key in extraTags) {
-    if (Object.hasOwn(extraTags, key)) return { ...record, tags: { ...record.tags, ...extraTags } };
-  }
-  return record;
-}
-
-const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: null };
-
-function priceUsage(usage: UsageRecord, price: PriceUsage): UsagePricing {
-  // A request that used nothing (a failed call) costs nothing, whatever its model.
-  if (totalTokens(usage) === 0 && usage.webSearchRequests === 0) return FREE;
-  const cost = price(usage);
-  return cost.kind === 'priced'
-    ? { costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null }
-    : { costPico: null, pricedModel: null, unpricedReason: cost.reason };
 }

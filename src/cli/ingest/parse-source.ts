@@ -1,0 +1,147 @@
+import type { Adapter } from '../../ingest/adapter.ts';
+import { readLineBatches } from '../../ingest/read-lines.ts';
+import type { IngestProblem } from '../../model/ingest-problem.ts';
+import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
+import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
+import type { UsagePricing } from '../../store/stored-usage.ts';
+
+/** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
+export type PriceUsage = (usage: PricingInput) => RecordCost;
+
+/** What to read of one source: all of it, or the tail after an earlier ingest. */
+export interface ParseJob {
+  readonly displayPath: string;
+  /** Absolute path; ignored when reading a stream (stdin). */
+  readonly sourcePath: string;
+  readonly format: string;
+  readonly startOffset: number;
+  readonly startLineNumber: number;
+  readonly isGzip: boolean;
+  /** `--tag k=v` tags added to every record. */
+  readonly extraTags: Readonly<Record<string, string>>;
+  /** Whether an unterminated last line is a live log's unfinished record (files) or just the end (stdin). */
+  readonly mayGrow: boolean;
+}
+
+/** Parsed and priced records of a run of lines, with what was rejected. */
+export interface ParsedBatch {
+  readonly records: readonly UsageRecord[];
+  readonly pricings: readonly UsagePricing[];
+  /** Rows rejected in these lines (a row may have several problems). */
+  readonly rejectedRows: number;
+  readonly problems: readonly IngestProblem[];
+  readonly warnings: readonly string[];
+}
+
+/** Where reading stopped: the offset and line number a later tail read resumes from. */
+export interface ParseEnd {
+  readonly endOffset: number;
+  readonly lastLineNumber: number;
+}
+
+export interface ParseDependencies {
+  readonly adapter: Adapter;
+  readonly priceUsage: PriceUsage;
+  /** A stream to read instead of the file (stdin). */
+  readonly stream?: NodeJS.ReadableStream;
+  readonly onBytes?: (bytesRead: number) => void;
+  /** Problems beyond this many per source are counted, not kept. */
+  readonly maxProblemsKept: number;
+}
+
+const BATCH_RECORDS = 2_000;
+
+/**
+ * Reads, parses, tags and prices one source, handing batches to `emit` (awaited, for backpressure).
+ * Pure of the store: the same function runs in-process and in the parse worker.
+ */
+export async function parseSource(
+  job: ParseJob,
+  dependencies: ParseDependencies,
+  emit: (batch: ParsedBatch) => void | Promise<void>,
+): Promise<ParseEnd> {
+  const parser = dependencies.adapter.createParser({ file: job.displayPath });
+  let records: UsageRecord[] = [];
+  let pricings: UsagePricing[] = [];
+  let problems: IngestProblem[] = [];
+  let warnings: string[] = [];
+  let rejectedRows = 0;
+  let problemsKept = 0;
+
+  const add = (record: UsageRecord): void => {
+    const usage = withTags(record, job.extraTags);
+    records.push(usage);
+    pricings.push(priceUsage(usage, dependencies.priceUsage));
+  };
+  const reject = (found: readonly IngestProblem[]): void => {
+    rejectedRows += 1;
+    for (const problem of found) {
+      if (problemsKept < dependencies.maxProblemsKept) problems.push(problem);
+      problemsKept += 1;
+    }
+  };
+  const flush = async (): Promise<void> => {
+    if (records.length === 0 && rejectedRows === 0 && warnings.length === 0) return;
+    const batch: ParsedBatch = { records, pricings, rejectedRows, problems, warnings };
+    records = [];
+    pricings = [];
+    problems = [];
+    warnings = [];
+    rejectedRows = 0;
+    await emit(batch);
+  };
+
+  let endOffset = job.startOffset;
+  let lastLineNumber = job.startLineNumber - 1;
+  for await (const batch of readLineBatches(dependencies.stream ?? job.sourcePath, {
+    startOffset: job.startOffset,
+    startLineNumber: job.startLineNumber,
+    isGzip: job.isGzip,
+    ...(dependencies.onBytes ? { onBytes: dependencies.onBytes } : {}),
+  })) {
+    const isLiveTail = batch.hasUnterminatedTail && job.mayGrow;
+    let lineNumber = batch.firstLineNumber;
+    for (const text of batch.lines) {
+      const result = parser.parseLine(text, lineNumber);
+      if (result.ok) {
+        for (const record of result.records) add(record);
+      } else if (isLiveTail) {
+        warnings.push(
+          `${job.displayPath}:${lineNumber}: last line is incomplete (no newline) and was not read; ` +
+            'it will be read once the file is complete',
+        );
+      } else {
+        reject(result.problems);
+      }
+      lineNumber += 1;
+      if (records.length >= BATCH_RECORDS) await flush();
+    }
+    if (!isLiveTail) {
+      endOffset = batch.endOffset;
+      lastLineNumber = lineNumber - 1;
+    }
+  }
+  const finished = parser.finish();
+  if (finished.ok) for (const record of finished.records) add(record);
+  else reject(finished.problems);
+  await flush();
+  return { endOffset, lastLineNumber };
+}
+
+function withTags(record: UsageRecord, extraTags: Readonly<Record<string, string>>): UsageRecord {
+  for (const key in extraTags) {
+    if (Object.hasOwn(extraTags, key)) return { ...record, tags: { ...record.tags, ...extraTags } };
+  }
+  return record;
+}
+
+const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: null };
+
+function priceUsage(usage: UsageRecord, price: PriceUsage): UsagePricing {
+  // A request that used nothing (a failed call) costs nothing, whatever its model.
+  if (totalTokens(usage) === 0 && usage.webSearchRequests === 0) return FREE;
+  const cost = price(usage);
+  return cost.kind === 'priced'
+    ? { costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null }
+    : { costPico: null, pricedModel: null, unpricedReason: cost.reason };
+}

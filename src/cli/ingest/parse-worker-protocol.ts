@@ -1,0 +1,19 @@
+import type { ParseEnd, ParseJob } from './parse-source.ts';
+import type { EncodedBatch } from './record-batch-codec.ts';
+
+/** What the parse worker is started with. */
+export interface WorkerOptions {
+  readonly pricingFile: string | null;
+  readonly maxProblemsKept: number;
+}
+
+export type ToWorker =
+  | { readonly type: 'job'; readonly jobId: number; readonly job: ParseJob }
+  /** The main thread consumed one batch: the worker may send another. */
+  | { readonly type: 'credit' };
+
+export type ToMain =
+  | { readonly type: 'batch'; readonly jobId: number; readonly batch: EncodedBatch }
+  | { readonly type: 'bytes'; readonly jobId: number; readonly bytesRead: number }
+  | { readonly type: 'end'; readonly jobId: number; readonly end: ParseEnd }
+  | { readonly type: 'error'; readonly jobId: number; readonly message: string };
