@@ -19,7 +19,9 @@ export function parseInstant(value: unknown): number | null {
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
   const millis = fraction === '' ? 0 : Math.round(Number(`0${fraction}`) * 1000);
   const utcMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
-  if (Number.isNaN(utcMs) || new Date(utcMs).getUTCDate() !== Number(day)) return null;
+  const parsed = new Date(utcMs);
+  if (Number.isNaN(utcMs) || parsed.getUTCDate() !== Number(day) || parsed.getUTCMonth() !== Number(month) - 1) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   return utcMs - zoneOffsetMs(zone);
 }
 

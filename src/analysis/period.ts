@@ -1,0 +1,49 @@
+import { localParts, zonedTimeToMs } from '../model/zoned-time.ts';
+
+/** How usage is bucketed in time; calendar periods are aligned in an explicit IANA time zone. */
+export type PeriodUnit = 'hour' | 'day' | 'week' | 'month' | 'none';
+
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['hour', 'day', 'week', 'month', 'none'];
+
+/** One calendar period: its label (`2026-10-01`, `2026-W40`, `2026-10`, `2026-10-01 13:00`, `all`). */
+export interface Period {
+  readonly label: string;
+  /** Start instant, or null for `none`. */
+  readonly startMs: number | null;
+}
+
+const ALL: Period = { label: 'all', startMs: null };
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** The period an instant falls in. Weeks are ISO weeks (Monday first, week-numbering year). */
+export function periodOf(instantMs: number, unit: PeriodUnit, timeZone: string): Period {
+  if (unit === 'none') return ALL;
+  const local = localParts(instantMs, timeZone);
+  switch (unit) {
+    case 'hour':
+      return {
+        label: `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:00`,
+        startMs: zonedTimeToMs(local.year, local.month, local.day, local.hour, 0, timeZone),
+      };
+    case 'day':
+      return {
+        label: `${local.year}-${pad(local.month)}-${pad(local.day)}`,
+        startMs: zonedTimeToMs(local.year, local.month, local.day, 0, 0, timeZone),
+      };
+    case 'week': {
+      const monday = new Date(Date.UTC(local.year, local.month - 1, local.day - (local.weekday - 1)));
+      const thursday = new Date(monday.getTime() + 3 * 86_400_000);
+      const weekYear = thursday.getUTCFullYear();
+      const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000)) + 1;
+      return {
+        label: `${weekYear}-W${pad(week)}`,
+        startMs: zonedTimeToMs(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate(), 0, 0, timeZone),
+      };
+    }
+    case 'month':
+      return { label: `${local.year}-${pad(local.month)}`, startMs: zonedTimeToMs(local.year, local.month, 1, 0, 0, timeZone) };
+    default:
+      return unit satisfies never;
+  }
+}

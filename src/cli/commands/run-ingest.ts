@@ -1,0 +1,141 @@
+import { existsSync, statSync } from 'node:fs';
+import { claudeCodeLogRoots } from '../../ingest/claude-code-paths.ts';
+import { expandPaths, type ExpandedPath } from '../../ingest/expand-paths.ts';
+import { findAdapter, FORMAT_NAMES, sniffAdapter } from '../../ingest/index.ts';
+import { peekFileLines, peekStreamLines } from '../../ingest/peek-lines.ts';
+import { formatProblem } from '../../model/ingest-problem.ts';
+import { renderIngestSummary, type IngestRunSummary } from '../../output/render-ingest-summary.ts';
+import { createPricer } from '../../pricing/create-pricer.ts';
+import { readPriceBook } from '../../pricing/read-price-book.ts';
+import { openStore } from '../../store/open-store.ts';
+import { selectAllSourceStates } from '../../store/select-source-state.ts';
+import type { Context } from '../context.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { ingestFile, type FileIngestSummary } from '../ingest/ingest-file.ts';
+import { createProgress } from '../progress.ts';
+import type { Settings } from '../settings.ts';
+import { writeOutput } from '../write-output.ts';
+import type { IngestOptions } from './ingest.ts';
+
+/** At most this many problems are printed (the rest are counted). */
+const MAX_PROBLEMS_SHOWN = 20;
+
+export async function runIngest(paths: readonly string[], options: IngestOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
+  const forcedAdapter = options.from === 'auto' ? undefined : findAdapter(options.from);
+  if (options.from !== 'auto' && forcedAdapter === undefined) {
+    throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
+  }
+  const files = await resolveInputs(paths, options, ctx);
+  const book = readPriceBook(settings.pricingFile ?? undefined);
+  const priceUsage = createPricer(book);
+  const store = openStore(settings.dbPath);
+  const summaries: FileIngestSummary[] = [];
+  const failures: string[] = [];
+  try {
+    const previousStates = selectAllSourceStates(store);
+    const totalBytes = files.reduce((sum, file) => sum + (file.absolutePath === '-' ? 0 : statSync(file.absolutePath).size), 0);
+    const progress = createProgress(ctx, settings.isQuiet, totalBytes);
+    for (const file of files) {
+      const isStdin = file.absolutePath === '-';
+      let stdin: NodeJS.ReadableStream | null = null;
+      let adapter = forcedAdapter;
+      if (adapter === undefined) {
+        const previous = previousStates.get(file.absolutePath);
+        const peeked = isStdin ? await peekStreamLines(ctx.stdin) : { lines: await peekFileLines(file.absolutePath), stream: null };
+        stdin = peeked.stream;
+        adapter = sniffAdapter(peeked.lines) ?? (previous === undefined ? undefined : findAdapter(previous.format));
+        if (adapter === undefined) {
+          failures.push(
+            peeked.lines.length === 0
+              ? `${file.displayPath}: empty file, nothing to ingest`
+              : `${file.displayPath}: format not recognised; pass --from with one of: ${FORMAT_NAMES.join(', ')} (llmcost formats)`,
+          );
+          continue;
+        }
+      } else if (isStdin) {
+        stdin = ctx.stdin;
+      }
+      const summary = await ingestFile(store, {
+        displayPath: file.displayPath,
+        sourcePath: file.absolutePath,
+        stdin,
+        adapter,
+        previous: previousStates.get(file.absolutePath) ?? null,
+        extraTags: options.tag,
+        isStrict: options.strict,
+        isDryRun: options.dryRun,
+        isForced: options.force,
+        priceUsage,
+        priceBookVersion: book.version,
+        nowMs: ctx.nowMs,
+        maxProblemsKept: MAX_PROBLEMS_SHOWN,
+        onBytes: progress.onBytes,
+      });
+      progress.fileDone(isStdin ? 0 : statSync(file.absolutePath).size);
+      summaries.push(summary);
+    }
+    progress.finish();
+  } finally {
+    store.close();
+  }
+
+  const run: IngestRunSummary = { files: summaries, failures, isDryRun: options.dryRun };
+  if (settings.format === 'json') {
+    writeOutput(ctx, settings, `${JSON.stringify(ingestSummaryJson(run, summaries), null, 2)}\n`);
+  } else if (!settings.isQuiet) {
+    writeOutput(ctx, settings, renderIngestSummary(run));
+  }
+  const problems = summaries.flatMap((summary) => summary.problems);
+  const problemCount = summaries.reduce((sum, summary) => sum + summary.rejected, 0);
+  for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) ctx.stderr.write(`llmcost: ${formatProblem(problem)}\n`);
+  if (problemCount > MAX_PROBLEMS_SHOWN) ctx.stderr.write(`llmcost: … and ${problemCount - MAX_PROBLEMS_SHOWN} more rejected rows\n`);
+  for (const warning of summaries.flatMap((summary) => summary.warnings)) ctx.stderr.write(`llmcost: warning: ${warning}\n`);
+  for (const failure of failures) ctx.stderr.write(`llmcost: ${failure}\n`);
+  return failures.length > 0 || problemCount > 0 ? EXIT.FAILURE : EXIT.OK;
+}
+
+async function resolveInputs(paths: readonly string[], options: IngestOptions, ctx: Context): Promise<ExpandedPath[]> {
+  if (paths.length === 0) {
+    if (options.from !== 'claude-code') {
+      throw new UsageError('name the files or directories to ingest (or - for stdin); only --from claude-code has a default location');
+    }
+    const roots = claudeCodeLogRoots(ctx.env, ctx.homeDir).filter((root) => existsSync(root));
+    if (roots.length === 0) {
+      const looked = claudeCodeLogRoots(ctx.env, ctx.homeDir).join(', ');
+      throw new InputError(`no Claude Code logs found (looked in ${looked}); set CLAUDE_CONFIG_DIR or pass a path`);
+    }
+    return expandOrThrow(roots, ctx);
+  }
+  const stdinCount = paths.filter((path) => path === '-').length;
+  if (stdinCount > 1) throw new UsageError('- (stdin) can be given only once');
+  const files = await expandOrThrow(paths.filter((path) => path !== '-'), ctx);
+  return stdinCount === 1 ? [...files, { displayPath: '<stdin>', absolutePath: '-' }] : files;
+}
+
+async function expandOrThrow(paths: readonly string[], ctx: Context): Promise<ExpandedPath[]> {
+  const expanded = await expandPaths(paths, ctx.cwd);
+  if (!expanded.ok) throw new InputError(expanded.message);
+  return [...expanded.files];
+}
+
+function ingestSummaryJson(run: IngestRunSummary, files: readonly FileIngestSummary[]) {
+  return {
+    isDryRun: run.isDryRun,
+    files: files.map((file) => ({
+      path: file.displayPath,
+      format: file.format,
+      outcome: file.outcome,
+      readMode: file.readMode,
+      rowsRead: file.rowsRead,
+      stored: file.stored,
+      replaced: file.replaced,
+      duplicate: file.duplicate,
+      rejected: file.rejected,
+      unpriced: file.unpricedRecords,
+      problems: file.problems.map(formatProblem),
+      warnings: file.warnings,
+    })),
+    failures: run.failures,
+  };
+}

@@ -1,0 +1,69 @@
+import { extname, join, resolve } from 'node:path';
+import { loadConfig } from '../config/load-config.ts';
+import { isValidTimeZone } from '../model/zoned-time.ts';
+import type { Context } from './context.ts';
+import { ConfigError, UsageError } from './errors.ts';
+import { endOf, parseDateFlag } from './parse-date-flag.ts';
+
+export type OutputFormat = 'table' | 'json' | 'csv' | 'md';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'md'];
+
+/** Global flags as commander hands them over (strings, unvalidated). */
+export interface GlobalFlags {
+  readonly db?: string;
+  readonly config?: string;
+  readonly tz?: string;
+  readonly asOf?: string;
+  readonly format?: string;
+  readonly out?: string;
+  readonly quiet?: boolean;
+  readonly pricing?: string;
+}
+
+/** Settings every command works with, after flags > LLMCOST_* env > config file > defaults. */
+export interface Settings {
+  readonly dbPath: string;
+  readonly timeZone: string;
+  /** Exclusive upper bound of "now" for reports: `--as-of` (a date means the end of that day), else now. */
+  readonly asOfMs: number;
+  readonly format: OutputFormat;
+  /** Write output here instead of stdout. */
+  readonly outPath: string | null;
+  readonly isQuiet: boolean;
+  /** A price book file replacing the bundled pricing.json, or null. */
+  readonly pricingFile: string | null;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.txt': 'table' };
+
+export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
+  const loaded = loadConfig(flags.config, ctx.cwd, ctx.env, ctx.homeDir);
+  if (!loaded.ok) throw new ConfigError(loaded.message);
+  const { config, warnings } = loaded.loaded;
+  for (const warning of warnings) ctx.stderr.write(`llmcost: warning: ${warning}\n`);
+
+  const timeZone = flags.tz ?? ctx.env.LLMCOST_TZ ?? config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isValidTimeZone(timeZone)) {
+    throw new UsageError(`--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${timeZone}"`);
+  }
+  const dataHome = ctx.env.XDG_DATA_HOME ?? join(ctx.homeDir, '.local', 'share');
+  const dbPath = resolve(ctx.cwd, flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome, 'llmcost', 'llmcost.db'));
+
+  const outPath = flags.out === undefined ? null : resolve(ctx.cwd, flags.out);
+  let format: OutputFormat = 'table';
+  if (flags.format !== undefined) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(flags.format)) {
+      throw new UsageError(`--format: expected one of ${OUTPUT_FORMATS.join(', ')}, got "${flags.format}"`);
+    }
+    format = flags.format as OutputFormat;
+  } else if (outPath !== null) {
+    const byExtension = FORMAT_BY_EXTENSION[extname(outPath).toLowerCase()];
+    if (byExtension === undefined) {
+      throw new UsageError(`--out: cannot tell the format from "${flags.out ?? ''}"; use .json, .csv, .md or .txt, or pass --format`);
+    }
+    format = byExtension;
+  }
+  const asOfMs = flags.asOf === undefined ? ctx.nowMs : endOf(parseDateFlag(flags.asOf, '--as-of'), timeZone);
+  const pricingFile = flags.pricing ?? ctx.env.LLMCOST_PRICING ?? config.pricingFile ?? null;
+  return { dbPath, timeZone, asOfMs, format, outPath, isQuiet: flags.quiet === true, pricingFile };
+}

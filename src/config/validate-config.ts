@@ -1,0 +1,49 @@
+import { isValidTimeZone } from '../model/zoned-time.ts';
+
+/** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
+export interface Config {
+  /** IANA zone for calendar periods, e.g. `Europe/Berlin`. */
+  readonly timeZone?: string;
+  /** Database path (relative paths are relative to the config file). */
+  readonly db?: string;
+  /** A price book to use instead of the bundled pricing.json (relative to the config file). */
+  readonly pricingFile?: string;
+}
+
+export type ConfigValidation =
+  | { readonly ok: true; readonly config: Config; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const KNOWN_KEYS = new Set(['$schema', 'timeZone', 'db', 'pricingFile']);
+
+/** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
+export function validateConfig(json: unknown): ConfigValidation {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, problems: ['expected a JSON object at the top level'] };
+  }
+  const record = json as Record<string, unknown>;
+  const problems: string[] = [];
+  const warnings = Object.keys(record)
+    .filter((key) => !KNOWN_KEYS.has(key))
+    .map((key) => `unknown key "${key}" is ignored (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`);
+  const config: { timeZone?: string; db?: string; pricingFile?: string } = {};
+  const readString = (key: 'timeZone' | 'db' | 'pricingFile'): string | undefined => {
+    const value = record[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value === '') {
+      problems.push(`"${key}": expected a non-empty string, got ${JSON.stringify(value)}`);
+      return undefined;
+    }
+    return value;
+  };
+  const timeZone = readString('timeZone');
+  if (timeZone !== undefined) {
+    if (isValidTimeZone(timeZone)) config.timeZone = timeZone;
+    else problems.push(`"timeZone": expected an IANA time zone such as "Europe/Berlin", got "${timeZone}"`);
+  }
+  const db = readString('db');
+  if (db !== undefined) config.db = db;
+  const pricingFile = readString('pricingFile');
+  if (pricingFile !== undefined) config.pricingFile = pricingFile;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
+}

@@ -1,0 +1,62 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+const PEEK_BYTES = 64 * 1024;
+const PEEK_LINES = 5;
+
+/** The first non-empty lines of a file (decompressed if .gz), for format sniffing. */
+export async function peekFileLines(path: string): Promise<string[]> {
+  const raw = createReadStream(path, { end: path.endsWith('.gz') ? undefined : PEEK_BYTES - 1 });
+  const stream = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= PEEK_BYTES) break;
+    }
+  } finally {
+    raw.destroy();
+  }
+  return firstNonEmptyLines(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Reads the start of a stream (stdin) for sniffing and returns a replacement stream that replays
+ * those bytes followed by the rest, so nothing is lost.
+ */
+export async function peekStreamLines(input: NodeJS.ReadableStream): Promise<{ lines: string[]; stream: NodeJS.ReadableStream }> {
+  const iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let length = 0;
+  let isDone = false;
+  while (length < PEEK_BYTES) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      isDone = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    length += chunk.length;
+  }
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield* head;
+    if (isDone) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  }
+  return { lines: firstNonEmptyLines(Buffer.concat(head).toString('utf8')), stream: Readable.from(replay()) };
+}
+
+function firstNonEmptyLines(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  // The last piece may be cut mid-line by the peek limit; keep it only if it is the whole text.
+  const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
+  return complete.map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '').slice(0, PEEK_LINES);
+}

@@ -1,0 +1,40 @@
+/**
+ * A dimension usage can be grouped or filtered by. `tag:<key>` groups by the value of one tag.
+ * Those in ROLLUP_DIMENSIONS are kept in the hourly rollup, so reports on them read few rows.
+ */
+export type BuiltInDimension = 'provider' | 'model' | 'project' | 'user' | 'team' | 'apiKey' | 'workspace' | 'session' | 'serviceTier' | 'status';
+export type Dimension = BuiltInDimension | `tag:${string}`;
+
+export const BUILT_IN_DIMENSIONS: readonly BuiltInDimension[] = [
+  'provider',
+  'model',
+  'project',
+  'user',
+  'team',
+  'apiKey',
+  'workspace',
+  'session',
+  'serviceTier',
+  'status',
+];
+
+export const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>([
+  'provider',
+  'model',
+  'project',
+  'user',
+  'team',
+  'apiKey',
+  'workspace',
+]);
+
+export function parseDimension(text: string): Dimension | null {
+  if (text.startsWith('tag:') && text.length > 4) return text as `tag:${string}`;
+  return (BUILT_IN_DIMENSIONS as readonly string[]).includes(text) ? (text as BuiltInDimension) : null;
+}
+
+/** A filter `--where key=value`: usage whose dimension equals the value (null = not set). */
+export interface DimensionFilter {
+  readonly dimension: Dimension;
+  readonly value: string;
+}

@@ -1,0 +1,80 @@
+/**
+ * Usage summed over any set of records: what every report row, total and export line carries.
+ * Token classes are disjoint (see usage-record.ts); `cacheWriteTokens` here is every cache write
+ * (5m + 1h + unknown TTL) while the per-TTL parts stay available.
+ */
+export interface UsageTotals {
+  readonly records: number;
+  /** Known request count; records with no count in their source are in `requestsUnknown`. */
+  readonly requests: number;
+  readonly requestsUnknown: number;
+  readonly errorRequests: number;
+  readonly inputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWrite5mTokens: number;
+  readonly cacheWrite1hTokens: number;
+  /** Cache writes whose TTL the source did not state. */
+  readonly cacheWriteUnknownTtlTokens: number;
+  readonly outputTokens: number;
+  readonly reasoningTokens: number;
+  readonly webSearchRequests: number;
+  /** List cost of the priced records, pico-dollars. Unpriced records are counted below, never as 0. */
+  readonly costPico: bigint;
+  /** Cost stated by the sources (USD), pico-dollars. */
+  readonly reportedCostPico: bigint;
+  readonly unpricedRecords: number;
+  readonly unpricedRequests: number;
+  readonly unpricedTokens: number;
+}
+
+export const ZERO_TOTALS: UsageTotals = {
+  records: 0,
+  requests: 0,
+  requestsUnknown: 0,
+  errorRequests: 0,
+  inputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWrite5mTokens: 0,
+  cacheWrite1hTokens: 0,
+  cacheWriteUnknownTtlTokens: 0,
+  outputTokens: 0,
+  reasoningTokens: 0,
+  webSearchRequests: 0,
+  costPico: 0n,
+  reportedCostPico: 0n,
+  unpricedRecords: 0,
+  unpricedRequests: 0,
+  unpricedTokens: 0,
+};
+
+export function addTotals(a: UsageTotals, b: UsageTotals): UsageTotals {
+  return {
+    records: a.records + b.records,
+    requests: a.requests + b.requests,
+    requestsUnknown: a.requestsUnknown + b.requestsUnknown,
+    errorRequests: a.errorRequests + b.errorRequests,
+    inputTokens: a.inputTokens + b.inputTokens,
+    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+    cacheWrite5mTokens: a.cacheWrite5mTokens + b.cacheWrite5mTokens,
+    cacheWrite1hTokens: a.cacheWrite1hTokens + b.cacheWrite1hTokens,
+    cacheWriteUnknownTtlTokens: a.cacheWriteUnknownTtlTokens + b.cacheWriteUnknownTtlTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
+    webSearchRequests: a.webSearchRequests + b.webSearchRequests,
+    costPico: a.costPico + b.costPico,
+    reportedCostPico: a.reportedCostPico + b.reportedCostPico,
+    unpricedRecords: a.unpricedRecords + b.unpricedRecords,
+    unpricedRequests: a.unpricedRequests + b.unpricedRequests,
+    unpricedTokens: a.unpricedTokens + b.unpricedTokens,
+  };
+}
+
+/** Every cache write, whatever its TTL. */
+export function allCacheWriteTokens(totals: UsageTotals): number {
+  return totals.cacheWrite5mTokens + totals.cacheWrite1hTokens + totals.cacheWriteUnknownTtlTokens;
+}
+
+/** Every token of every disjoint class (reasoning excluded: it is inside output). */
+export function allTokens(totals: UsageTotals): number {
+  return totals.inputTokens + totals.cacheReadTokens + allCacheWriteTokens(totals) + totals.outputTokens;
+}

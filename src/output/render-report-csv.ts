@@ -1,0 +1,51 @@
+import Papa from 'papaparse';
+import type { Report } from '../analysis/build-report.ts';
+import { allCacheWriteTokens } from '../model/usage-totals.ts';
+import { formatUsdExact } from './format-money.ts';
+import { dimensionHeading, groupCell } from './report-columns.ts';
+
+/**
+ * The report's rows as CSV (RFC 4180, header row, no totals row so the file sums cleanly in a
+ * spreadsheet). `cost_usd` is the exact decimal: its column sum equals the report total exactly.
+ */
+export function renderReportCsv(report: Report): string {
+  const fields = [
+    'period',
+    'period_start',
+    ...report.groupBy.map((dimension) => dimensionHeading(dimension).toLowerCase().replace(/\s+/g, '_')),
+    'records',
+    'requests',
+    'requests_unknown',
+    'input_tokens',
+    'cache_read_tokens',
+    'cache_write_tokens',
+    'cache_write_5m_tokens',
+    'cache_write_1h_tokens',
+    'output_tokens',
+    'reasoning_tokens',
+    'cost_usd',
+    'reported_cost_usd',
+    'unpriced_records',
+    'unpriced_tokens',
+  ];
+  const data = report.rows.map((row) => [
+    row.period.label,
+    row.period.startMs === null ? '' : new Date(row.period.startMs).toISOString(),
+    ...report.groupBy.map((_, index) => groupCell(row, index)),
+    row.totals.records,
+    row.totals.requests,
+    row.totals.requestsUnknown,
+    row.totals.inputTokens,
+    row.totals.cacheReadTokens,
+    allCacheWriteTokens(row.totals),
+    row.totals.cacheWrite5mTokens,
+    row.totals.cacheWrite1hTokens,
+    row.totals.outputTokens,
+    row.totals.reasoningTokens,
+    formatUsdExact(row.totals.costPico),
+    formatUsdExact(row.totals.reportedCostPico),
+    row.totals.unpricedRecords,
+    row.totals.unpricedTokens,
+  ]);
+  return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
+}

@@ -1,0 +1,126 @@
+import type { Report, ReportRow } from '../analysis/build-report.ts';
+import { picoToNumber } from '../model/money.ts';
+import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
+import { formatUsdExact } from './format-money.ts';
+
+/**
+ * The public JSON contract of `llmcost report --format json` (README "JSON output"). Change only on
+ * purpose and bump `schemaVersion`. Money: `cost` is a decimal number of dollars at full precision
+ * (convenient, but a float); `costExact` is the exact decimal string and `costPicoUsd` the exact integer
+ * count of pico-dollars (10⁻¹² USD) as a string: sum those, not `cost`.
+ */
+export interface ReportJson {
+  readonly schemaVersion: 1;
+  readonly currency: 'USD';
+  readonly moneyUnit: 'picoUSD';
+  readonly by: string;
+  readonly timeZone: string;
+  readonly groupBy: readonly string[];
+  readonly range: { readonly since: string | null; readonly until: string | null; readonly asOf: string };
+  readonly totals: TotalsJson;
+  readonly rows: readonly RowJson[];
+  readonly unpriced: readonly {
+    readonly provider: string;
+    readonly model: string;
+    readonly records: number;
+    readonly requests: number;
+    readonly tokens: number;
+    readonly reason: string;
+  }[];
+}
+
+export interface TotalsJson {
+  readonly records: number;
+  readonly requests: number;
+  readonly requestsUnknown: number;
+  readonly errorRequests: number;
+  readonly inputTokens: number;
+  readonly cacheReadTokens: number;
+  /** Every cache write, all TTLs summed; the parts follow. */
+  readonly cacheWriteTokens: number;
+  readonly cacheWrite5mTokens: number;
+  readonly cacheWrite1hTokens: number;
+  readonly cacheWriteUnknownTtlTokens: number;
+  readonly outputTokens: number;
+  readonly reasoningTokens: number;
+  readonly webSearchRequests: number;
+  readonly cost: number;
+  readonly costExact: string;
+  readonly costPicoUsd: string;
+  readonly reportedCost: number;
+  readonly reportedCostExact: string;
+  readonly reportedCostPicoUsd: string;
+  readonly unpricedRecords: number;
+  readonly unpricedRequests: number;
+  readonly unpricedTokens: number;
+}
+
+export interface RowJson extends TotalsJson {
+  readonly period: string;
+  readonly periodStart: string | null;
+  readonly group: Readonly<Record<string, string | null>>;
+  readonly isOther: boolean;
+}
+
+export interface ReportRange {
+  readonly sinceMs: number | null;
+  readonly untilMs: number | null;
+  readonly asOfMs: number;
+}
+
+export function toTotalsJson(totals: UsageTotals): TotalsJson {
+  return {
+    records: totals.records,
+    requests: totals.requests,
+    requestsUnknown: totals.requestsUnknown,
+    errorRequests: totals.errorRequests,
+    inputTokens: totals.inputTokens,
+    cacheReadTokens: totals.cacheReadTokens,
+    cacheWriteTokens: allCacheWriteTokens(totals),
+    cacheWrite5mTokens: totals.cacheWrite5mTokens,
+    cacheWrite1hTokens: totals.cacheWrite1hTokens,
+    cacheWriteUnknownTtlTokens: totals.cacheWriteUnknownTtlTokens,
+    outputTokens: totals.outputTokens,
+    reasoningTokens: totals.reasoningTokens,
+    webSearchRequests: totals.webSearchRequests,
+    cost: picoToNumber(totals.costPico),
+    costExact: formatUsdExact(totals.costPico),
+    costPicoUsd: totals.costPico.toString(),
+    reportedCost: picoToNumber(totals.reportedCostPico),
+    reportedCostExact: formatUsdExact(totals.reportedCostPico),
+    reportedCostPicoUsd: totals.reportedCostPico.toString(),
+    unpricedRecords: totals.unpricedRecords,
+    unpricedRequests: totals.unpricedRequests,
+    unpricedTokens: totals.unpricedTokens,
+  };
+}
+
+function toRowJson(report: Report, row: ReportRow): RowJson {
+  return {
+    period: row.period.label,
+    periodStart: row.period.startMs === null ? null : new Date(row.period.startMs).toISOString(),
+    group: Object.fromEntries(report.groupBy.map((dimension, index) => [dimension, row.isOther ? null : (row.group[index] ?? null)])),
+    isOther: row.isOther,
+    ...toTotalsJson(row.totals),
+  };
+}
+
+export function toReportJson(report: Report, range: ReportRange): ReportJson {
+  const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    schemaVersion: 1,
+    currency: 'USD',
+    moneyUnit: 'picoUSD',
+    by: report.by,
+    timeZone: report.timeZone,
+    groupBy: report.groupBy,
+    range: { since: iso(range.sinceMs), until: iso(range.untilMs), asOf: new Date(range.asOfMs).toISOString() },
+    totals: toTotalsJson(report.totals),
+    rows: report.rows.map((row) => toRowJson(report, row)),
+    unpriced: report.unpriced,
+  };
+}
+
+export function renderReportJson(report: Report, range: ReportRange): string {
+  return `${JSON.stringify(toReportJson(report, range), null, 2)}\n`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Append-only schema migrations, tracked by `PRAGMA user_version`. Never edit a released migration:
+ * add a new one. Money (pico-dollars), token counts and instants (epoch ms) are INTEGER columns.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: sources, usage, hourly rollup */ `
+  CREATE TABLE sources (
+    id                INTEGER PRIMARY KEY,
+    path              TEXT NOT NULL UNIQUE,   -- absolute path, or '-' for stdin
+    format            TEXT NOT NULL,
+    size_bytes        INTEGER NOT NULL,
+    mtime_ms          INTEGER NOT NULL,
+    fingerprint       TEXT NOT NULL,          -- sha256 of size + first and last 64 KiB read
+    bytes_ingested    INTEGER NOT NULL,       -- offset after the last complete line read
+    lines_ingested    INTEGER NOT NULL,
+    rows_read         INTEGER NOT NULL,       -- cumulative over every ingest of this path
+    rows_stored       INTEGER NOT NULL,
+    rows_duplicate    INTEGER NOT NULL,
+    rows_rejected     INTEGER NOT NULL,
+    ingested_at_ms    INTEGER NOT NULL
+  );
+
+  CREATE TABLE usage (
+    id                    INTEGER PRIMARY KEY,
+    dedup_key             TEXT NOT NULL UNIQUE,
+    occurred_at_ms        INTEGER NOT NULL,
+    provider              TEXT NOT NULL,
+    model                 TEXT NOT NULL,
+    requests              INTEGER,            -- NULL: the source has no request count
+    input_tokens          INTEGER NOT NULL,
+    cache_read_tokens     INTEGER NOT NULL,
+    cache_write_5m_tokens INTEGER NOT NULL,
+    cache_write_1h_tokens INTEGER NOT NULL,
+    cache_write_tokens    INTEGER NOT NULL,
+    output_tokens         INTEGER NOT NULL,
+    reasoning_tokens      INTEGER NOT NULL,
+    web_search_requests   INTEGER NOT NULL,
+    status                TEXT NOT NULL,
+    project               TEXT,
+    user                  TEXT,
+    team                  TEXT,
+    api_key               TEXT,
+    workspace             TEXT,
+    session               TEXT,
+    service_tier          TEXT,
+    is_batch              INTEGER NOT NULL,
+    tags                  TEXT,               -- JSON object, NULL when none
+    reported_cost_pico    INTEGER,
+    reported_currency     TEXT,
+    cost_pico             INTEGER,            -- list cost; NULL = unpriced (never 0 for unknown)
+    priced_model          TEXT,
+    unpriced_reason       TEXT,
+    price_book_version    TEXT,
+    source_id             INTEGER NOT NULL REFERENCES sources(id),
+    source_line           INTEGER NOT NULL
+  );
+
+  -- Rollup maintained at ingest so reports read thousands of rows, not millions.
+  -- Dimension columns use '' for "none" because they form the primary key.
+  CREATE TABLE usage_hourly (
+    hour_start_ms         INTEGER NOT NULL,
+    provider              TEXT NOT NULL,
+    model                 TEXT NOT NULL,
+    project               TEXT NOT NULL,
+    user                  TEXT NOT NULL,
+    team                  TEXT NOT NULL,
+    api_key               TEXT NOT NULL,
+    workspace             TEXT NOT NULL,
+    reported_currency     TEXT NOT NULL,
+    records               INTEGER NOT NULL,
+    requests              INTEGER NOT NULL,
+    requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
+    error_requests        INTEGER NOT NULL,
+    input_tokens          INTEGER NOT NULL,
+    cache_read_tokens     INTEGER NOT NULL,
+    cache_write_5m_tokens INTEGER NOT NULL,
+    cache_write_1h_tokens INTEGER NOT NULL,
+    cache_write_tokens    INTEGER NOT NULL,
+    output_tokens         INTEGER NOT NULL,
+    reasoning_tokens      INTEGER NOT NULL,
+    web_search_requests   INTEGER NOT NULL,
+    cost_pico             INTEGER NOT NULL,   -- sum over priced records
+    reported_cost_pico    INTEGER NOT NULL,
+    unpriced_records      INTEGER NOT NULL,
+    unpriced_requests     INTEGER NOT NULL,
+    unpriced_tokens       INTEGER NOT NULL,
+    PRIMARY KEY (hour_start_ms, provider, model, project, user, team, api_key, workspace, reported_currency)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Store = Database.Database;
+
+/**
+ * Opens (creating if needed) the llmcost database and brings its schema up to date.
+ * `:memory:` is accepted for tests. WAL lets reports read while an ingest writes; each migration
+ * runs in its own transaction.
+ */
+export function openStore(path: string, options: { readonly readOnly?: boolean } = {}): Store {
+  if (path !== ':memory:' && options.readOnly !== true) mkdirSync(dirname(path), { recursive: true });
+  const store = new Database(path, options.readOnly === true ? { readonly: true, fileMustExist: true } : {});
+  if (options.readOnly !== true) store.pragma('journal_mode = WAL');
+  store.pragma('foreign_keys = ON');
+  store.pragma('synchronous = NORMAL');
+  store.pragma('busy_timeout = 5000');
+  if (options.readOnly !== true) migrate(store);
+  return store;
+}
+
+function migrate(store: Store): void {
+  const current = store.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this llmcost understands (${MIGRATIONS.length}); upgrade llmcost`,
+    );
+  }
+  MIGRATIONS.slice(current).forEach((sql, index) => {
+    store.transaction(() => {
+      store.exec(sql);
+      store.pragma(`user_version = ${current + index + 1}`);
+    })();
+  });
+}
