@@ -11,7 +11,12 @@ export function dailyTotalsFromCcusage(json) {
   if (!Array.isArray(json?.daily)) throw new Error('ccusage JSON has no "daily" array');
   const totals = {};
   for (const day of json.daily) {
-    totals[day.date] = (totals[day.date] ?? 0) + day.inputTokens + day.outputTokens + day.cacheCreationTokens + day.cacheReadTokens;
+    totals[day.date] =
+      (totals[day.date] ?? 0) +
+      day.inputTokens +
+      day.outputTokens +
+      day.cacheCreationTokens +
+      day.cacheReadTokens;
   }
   return totals;
 }
@@ -19,7 +24,8 @@ export function dailyTotalsFromCcusage(json) {
 function dayOfRow(row) {
   for (const key of DATE_KEYS) {
     const value = row[key];
-    const text = typeof value === 'object' && value !== null ? (value.start ?? value.from ?? value.label) : value;
+    const text =
+      typeof value === 'object' && value !== null ? (value.start ?? value.from ?? value.label) : value;
     if (typeof text === 'string' && /^\d{4}-\d{2}-\d{2}/.test(text)) return text.slice(0, 10);
   }
   return null;
@@ -47,7 +53,9 @@ export function dailyTotalsFromLlmcost(json) {
     const day = dayOfRow(row);
     const tokens = tokensOfRow(row);
     if (day === null || tokens === null) {
-      throw new Error(`cannot read the day and token counts of a report row; its keys are: ${Object.keys(row).join(', ')}`);
+      throw new Error(
+        `cannot read the day and token counts of a report row; its keys are: ${Object.keys(row).join(', ')}`,
+      );
     }
     totals[day] = (totals[day] ?? 0) + tokens;
   }
@@ -58,7 +66,8 @@ export function dailyTotalsFromLlmcost(json) {
 export function dailyTotalsFromManifest(manifest) {
   const totals = {};
   for (const [day, t] of Object.entries(manifest.days)) {
-    totals[day] = t.inputTokens + t.outputTokens + (t.cacheCreationTokens ?? t.cacheWriteTokens) + t.cacheReadTokens;
+    totals[day] =
+      t.inputTokens + t.outputTokens + (t.cacheCreationTokens ?? t.cacheWriteTokens) + t.cacheReadTokens;
   }
   return totals;
 }
@@ -83,5 +92,11 @@ export function compareDailyTotals(left, right) {
       worstDay = { day, left: a, right: b };
     }
   }
-  return { maxRelativeDifference, worstDay, leftTotal, rightTotal, days: new Set([...Object.keys(left), ...Object.keys(right)]).size };
+  return {
+    maxRelativeDifference,
+    worstDay,
+    leftTotal,
+    rightTotal,
+    days: new Set([...Object.keys(left), ...Object.keys(right)]).size,
+  };
 }

@@ -29,7 +29,8 @@ export function detectRssMethod(preferred) {
     const result = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
     return result.status === 0 && /^\d+\s*$/.test(result.stderr.trim().split('\n').pop() ?? '');
   };
-  const pythonWorks = () => spawnSync('python3', ['-c', 'import resource, subprocess'], { stdio: 'ignore' }).status === 0;
+  const pythonWorks = () =>
+    spawnSync('python3', ['-c', 'import resource, subprocess'], { stdio: 'ignore' }).status === 0;
   const procWorks = () => {
     try {
       return /VmHWM/.test(readFileSync('/proc/self/status', 'utf8'));
@@ -39,7 +40,8 @@ export function detectRssMethod(preferred) {
   };
   const checks = { 'gnu-time': gnuTimeWorks, python: pythonWorks, proc: procWorks };
   if (preferred) {
-    if (!(preferred in checks)) throw new Error(`--rss-method: expected gnu-time, python or proc, got "${preferred}"`);
+    if (!(preferred in checks))
+      throw new Error(`--rss-method: expected gnu-time, python or proc, got "${preferred}"`);
     if (!checks[preferred]()) throw new Error(`--rss-method ${preferred} is not available on this machine`);
     return preferred;
   }
@@ -95,7 +97,12 @@ export function runMeasured(
   }
   return new Promise((resolvePromise, reject) => {
     const startedNs = process.hrtime.bigint();
-    const child = spawn(argv[0], argv.slice(1), { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0], argv.slice(1), {
+      env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     if (child.pid !== undefined) runningGroups.add(child.pid);
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -21,8 +21,16 @@
 // llmcost-jsonl file, ~2.9 GB for the corpus. Results: a table on stdout and .work/results.json.
 // Exit code 0 whatever the figures (the bench reports; CI does not gate on it), 1 on harness errors.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,8 +40,16 @@ import {
   dailyTotalsFromLlmcost,
   dailyTotalsFromManifest,
 } from './daily-token-totals.mjs';
-import { GENERATOR_VERSION as CLAUDE_CODE_GENERATOR_VERSION, MANIFEST_NAME, generateClaudeCodeCorpus } from './generate-claude-code.mjs';
-import { GENERATOR_VERSION as JSONL_GENERATOR_VERSION, generateLlmcostJsonl, manifestPathFor } from './generate-llmcost-jsonl.mjs';
+import {
+  GENERATOR_VERSION as CLAUDE_CODE_GENERATOR_VERSION,
+  MANIFEST_NAME,
+  generateClaudeCodeCorpus,
+} from './generate-claude-code.mjs';
+import {
+  GENERATOR_VERSION as JSONL_GENERATOR_VERSION,
+  generateLlmcostJsonl,
+  manifestPathFor,
+} from './generate-llmcost-jsonl.mjs';
 import { installCcusage } from './install-ccusage.mjs';
 import { detectRssMethod, killRunningChildren, runMeasured } from './measure-process.mjs';
 
@@ -46,8 +62,22 @@ const CCUSAGE_VERSION = '20.0.24';
 const NODE = process.execPath;
 
 const SIZES = {
-  full: { jsonlLines: 1_000_000, claudeUsageLines: 1_000_000, startupRuns: 11, ingestRuns: 3, reportRuns: 5, rerunRuns: 3 },
-  quick: { jsonlLines: 50_000, claudeUsageLines: 20_000, startupRuns: 5, ingestRuns: 3, reportRuns: 3, rerunRuns: 3 },
+  full: {
+    jsonlLines: 1_000_000,
+    claudeUsageLines: 1_000_000,
+    startupRuns: 11,
+    ingestRuns: 3,
+    reportRuns: 5,
+    rerunRuns: 3,
+  },
+  quick: {
+    jsonlLines: 50_000,
+    claudeUsageLines: 20_000,
+    startupRuns: 5,
+    ingestRuns: 3,
+    reportRuns: 3,
+    rerunRuns: 3,
+  },
 };
 const GROUPS = ['ingest', 'report', 'help', 'claude-code'];
 const REPORT_ARGS = ['report', '--by', 'day', '--group-by', 'model', '--format', 'json', '--tz', 'UTC'];
@@ -87,13 +117,24 @@ function parseOptions() {
   }
   const only = (values.only ?? []).flatMap((value) => value.split(',')).filter(Boolean);
   for (const name of only) {
-    if (!GROUPS.includes(name)) throw new Error(`--only: unknown group "${name}"; known: ${GROUPS.join(', ')}`);
+    if (!GROUPS.includes(name))
+      throw new Error(`--only: unknown group "${name}"; known: ${GROUPS.join(', ')}`);
   }
   return { quick: values.quick, groups: only.length > 0 ? only : GROUPS, rssMethod: values['rss-method'] };
 }
 
 /** One line of the results table. `target` is an upper bound on `ratio` (or on `measured`). */
-function makeRow({ name, measured, floor = null, ratio = null, target, unit, status = null, note = '', details = {} }) {
+function makeRow({
+  name,
+  measured,
+  floor = null,
+  ratio = null,
+  target,
+  unit,
+  status = null,
+  note = '',
+  details = {},
+}) {
   const compared = ratio ?? measured;
   const verdict =
     status ?? (compared === null || Number.isNaN(compared) ? 'ERROR' : compared <= target ? 'PASS' : 'FAIL');
@@ -130,7 +171,8 @@ function ensureJsonlData(lineCount) {
   const manifestPath = manifestPathFor(dataPath);
   if (existsSync(dataPath) && existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (manifest.generatorVersion === JSONL_GENERATOR_VERSION && manifest.lines === lineCount) return { dataPath, manifest };
+    if (manifest.generatorVersion === JSONL_GENERATOR_VERSION && manifest.lines === lineCount)
+      return { dataPath, manifest };
   }
   log(`generating ${lineCount} llmcost-jsonl lines → ${relative(REPO_DIR, dataPath)}`);
   const startedMs = performance.now();
@@ -144,19 +186,26 @@ async function ensureClaudeCodeCorpus(usageLines) {
   const manifestPath = join(rootDir, MANIFEST_NAME);
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (manifest.generatorVersion === CLAUDE_CODE_GENERATOR_VERSION && manifest.requestedUsageLines === usageLines) {
+    if (
+      manifest.generatorVersion === CLAUDE_CODE_GENERATOR_VERSION &&
+      manifest.requestedUsageLines === usageLines
+    ) {
       return { rootDir, manifest };
     }
   }
   const freeBytes = freeDiskBytes(WORK_DIR);
   const neededBytes = usageLines * 3_000 * 1.1;
   if (freeBytes !== null && freeBytes < neededBytes) {
-    throw new Error(`not enough disk for the corpus: ${(neededBytes / 1e9).toFixed(1)} GB needed, ${(freeBytes / 1e9).toFixed(1)} GB free`);
+    throw new Error(
+      `not enough disk for the corpus: ${(neededBytes / 1e9).toFixed(1)} GB needed, ${(freeBytes / 1e9).toFixed(1)} GB free`,
+    );
   }
   log(`generating a Claude Code corpus of ${usageLines} usage lines → ${relative(REPO_DIR, rootDir)}`);
   const startedMs = performance.now();
   const manifest = await generateClaudeCodeCorpus({ usageLines, outDir: rootDir });
-  log(`  ${manifest.files} files, ${(manifest.bytes / 1e9).toFixed(2)} GB in ${seconds(performance.now() - startedMs)}`);
+  log(
+    `  ${manifest.files} files, ${(manifest.bytes / 1e9).toFixed(2)} GB in ${seconds(performance.now() - startedMs)}`,
+  );
   return { rootDir, manifest };
 }
 
@@ -174,7 +223,8 @@ async function warmPageCache(rootDir) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) bytes += chunk.length;
+      else
+        for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) bytes += chunk.length;
     }
   };
   await walk(rootDir);
@@ -183,9 +233,11 @@ async function warmPageCache(rootDir) {
 
 /** Is the built CLI there and answering? Returns null when it is, else the reason it is not. */
 function checkCli(env) {
-  if (!existsSync(join(REPO_DIR, 'dist', 'cli', 'main.js'))) return 'dist/cli/main.js is missing (run `npm run build`)';
+  if (!existsSync(join(REPO_DIR, 'dist', 'cli', 'main.js')))
+    return 'dist/cli/main.js is missing (run `npm run build`)';
   const result = spawnSync(NODE, [LLMCOST_BIN, '--version'], { env, encoding: 'utf8' });
-  if (result.status !== 0) return `llmcost --version failed (exit ${result.status}): ${firstLine(result.stderr)}`;
+  if (result.status !== 0)
+    return `llmcost --version failed (exit ${result.status}): ${firstLine(result.stderr)}`;
   return null;
 }
 
@@ -193,7 +245,9 @@ function parseJsonOutput(run, what) {
   try {
     return JSON.parse(run.stdout);
   } catch (error) {
-    throw new Error(`${what} did not print JSON (${error.message}); stdout starts with: ${run.stdout.slice(0, 200)}`);
+    throw new Error(
+      `${what} did not print JSON (${error.message}); stdout starts with: ${run.stdout.slice(0, 200)}`,
+    );
   }
 }
 
@@ -201,7 +255,11 @@ function parseJsonOutput(run, what) {
 
 async function benchIngest({ size, env, rssMethod, cliProblem, database }) {
   const { dataPath, manifest } = ensureJsonlData(size.jsonlLines);
-  const targets = [['ingest-jsonl', 2.0, 'ratio'], ['ingest-jsonl-rss', 250, 'MiB'], ['ingest-jsonl-agree', 0, 'rel. diff']];
+  const targets = [
+    ['ingest-jsonl', 2.0, 'ratio'],
+    ['ingest-jsonl-rss', 250, 'MiB'],
+    ['ingest-jsonl-agree', 0, 'rel. diff'],
+  ];
   if (cliProblem) return targets.map(([name, target, unit]) => skippedRow(name, target, unit, cliProblem));
   const floors = [];
   const ingests = [];
@@ -210,7 +268,8 @@ async function benchIngest({ size, env, rssMethod, cliProblem, database }) {
     const floor = await runMeasured(NODE, [PARSE_FLOOR, dataPath], { env, rssMethod });
     const floorFailure = failureOf(floor);
     if (floorFailure) throw new Error(`parse floor failed: ${floorFailure}`);
-    if (!floor.stdout.startsWith(`${size.jsonlLines} lines`)) throw new Error(`parse floor read "${firstLine(floor.stdout)}", expected ${size.jsonlLines} lines`);
+    if (!floor.stdout.startsWith(`${size.jsonlLines} lines`))
+      throw new Error(`parse floor read "${firstLine(floor.stdout)}", expected ${size.jsonlLines} lines`);
     floors.push(floor);
     removeDatabase(database);
     const ingest = await runMeasured(
@@ -224,27 +283,67 @@ async function benchIngest({ size, env, rssMethod, cliProblem, database }) {
   }
   const floorMs = median(floors.map((run) => run.wallMs));
   const ingestMs = median(ingests.map((run) => run.wallMs));
-  const peakRss = ingests.some((run) => run.peakRssMiB === null) ? null : Math.max(...ingests.map((run) => run.peakRssMiB));
-  const note = ingestFailure ?? `${size.jsonlLines} lines, ${(manifest.bytes / 2 ** 20).toFixed(0)} MiB, median of ${size.ingestRuns}`;
+  const peakRss = ingests.some((run) => run.peakRssMiB === null)
+    ? null
+    : Math.max(...ingests.map((run) => run.peakRssMiB));
+  const note =
+    ingestFailure ??
+    `${size.jsonlLines} lines, ${(manifest.bytes / 2 ** 20).toFixed(0)} MiB, median of ${size.ingestRuns}`;
   const status = ingestFailure ? 'ERROR' : null;
   const rows = [
-    makeRow({ name: 'ingest-jsonl', measured: ingestMs, floor: floorMs, ratio: ingestMs / floorMs, target: 2.0, unit: 'ms', status, note }),
-    makeRow({ name: 'ingest-jsonl-rss', measured: peakRss, target: 250, unit: 'MiB', status, note: ingestFailure ?? `max over ${size.ingestRuns} runs; parse floor ${mib(Math.max(...floors.map((run) => run.peakRssMiB ?? 0)))}` }),
+    makeRow({
+      name: 'ingest-jsonl',
+      measured: ingestMs,
+      floor: floorMs,
+      ratio: ingestMs / floorMs,
+      target: 2.0,
+      unit: 'ms',
+      status,
+      note,
+    }),
+    makeRow({
+      name: 'ingest-jsonl-rss',
+      measured: peakRss,
+      target: 250,
+      unit: 'MiB',
+      status,
+      note:
+        ingestFailure ??
+        `max over ${size.ingestRuns} runs; parse floor ${mib(Math.max(...floors.map((run) => run.peakRssMiB ?? 0)))}`,
+    }),
   ];
+  if (ingestFailure) {
+    rows.push(skippedRow('ingest-jsonl-agree', 0, 'rel. diff', 'ingest failed, nothing to check'));
+    return rows;
+  }
   // The ingest must not be fast because it dropped rows: the report must add up to the truth.
   const report = await runMeasured(NODE, [LLMCOST_BIN, '--db', database, ...REPORT_ARGS], { env, rssMethod });
   const reportFailure = failureOf(report);
   if (reportFailure) {
-    rows.push(makeRow({ name: 'ingest-jsonl-agree', measured: null, target: 0, unit: 'rel. diff', status: 'ERROR', note: `report: ${reportFailure}` }));
+    rows.push(
+      makeRow({
+        name: 'ingest-jsonl-agree',
+        measured: null,
+        target: 0,
+        unit: 'rel. diff',
+        status: 'ERROR',
+        note: `report: ${reportFailure}`,
+      }),
+    );
   } else {
-    const comparison = compareDailyTotals(dailyTotalsFromLlmcost(parseJsonOutput(report, 'llmcost report')), dailyTotalsFromManifest(manifest));
+    const comparison = compareDailyTotals(
+      dailyTotalsFromLlmcost(parseJsonOutput(report, 'llmcost report')),
+      dailyTotalsFromManifest(manifest),
+    );
     rows.push(agreementRow('ingest-jsonl-agree', comparison, 'llmcost report vs generator truth'));
   }
   return rows;
 }
 
 function agreementRow(name, comparison, what) {
-  const worst = comparison.worstDay ? `; worst ${comparison.worstDay.day}: ${comparison.worstDay.left} vs ${comparison.worstDay.right}` : '';
+  const worst = comparison.worstDay
+    ? `; worst ${comparison.worstDay.day}: ${comparison.worstDay.left} vs ${comparison.worstDay.right}`
+    : '';
   return makeRow({
     name,
     measured: comparison.maxRelativeDifference,
@@ -261,16 +360,33 @@ async function benchReport({ size, env, rssMethod, cliProblem, database, databas
     const { dataPath } = ensureJsonlData(size.jsonlLines);
     removeDatabase(database);
     log('report: ingesting the llmcost-jsonl file first (not measured)');
-    const ingest = await runMeasured(NODE, [LLMCOST_BIN, '--db', database, '--quiet', 'ingest', dataPath, '--from', 'llmcost-jsonl'], { env, rssMethod });
+    const ingest = await runMeasured(
+      NODE,
+      [LLMCOST_BIN, '--db', database, '--quiet', 'ingest', dataPath, '--from', 'llmcost-jsonl'],
+      { env, rssMethod },
+    );
     const failure = failureOf(ingest);
-    if (failure) return [makeRow({ name: 'report-day-model', measured: null, target: 3, unit: 'ratio', status: 'ERROR', note: `ingest: ${failure}` })];
+    if (failure)
+      return [
+        makeRow({
+          name: 'report-day-model',
+          measured: null,
+          target: 3,
+          unit: 'ratio',
+          status: 'ERROR',
+          note: `ingest: ${failure}`,
+        }),
+      ];
   }
   const versions = [];
   const reports = [];
   let failure = null;
   for (let i = 0; i <= size.reportRuns; i += 1) {
     const version = await runMeasured(NODE, [LLMCOST_BIN, '--version'], { env, rssMethod });
-    const report = await runMeasured(NODE, [LLMCOST_BIN, '--db', database, ...REPORT_ARGS], { env, rssMethod });
+    const report = await runMeasured(NODE, [LLMCOST_BIN, '--db', database, ...REPORT_ARGS], {
+      env,
+      rssMethod,
+    });
     failure ??= failureOf(version) ?? failureOf(report);
     if (i === 0) continue; // warm-up
     versions.push(version);
@@ -278,7 +394,9 @@ async function benchReport({ size, env, rssMethod, cliProblem, database, databas
   }
   const versionMs = median(versions.map((run) => run.wallMs));
   const reportMs = median(reports.map((run) => run.wallMs));
-  log(`report: median ${seconds(reportMs)} (${mib(reports.at(-1).peakRssMiB)}), --version ${seconds(versionMs)}`);
+  log(
+    `report: median ${seconds(reportMs)} (${mib(reports.at(-1).peakRssMiB)}), --version ${seconds(versionMs)}`,
+  );
   const rowCount = failure ? 0 : parseJsonOutput(reports.at(-1), 'llmcost report').rows.length;
   return [
     makeRow({
@@ -289,7 +407,9 @@ async function benchReport({ size, env, rssMethod, cliProblem, database, databas
       target: 3,
       unit: 'ms',
       status: failure ? 'ERROR' : null,
-      note: failure ?? `${size.jsonlLines} records → ${rowCount} rows, median of ${size.reportRuns}; peak RSS ${mib(Math.max(...reports.map((run) => run.peakRssMiB ?? 0)))}`,
+      note:
+        failure ??
+        `${size.jsonlLines} records → ${rowCount} rows, median of ${size.reportRuns}; peak RSS ${mib(Math.max(...reports.map((run) => run.peakRssMiB ?? 0)))}`,
     }),
   ];
 }
@@ -309,7 +429,9 @@ async function benchHelp({ size, env, rssMethod, cliProblem }) {
   }
   const floorMs = median(floors.map((run) => run.wallMs));
   const helpMs = median(helps.map((run) => run.wallMs));
-  log(`help: median ${seconds(helpMs)} (${mib(helps.at(-1).peakRssMiB)}), node -e 0 ${seconds(floorMs)} (${mib(floors.at(-1).peakRssMiB)})`);
+  log(
+    `help: median ${seconds(helpMs)} (${mib(helps.at(-1).peakRssMiB)}), node -e 0 ${seconds(floorMs)} (${mib(floors.at(-1).peakRssMiB)})`,
+  );
   return [
     makeRow({
       name: 'help',
@@ -319,7 +441,9 @@ async function benchHelp({ size, env, rssMethod, cliProblem }) {
       target: 2,
       unit: 'ms',
       status: failure ? 'ERROR' : null,
-      note: failure ?? `median of ${size.startupRuns}; peak RSS ${mib(helps.at(-1).peakRssMiB)} vs ${mib(floors.at(-1).peakRssMiB)}`,
+      note:
+        failure ??
+        `median of ${size.startupRuns}; peak RSS ${mib(helps.at(-1).peakRssMiB)} vs ${mib(floors.at(-1).peakRssMiB)}`,
     }),
   ];
 }
@@ -334,8 +458,15 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
   let ccusage = null;
   let ccusageProblem = null;
   try {
-    ccusage = installCcusage({ version: CCUSAGE_VERSION, prefixDir: join(WORK_DIR, `ccusage-${CCUSAGE_VERSION}`), log });
-    context.ccusage = { ...ccusage, command: `CLAUDE_CONFIG_DIR=<corpus> ${ccusage.binaryPath} ${CCUSAGE_ARGS.join(' ')}` };
+    ccusage = installCcusage({
+      version: CCUSAGE_VERSION,
+      prefixDir: join(WORK_DIR, `ccusage-${CCUSAGE_VERSION}`),
+      log,
+    });
+    context.ccusage = {
+      ...ccusage,
+      command: `CLAUDE_CONFIG_DIR=<corpus> ${ccusage.binaryPath} ${CCUSAGE_ARGS.join(' ')}`,
+    };
   } catch (error) {
     ccusageProblem = `ccusage unavailable: ${error.message}`;
     log(ccusageProblem);
@@ -343,7 +474,9 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
 
   const warmStartedMs = performance.now();
   const warmBytes = await warmPageCache(join(rootDir, 'projects'));
-  log(`page cache warmed: ${(warmBytes / 1e9).toFixed(2)} GB read in ${seconds(performance.now() - warmStartedMs)}`);
+  log(
+    `page cache warmed: ${(warmBytes / 1e9).toFixed(2)} GB read in ${seconds(performance.now() - warmStartedMs)}`,
+  );
 
   let ccusageRun = null;
   let ccusageTotals = null;
@@ -356,30 +489,66 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
       ccusageRun = null;
     } else {
       ccusageTotals = dailyTotalsFromCcusage(parseJsonOutput(ccusageRun, 'ccusage'));
-      rows.push(agreementRow('ccusage-vs-truth', compareDailyTotals(ccusageTotals, truth), 'ccusage vs generator truth'));
+      rows.push(
+        agreementRow(
+          'ccusage-vs-truth',
+          compareDailyTotals(ccusageTotals, truth),
+          'ccusage vs generator truth',
+        ),
+      );
     }
   }
 
-  const llmcostTargets = [['cc-first', 1.0, 'ratio'], ['cc-peak-rss', 0.5, 'ratio'], ['cc-rerun', 0.05, 'ratio'], ['cc-agree', 0, 'rel. diff']];
-  if (cliProblem) return [...rows, ...llmcostTargets.map(([name, target, unit]) => skippedRow(name, target, unit, cliProblem))];
+  const llmcostTargets = [
+    ['cc-first', 1.0, 'ratio'],
+    ['cc-peak-rss', 0.5, 'ratio'],
+    ['cc-rerun', 0.05, 'ratio'],
+    ['cc-agree', 0, 'rel. diff'],
+  ];
+  if (cliProblem)
+    return [
+      ...rows,
+      ...llmcostTargets.map(([name, target, unit]) => skippedRow(name, target, unit, cliProblem)),
+    ];
 
   const database = join(WORK_DIR, `claude-code-${size.claudeUsageLines}.db`);
   removeDatabase(database);
   const ingestArgs = [LLMCOST_BIN, '--db', database, '--quiet', 'ingest', '--from', 'claude-code'];
   const firstIngest = await runMeasured(NODE, ingestArgs, { env: ccEnv, rssMethod });
-  log(`llmcost first ingest: ${runSummary(firstIngest)}${failureOf(firstIngest) ? ` — ${failureOf(firstIngest)}` : ''}`);
-  const report = await runMeasured(NODE, [LLMCOST_BIN, '--db', database, ...REPORT_ARGS], { env: ccEnv, rssMethod });
+  log(
+    `llmcost first ingest: ${runSummary(firstIngest)}${failureOf(firstIngest) ? ` — ${failureOf(firstIngest)}` : ''}`,
+  );
+  if (failureOf(firstIngest)) {
+    const failure = `ingest: ${failureOf(firstIngest)}`;
+    return [
+      ...rows,
+      ...llmcostTargets.map(([name, target, unit]) =>
+        makeRow({ name, measured: null, target, unit, status: 'ERROR', note: failure }),
+      ),
+    ];
+  }
+  const report = await runMeasured(NODE, [LLMCOST_BIN, '--db', database, ...REPORT_ARGS], {
+    env: ccEnv,
+    rssMethod,
+  });
   log(`llmcost report: ${runSummary(report)}${failureOf(report) ? ` — ${failureOf(report)}` : ''}`);
   const reruns = [];
-  for (let i = 0; i < size.rerunRuns; i += 1) reruns.push(await runMeasured(NODE, ingestArgs, { env: ccEnv, rssMethod }));
+  for (let i = 0; i < size.rerunRuns; i += 1)
+    reruns.push(await runMeasured(NODE, ingestArgs, { env: ccEnv, rssMethod }));
   const rerunMs = median(reruns.map((run) => run.wallMs));
-  log(`llmcost re-run ingest: median ${seconds(rerunMs)} of ${reruns.map((run) => seconds(run.wallMs)).join(', ')}`);
+  log(
+    `llmcost re-run ingest: median ${seconds(rerunMs)} of ${reruns.map((run) => seconds(run.wallMs)).join(', ')}`,
+  );
 
-  const llmcostFailure = failureOf(firstIngest) ?? failureOf(report) ?? reruns.map(failureOf).find(Boolean) ?? null;
+  const llmcostFailure =
+    failureOf(firstIngest) ?? failureOf(report) ?? reruns.map(failureOf).find(Boolean) ?? null;
   const status = llmcostFailure ? 'ERROR' : ccusageRun ? null : 'SKIP';
   const note = (text) => llmcostFailure ?? ccusageProblem ?? text;
   const firstMs = firstIngest.wallMs + report.wallMs;
-  const llmcostPeak = firstIngest.peakRssMiB === null || report.peakRssMiB === null ? null : Math.max(firstIngest.peakRssMiB, report.peakRssMiB);
+  const llmcostPeak =
+    firstIngest.peakRssMiB === null || report.peakRssMiB === null
+      ? null
+      : Math.max(firstIngest.peakRssMiB, report.peakRssMiB);
   const ccusageMs = ccusageRun?.wallMs ?? null;
   const ccusagePeak = ccusageRun?.peakRssMiB ?? null;
   rows.push(
@@ -415,17 +584,34 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
     }),
   );
   if (failureOf(report)) {
-    rows.push(makeRow({ name: 'cc-agree', measured: null, target: 0, unit: 'rel. diff', status: 'ERROR', note: `report: ${failureOf(report)}` }));
+    rows.push(
+      makeRow({
+        name: 'cc-agree',
+        measured: null,
+        target: 0,
+        unit: 'rel. diff',
+        status: 'ERROR',
+        note: `report: ${failureOf(report)}`,
+      }),
+    );
     return rows;
   }
   const llmcostTotals = dailyTotalsFromLlmcost(parseJsonOutput(report, 'llmcost report'));
   const versusTruth = compareDailyTotals(llmcostTotals, truth);
   if (ccusageTotals) {
-    const agreement = agreementRow('cc-agree', compareDailyTotals(llmcostTotals, ccusageTotals), 'llmcost vs ccusage');
+    const agreement = agreementRow(
+      'cc-agree',
+      compareDailyTotals(llmcostTotals, ccusageTotals),
+      'llmcost vs ccusage',
+    );
     agreement.note += `; llmcost vs truth: max rel. diff ${versusTruth.maxRelativeDifference.toExponential(2)}`;
     rows.push(agreement);
   } else {
-    const agreement = agreementRow('cc-agree', versusTruth, 'llmcost vs generator truth (ccusage unavailable)');
+    const agreement = agreementRow(
+      'cc-agree',
+      versusTruth,
+      'llmcost vs generator truth (ccusage unavailable)',
+    );
     rows.push(agreement);
   }
   return rows;
@@ -452,9 +638,21 @@ function renderTable(rows) {
     row.status,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
-  const format = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  const notes = rows.filter((row) => row.note).map((row) => `  ${row.name}: ${row.note}`);
-  return [format(header), widths.map((width) => '─'.repeat(width)).join('  '), ...lines.map(format), '', ...notes, ''].join('\n');
+  const format = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  // Rows that share a note (typically one failure behind several figures) print it once.
+  const namesByNote = new Map();
+  for (const row of rows.filter((candidate) => candidate.note))
+    namesByNote.set(row.note, [...(namesByNote.get(row.note) ?? []), row.name]);
+  const notes = [...namesByNote].map(([note, names]) => `  ${names.join(', ')}: ${note}`);
+  return [
+    format(header),
+    widths.map((width) => '─'.repeat(width)).join('  '),
+    ...lines.map(format),
+    '',
+    ...notes,
+    '',
+  ].join('\n');
 }
 
 function machineDescription(rssMethod) {
@@ -466,16 +664,32 @@ function machineDescription(rssMethod) {
     availableParallelism: availableParallelism(),
     memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
     rssMethod,
+    loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
   };
+}
+
+/** Other processes competing for the CPU make every figure noisy; say so rather than hide it. */
+function warnIfBusy(when) {
+  const [oneMinute] = loadavg();
+  const cores = availableParallelism();
+  if (oneMinute > 0.5 * cores)
+    log(
+      `warning: load average ${oneMinute.toFixed(2)} on ${cores} cores ${when}: other processes are competing, figures will be noisy`,
+    );
+  return Number(oneMinute.toFixed(2));
 }
 
 async function main() {
   const options = parseOptions();
   const size = options.quick ? SIZES.quick : SIZES.full;
   const rssMethod = detectRssMethod(options.rssMethod);
-  if (rssMethod === 'none') log('no way to measure peak RSS here (no GNU time, python3 or /proc): RSS figures will be n/a');
+  if (rssMethod === 'none')
+    log('no way to measure peak RSS here (no GNU time, python3 or /proc): RSS figures will be n/a');
   const machine = machineDescription(rssMethod);
-  log(`node ${machine.node}, ${machine.cpu}, ${machine.memoryGiB} GiB, peak RSS via ${rssMethod}${options.quick ? ', QUICK sizes' : ''}`);
+  log(
+    `node ${machine.node}, ${machine.cpu}, ${machine.memoryGiB} GiB, peak RSS via ${rssMethod}${options.quick ? ', QUICK sizes' : ''}`,
+  );
+  warnIfBusy('at start');
   mkdirSync(WORK_DIR, { recursive: true });
   const home = join(WORK_DIR, 'home');
   mkdirSync(home, { recursive: true });
@@ -499,6 +713,7 @@ async function main() {
     else rows.push(...(await benchClaudeCode(shared)));
     log(`${group} done in ${seconds(performance.now() - startedMs)}`);
   }
+  machine.loadAverageAtEnd = warnIfBusy('at the end');
   process.stdout.write(`\n${renderTable(rows)}`);
   const results = {
     startedAt: startedAt.toISOString(),
@@ -506,7 +721,12 @@ async function main() {
     quick: options.quick,
     groups: options.groups,
     machine,
-    ccusage: context.ccusage && { version: context.ccusage.version, nativePackage: context.ccusage.nativePackage, binary: relative(REPO_DIR, context.ccusage.binaryPath), command: `ccusage ${CCUSAGE_ARGS.join(' ')}` },
+    ccusage: context.ccusage && {
+      version: context.ccusage.version,
+      nativePackage: context.ccusage.nativePackage,
+      binary: relative(REPO_DIR, context.ccusage.binaryPath),
+      command: `ccusage ${CCUSAGE_ARGS.join(' ')}`,
+    },
     rows,
   };
   const resultsPath = join(WORK_DIR, 'results.json');
