@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // llmcost benchmark (issue 2, "Performance targets"). Run with `npm run bench` (builds first), or
-// `node test/bench/run-bench.mjs [--quick] [--only ingest,report,help,claude-code] [--rss-method M]`.
+// `node test/bench/run-bench.mjs [--quick] [--only ingest,report,help,claude-code] [--rss-method M]
+// [--llmcost PATH]` (PATH: another build's bin/llmcost to measure instead of this checkout's).
 //
 // Every figure is a ratio against a floor measured in the same run, on the same machine:
 //   ingest-jsonl         ingest of the N-line llmcost-jsonl file into a fresh DB ÷ parse floor   ≤ 2.0
@@ -28,6 +29,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -56,7 +58,7 @@ import { detectRssMethod, killRunningChildren, runMeasured } from './measure-pro
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(BENCH_DIR, '..', '..');
 const WORK_DIR = join(BENCH_DIR, '.work');
-const LLMCOST_BIN = join(REPO_DIR, 'bin', 'llmcost');
+let LLMCOST_BIN = join(REPO_DIR, 'bin', 'llmcost');
 const PARSE_FLOOR = join(BENCH_DIR, 'parse-floor.mjs');
 const CCUSAGE_VERSION = '20.0.24';
 const NODE = process.execPath;
@@ -106,12 +108,13 @@ function parseOptions() {
       quick: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       'rss-method': { type: 'string' },
+      llmcost: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      `usage: node test/bench/run-bench.mjs [--quick] [--only ${GROUPS.join(',')}] [--rss-method gnu-time|python|proc]\n`,
+      `usage: node test/bench/run-bench.mjs [--quick] [--only ${GROUPS.join(',')}] [--rss-method gnu-time|python|proc] [--llmcost PATH]\n`,
     );
     process.exit(0);
   }
@@ -120,7 +123,12 @@ function parseOptions() {
     if (!GROUPS.includes(name))
       throw new Error(`--only: unknown group "${name}"; known: ${GROUPS.join(', ')}`);
   }
-  return { quick: values.quick, groups: only.length > 0 ? only : GROUPS, rssMethod: values['rss-method'] };
+  return {
+    quick: values.quick,
+    groups: only.length > 0 ? only : GROUPS,
+    rssMethod: values['rss-method'],
+    llmcostPath: values.llmcost === undefined ? null : resolve(values.llmcost),
+  };
 }
 
 /** One line of the results table. `target` is an upper bound on `ratio` (or on `measured`). */
@@ -216,24 +224,32 @@ function freeDiskBytes(path) {
   return fields && fields[3] ? Number(fields[3]) * 1024 : null;
 }
 
-/** Reads every file of the corpus once so both tools start from a warm page cache. */
-async function warmPageCache(rootDir) {
+/**
+ * Reads a file, or every file under a directory, right before a measured run. This VM pages out
+ * file cache idle for about a minute (DAMON reclaim), so without this the first tool to run would
+ * pay the disk reads and the comparison would measure the disk, not the tools.
+ */
+async function warmPageCache(path, why) {
+  const startedMs = performance.now();
   let bytes = 0;
-  const walk = async (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else
-        for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) bytes += chunk.length;
+  const readAll = async (target) => {
+    if (statSync(target).isDirectory()) {
+      for (const entry of readdirSync(target)) await readAll(join(target, entry));
+      return;
     }
+    for await (const chunk of createReadStream(target, { highWaterMark: 1 << 20 })) bytes += chunk.length;
   };
-  await walk(rootDir);
-  return bytes;
+  await readAll(path);
+  log(
+    `page cache warmed ${why}: ${(bytes / 1e9).toFixed(2)} GB in ${seconds(performance.now() - startedMs)}`,
+  );
 }
 
 /** Is the built CLI there and answering? Returns null when it is, else the reason it is not. */
 function checkCli(env) {
-  if (!existsSync(join(REPO_DIR, 'dist', 'cli', 'main.js')))
+  if (LLMCOST_BIN !== join(REPO_DIR, 'bin', 'llmcost')) {
+    if (!existsSync(LLMCOST_BIN)) return `${LLMCOST_BIN} does not exist`;
+  } else if (!existsSync(join(REPO_DIR, 'dist', 'cli', 'main.js')))
     return 'dist/cli/main.js is missing (run `npm run build`)';
   const result = spawnSync(NODE, [LLMCOST_BIN, '--version'], { env, encoding: 'utf8' });
   if (result.status !== 0)
@@ -261,6 +277,7 @@ async function benchIngest({ size, env, rssMethod, cliProblem, database }) {
     ['ingest-jsonl-agree', 0, 'rel. diff'],
   ];
   if (cliProblem) return targets.map(([name, target, unit]) => skippedRow(name, target, unit, cliProblem));
+  await warmPageCache(dataPath, 'before the ingest runs');
   const floors = [];
   const ingests = [];
   let ingestFailure = null;
@@ -453,6 +470,7 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
   const corpusNote = `${manifest.usageLines} usage lines, ${manifest.files} files, ${(manifest.bytes / 1e9).toFixed(2)} GB`;
   const truth = dailyTotalsFromManifest(manifest);
   const ccEnv = childEnv(home, { CLAUDE_CONFIG_DIR: rootDir });
+  const projectsDir = join(rootDir, 'projects');
   const rows = [];
 
   let ccusage = null;
@@ -463,40 +481,37 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
       prefixDir: join(WORK_DIR, `ccusage-${CCUSAGE_VERSION}`),
       log,
     });
-    context.ccusage = {
-      ...ccusage,
-      command: `CLAUDE_CONFIG_DIR=<corpus> ${ccusage.binaryPath} ${CCUSAGE_ARGS.join(' ')}`,
-    };
+    context.ccusage = ccusage;
   } catch (error) {
     ccusageProblem = `ccusage unavailable: ${error.message}`;
     log(ccusageProblem);
   }
 
-  const warmStartedMs = performance.now();
-  const warmBytes = await warmPageCache(join(rootDir, 'projects'));
-  log(
-    `page cache warmed: ${(warmBytes / 1e9).toFixed(2)} GB read in ${seconds(performance.now() - warmStartedMs)}`,
-  );
-
-  let ccusageRun = null;
+  // ccusage runs before and after llmcost and the reference is their mean, so load that drifts
+  // during the run (this machine is shared) weighs on both sides alike.
+  const ccusageRuns = [];
   let ccusageTotals = null;
-  if (ccusage) {
-    ccusageRun = await runMeasured(ccusage.binaryPath, CCUSAGE_ARGS, { env: ccEnv, rssMethod });
-    const failure = failureOf(ccusageRun);
-    log(`ccusage ${CCUSAGE_ARGS.join(' ')}: ${runSummary(ccusageRun)}${failure ? ` — ${failure}` : ''}`);
+  const runCcusage = async (label) => {
+    await warmPageCache(projectsDir, `before ccusage (${label})`);
+    const run = await runMeasured(ccusage.binaryPath, CCUSAGE_ARGS, { env: ccEnv, rssMethod });
+    const failure = failureOf(run);
+    log(`ccusage ${CCUSAGE_ARGS.join(' ')} (${label}): ${runSummary(run)}${failure ? ` — ${failure}` : ''}`);
     if (failure) {
       ccusageProblem = `ccusage failed: ${failure}`;
-      ccusageRun = null;
-    } else {
-      ccusageTotals = dailyTotalsFromCcusage(parseJsonOutput(ccusageRun, 'ccusage'));
-      rows.push(
-        agreementRow(
-          'ccusage-vs-truth',
-          compareDailyTotals(ccusageTotals, truth),
-          'ccusage vs generator truth',
-        ),
-      );
+      return;
     }
+    ccusageRuns.push(run);
+    ccusageTotals ??= dailyTotalsFromCcusage(parseJsonOutput(run, 'ccusage'));
+  };
+  if (ccusage) await runCcusage('1st');
+  if (ccusageTotals) {
+    rows.push(
+      agreementRow(
+        'ccusage-vs-truth',
+        compareDailyTotals(ccusageTotals, truth),
+        'ccusage vs generator truth',
+      ),
+    );
   }
 
   const llmcostTargets = [
@@ -514,6 +529,7 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
   const database = join(WORK_DIR, `claude-code-${size.claudeUsageLines}.db`);
   removeDatabase(database);
   const ingestArgs = [LLMCOST_BIN, '--db', database, '--quiet', 'ingest', '--from', 'claude-code'];
+  await warmPageCache(projectsDir, 'before llmcost');
   const firstIngest = await runMeasured(NODE, ingestArgs, { env: ccEnv, rssMethod });
   log(
     `llmcost first ingest: ${runSummary(firstIngest)}${failureOf(firstIngest) ? ` — ${failureOf(firstIngest)}` : ''}`,
@@ -539,18 +555,30 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
   log(
     `llmcost re-run ingest: median ${seconds(rerunMs)} of ${reruns.map((run) => seconds(run.wallMs)).join(', ')}`,
   );
+  if (ccusageRuns.length > 0) await runCcusage('2nd');
 
-  const llmcostFailure =
-    failureOf(firstIngest) ?? failureOf(report) ?? reruns.map(failureOf).find(Boolean) ?? null;
-  const status = llmcostFailure ? 'ERROR' : ccusageRun ? null : 'SKIP';
-  const note = (text) => llmcostFailure ?? ccusageProblem ?? text;
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const ccusageMs = ccusageRuns.length > 0 ? mean(ccusageRuns.map((run) => run.wallMs)) : null;
+  const ccusagePeak =
+    ccusageRuns.length > 0 && ccusageRuns.every((run) => run.peakRssMiB !== null)
+      ? mean(ccusageRuns.map((run) => run.peakRssMiB))
+      : null;
+  const ccusageNote = `ccusage runs ${ccusageRuns.map(runSummary).join(' | ')}`;
+  if (ccusageRuns.length === 2) {
+    const [a, b] = ccusageRuns.map((run) => run.wallMs);
+    if (Math.abs(a - b) / Math.min(a, b) > 0.25)
+      log(
+        `warning: the two ccusage runs differ by more than 25% (${seconds(a)}, ${seconds(b)}): the machine is noisy`,
+      );
+  }
+  const llmcostFailure = failureOf(report) ?? reruns.map(failureOf).find(Boolean) ?? null;
+  const status = llmcostFailure ? 'ERROR' : ccusageMs !== null ? null : 'SKIP';
+  const note = (text) => llmcostFailure ?? (ccusageMs === null ? ccusageProblem : null) ?? text;
   const firstMs = firstIngest.wallMs + report.wallMs;
   const llmcostPeak =
     firstIngest.peakRssMiB === null || report.peakRssMiB === null
       ? null
       : Math.max(firstIngest.peakRssMiB, report.peakRssMiB);
-  const ccusageMs = ccusageRun?.wallMs ?? null;
-  const ccusagePeak = ccusageRun?.peakRssMiB ?? null;
   rows.push(
     makeRow({
       name: 'cc-first',
@@ -560,7 +588,9 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
       target: 1.0,
       unit: 'ms',
       status,
-      note: note(`ingest ${seconds(firstIngest.wallMs)} + report ${seconds(report.wallMs)}; ${corpusNote}`),
+      note: note(
+        `ingest ${seconds(firstIngest.wallMs)} + report ${seconds(report.wallMs)}; ${corpusNote}; ${ccusageNote}`,
+      ),
     }),
     makeRow({
       name: 'cc-peak-rss',
@@ -570,7 +600,7 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
       target: 0.5,
       unit: 'MiB',
       status,
-      note: note(`ingest ${mib(firstIngest.peakRssMiB)}, report ${mib(report.peakRssMiB)}`),
+      note: note(`llmcost ingest ${mib(firstIngest.peakRssMiB)}, report ${mib(report.peakRssMiB)}`),
     }),
     makeRow({
       name: 'cc-rerun',
@@ -607,12 +637,7 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
     agreement.note += `; llmcost vs truth: max rel. diff ${versusTruth.maxRelativeDifference.toExponential(2)}`;
     rows.push(agreement);
   } else {
-    const agreement = agreementRow(
-      'cc-agree',
-      versusTruth,
-      'llmcost vs generator truth (ccusage unavailable)',
-    );
-    rows.push(agreement);
+    rows.push(agreementRow('cc-agree', versusTruth, 'llmcost vs generator truth (ccusage unavailable)'));
   }
   return rows;
 }
@@ -681,6 +706,7 @@ function warnIfBusy(when) {
 
 async function main() {
   const options = parseOptions();
+  if (options.llmcostPath) LLMCOST_BIN = options.llmcostPath;
   const size = options.quick ? SIZES.quick : SIZES.full;
   const rssMethod = detectRssMethod(options.rssMethod);
   if (rssMethod === 'none')
