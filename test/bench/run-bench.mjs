@@ -513,6 +513,25 @@ async function benchClaudeCode({ size, env, rssMethod, cliProblem, home, context
       ),
     );
   }
+  // Context, not a target: what JSON.parse of every line alone costs on this corpus (one thread).
+  await warmPageCache(projectsDir, 'before the parse floor');
+  const parseFloor = await runMeasured(NODE, [PARSE_FLOOR, projectsDir], { env, rssMethod });
+  log(`parse floor over the corpus: ${runSummary(parseFloor)} (${firstLine(parseFloor.stdout)})`);
+  if (!failureOf(parseFloor)) {
+    const reference = ccusageRuns[0]?.wallMs ?? null;
+    rows.push(
+      makeRow({
+        name: 'cc-parse-floor',
+        measured: parseFloor.wallMs,
+        floor: reference,
+        ratio: reference === null ? null : parseFloor.wallMs / reference,
+        target: null,
+        unit: 'ms',
+        status: 'INFO',
+        note: `JSON.parse of every line, one thread, nothing stored (vs ccusage's 1st run): ${firstLine(parseFloor.stdout)}, ${mib(parseFloor.peakRssMiB)}`,
+      }),
+    );
+  }
 
   const llmcostTargets = [
     ['cc-first', 1.0, 'ratio'],
@@ -659,7 +678,9 @@ function renderTable(rows) {
     formatMeasure(row.measured, row.unit),
     formatMeasure(row.floor, row.unit),
     row.ratio === null ? '—' : row.ratio.toFixed(row.ratio < 0.1 ? 4 : 2),
-    `≤ ${row.unit === 'MiB' && row.ratio === null ? `${row.target} MiB` : row.target}`,
+    row.target === null
+      ? '—'
+      : `≤ ${row.unit === 'MiB' && row.ratio === null ? `${row.target} MiB` : row.target}`,
     row.status,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
