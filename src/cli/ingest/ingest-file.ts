@@ -3,15 +3,14 @@ import type { Adapter } from '../../ingest/adapter.ts';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import { readLineBatches } from '../../ingest/read-lines.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
+import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import { beginFileIngest, type SourceState } from '../../store/file-ingest.ts';
 import type { Store } from '../../store/open-store.ts';
 import type { StoredUsage } from '../../store/stored-usage.ts';
 
 /** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
-export type PriceUsage = (usage: UsageRecord) =>
-  | { readonly kind: 'priced'; readonly costPico: bigint; readonly modelId: string }
-  | { readonly kind: 'unpriced'; readonly reason: string };
+export type PriceUsage = (usage: PricingInput) => RecordCost;
 
 export interface IngestFileRequest {
   readonly displayPath: string;
