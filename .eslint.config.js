@@ -12,6 +12,8 @@ const pureBans = [
   { name: 'cli-table3', message: 'Tables are rendered in src/output only.' },
   { name: '@inquirer/prompts', message: 'Only src/cli/prompts.ts asks questions.' },
 ];
+// src/output may use the renderers' libraries; everything else in the pure folders may not.
+const outputBans = pureBans.filter((ban) => ban.name !== 'cli-table3' && ban.name !== 'exceljs');
 const clockBan = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take asOf as a parameter.' },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take asOf as a parameter.' },
@@ -45,6 +47,20 @@ export default tseslint.config(
         },
       ],
       'no-restricted-syntax': ['error', ...clockBan],
+    },
+  },
+  {
+    files: ['src/output/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: outputBans,
+          patterns: [
+            { group: ['**/store/**', '**/cli/**', '**/ingest/**', '**/config/**'], message: 'Imports point inward (STYLE.md §2).' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,6 +1,5 @@
 /**
  * A dimension usage can be grouped or filtered by. `tag:<key>` groups by the value of one tag.
- * Those in ROLLUP_DIMENSIONS are kept in the hourly rollup, so reports on them read few rows.
  */
 export type BuiltInDimension = 'provider' | 'model' | 'project' | 'user' | 'team' | 'apiKey' | 'workspace' | 'session' | 'serviceTier' | 'status';
 export type Dimension = BuiltInDimension | `tag:${string}`;
@@ -18,15 +17,6 @@ export const BUILT_IN_DIMENSIONS: readonly BuiltInDimension[] = [
   'status',
 ];
 
-export const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>([
-  'provider',
-  'model',
-  'project',
-  'user',
-  'team',
-  'apiKey',
-  'workspace',
-]);
 
 export function parseDimension(text: string): Dimension | null {
   if (text.startsWith('tag:') && text.length > 4) return text as `tag:${string}`;

@@ -21,3 +21,11 @@ export function formatCount(value: number): string {
 export function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(1, width - 1))}…`;
 }
+
+/** Shortens text to `width` columns keeping both ends (`/home/ada/…/shop-api`), for ids and paths. */
+export function truncateMiddle(text: string, width: number): string {
+  if (text.length <= width) return text;
+  if (width < 5) return truncate(text, width);
+  const head = Math.ceil((width - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (width - 1 - head))}`;
+}

@@ -4,7 +4,7 @@ import type { Report } from '../analysis/build-report.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
 import type { DisplayOptions } from './display-options.ts';
 import { formatUsd } from './format-money.ts';
-import { formatCount, truncate } from './format-number.ts';
+import { formatCount, truncate, truncateMiddle } from './format-number.ts';
 import { dimensionHeading, groupCell, hasReportedCost, requestsText } from './report-columns.ts';
 
 const GAP = '  ';
@@ -24,7 +24,7 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
     formatCount(allCacheWriteTokens(totals)),
     formatCount(totals.outputTokens),
     formatUsd(totals.costPico) + (totals.unpricedRecords > 0 ? '*' : ''),
-    ...(showReported ? [formatUsd(totals.reportedCostPico)] : []),
+    ...(showReported ? [totals.reportedCostPico === 0n ? '-' : formatUsd(totals.reportedCostPico)] : []),
   ];
 
   const body = report.rows.map((row) => [
@@ -52,10 +52,13 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
   const groupColumnIndexes = Array.from({ length: report.groupBy.length }, (_, index) => index + (showPeriod ? 1 : 0));
   const fixedTotal = fixedWidths.reduce((sum, width, column) => (groupColumnIndexes.includes(column) ? sum : sum + width), 0);
   const available = display.width - fixedTotal - GAP.length * (head.length - 1);
-  const perGroup = groupColumnIndexes.length > 0 ? Math.max(8, Math.floor(available / groupColumnIndexes.length)) : 0;
-  for (const column of groupColumnIndexes) {
-    for (const cells of body) cells[column] = truncate(cells[column] ?? '', perGroup);
-  }
+  const groupWidths = shareWidth(
+    groupColumnIndexes.map((column) => fixedWidths[column] ?? 0),
+    Math.max(available, 8 * groupColumnIndexes.length),
+  );
+  groupColumnIndexes.forEach((column, index) => {
+    for (const cells of body) cells[column] = truncateMiddle(cells[column] ?? '', groupWidths[index] ?? 8);
+  });
 
   const paint = (text: string): string => (display.color ? chalk.bold(text) : text);
   const table = new Table({
@@ -76,11 +79,24 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
   table.push(totalsRow.map(paint));
 
   const lines = [table.toString().split('\n').map((line) => line.trimEnd()).join('\n')];
-  const notes = footnotes(report);
+  const notes = footnotes(report, display.width);
   return `${lines.join('\n')}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
 }
 
-function footnotes(report: Report): string[] {
+/** Gives each column what it needs, narrowest first, capped at a fair share of what is left. */
+function shareWidth(needed: readonly number[], available: number): number[] {
+  const widths = needed.map(() => 0);
+  let left = available;
+  const order = needed.map((width, index) => ({ width, index })).sort((a, b) => a.width - b.width);
+  order.forEach(({ width, index }, position) => {
+    const fair = Math.floor(left / (order.length - position));
+    widths[index] = Math.max(8, Math.min(width, fair));
+    left -= widths[index] ?? 0;
+  });
+  return widths;
+}
+
+function footnotes(report: Report, width: number): string[] {
   const notes: string[] = [];
   if (report.totals.unpricedRecords > 0) {
     notes.push(
@@ -88,9 +104,8 @@ function footnotes(report: Report): string[] {
         'have no price and are not in Cost:',
     );
     for (const item of report.unpriced) {
-      notes.push(
-        `  ${item.provider}/${item.model}: ${formatCount(item.requests)} requests, ${formatCount(item.tokens)} tokens — ${item.reason}`,
-      );
+      notes.push(`  ${item.provider}/${item.model}: ${formatCount(item.requests)} requests, ${formatCount(item.tokens)} tokens`);
+      notes.push(truncate(`    ${item.reason}`, width));
     }
   }
   if (report.totals.requestsUnknown > 0) {

@@ -1,7 +1,7 @@
-import { totalTokens } from '../model/usage-record.ts';
+import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import type { Store } from './open-store.ts';
 import { applyToRollup, type RollupSums } from './rollup-delta.ts';
-import type { StoredUsage } from './stored-usage.ts';
+import type { StoredUsage, UsagePricing } from './stored-usage.ts';
 
 /** What happened to one record offered to the store. */
 export type WriteOutcome =
@@ -29,7 +29,7 @@ export interface SourceState {
 
 /** One file's ingest: a single transaction, so a crash leaves the file fully in or not in. */
 export interface FileIngest {
-  write(usage: StoredUsage): WriteOutcome;
+  write(usage: UsageRecord, pricing: UsagePricing): WriteOutcome;
   /** Records the source state (counts are added to the previous ones) and commits. */
   commit(state: SourceState): void;
   rollback(): void;
@@ -40,7 +40,7 @@ const USAGE_COLUMNS = [
   'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_tokens',
   'web_search_requests', 'status', 'project', 'user', 'team', 'api_key', 'workspace', 'session', 'service_tier',
   'is_batch', 'tags', 'reported_cost_pico', 'reported_currency', 'cost_pico', 'priced_model', 'unpriced_reason',
-  'price_book_version', 'source_id', 'source_line',
+  'price_book_id', 'source_id', 'source_line',
 ] as const;
 
 const ROLLUP_SUM_COLUMNS = [
@@ -48,12 +48,8 @@ const ROLLUP_SUM_COLUMNS = [
   'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_tokens', 'output_tokens', 'reasoning_tokens',
   'web_search_requests', 'cost_pico', 'reported_cost_pico', 'unpriced_records', 'unpriced_requests', 'unpriced_tokens',
 ] as const;
-const ROLLUP_KEY_COLUMNS = [
-  'hour_start_ms', 'provider', 'model', 'project', 'user', 'team', 'api_key', 'workspace', 'reported_currency',
-] as const;
-
-/** Pending rollup rows are flushed when this many distinct keys accumulate (bounds memory). */
-const ROLLUP_FLUSH_KEYS = 20_000;
+const ROLLUP_KEY_COLUMNS = ['hour_start_ms', 'provider', 'model', 'reported_currency'] as const;
+const HOUR_MS = 3_600_000;
 
 const statementsByStore = new WeakMap<Store, ReturnType<typeof prepareStatements>>();
 
@@ -64,13 +60,35 @@ function prepareStatements(store: Store) {
       `INSERT INTO usage (${USAGE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT(dedup_key) DO NOTHING`,
     ),
     selectByKey: store.prepare('SELECT * FROM usage WHERE dedup_key = ?').safeIntegers(true),
-    deleteByKey: store.prepare('DELETE FROM usage WHERE dedup_key = ?'),
+    replaceByKey: store.prepare(
+      `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = (${USAGE_COLUMNS.map(() => '?').join(', ')}) WHERE dedup_key = ?`,
+    ),
     upsertRollup: store.prepare(
       `INSERT INTO usage_hourly (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS].join(', ')})
        VALUES (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS].map(() => '?').join(', ')})
        ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
        ${ROLLUP_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`,
     ),
+    maxUsageId: store.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM usage').pluck(),
+    rollUpNewRows: store.prepare(
+      `INSERT INTO usage_hourly (${[...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS].join(', ')})
+       SELECT occurred_at_ms - (occurred_at_ms % ${HOUR_MS}), provider, model, COALESCE(reported_currency, ''),
+         COUNT(*), SUM(COALESCE(requests, 0)), SUM(requests IS NULL),
+         SUM(CASE WHEN status = 'error' THEN MAX(COALESCE(requests, 0), 1) ELSE 0 END),
+         SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens),
+         SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(web_search_requests),
+         SUM(COALESCE(cost_pico, 0)), SUM(COALESCE(reported_cost_pico, 0)), SUM(cost_pico IS NULL),
+         SUM(CASE WHEN cost_pico IS NULL THEN COALESCE(requests, 0) ELSE 0 END),
+         SUM(CASE WHEN cost_pico IS NULL THEN input_tokens + cache_read_tokens + cache_write_5m_tokens
+           + cache_write_1h_tokens + cache_write_tokens + output_tokens ELSE 0 END)
+       FROM usage WHERE id > ?
+       GROUP BY 1, 2, 3, 4
+       ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
+       ${ROLLUP_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`,
+    ),
+    upsertPriceBook: store.prepare(
+      'INSERT INTO price_books (version) VALUES (?) ON CONFLICT(version) DO UPDATE SET version = version RETURNING id',
+    ).pluck(),
     upsertSource: store.prepare(
       `INSERT INTO sources (path, format, size_bytes, mtime_ms, fingerprint, bytes_ingested, lines_ingested,
          rows_read, rows_stored, rows_duplicate, rows_rejected, ingested_at_ms)
@@ -100,16 +118,22 @@ function statementsFor(store: Store) {
  * Starts the ingest of one file (BEGIN IMMEDIATE). Re-ingesting the same usage never double-counts:
  * the dedup key is unique; of two copies the one with more tokens is kept (Claude Code streams a
  * message several times with output growing), and the hourly rollup follows.
+ *
+ * The rollup is brought up to date at commit, in SQL, from the rows this ingest inserted (ids above
+ * the highest id before it); only copies replacing usage stored earlier are corrected from JS.
  */
-export function beginFileIngest(store: Store, path: string, format: string): FileIngest {
+export function beginFileIngest(store: Store, path: string, format: string, priceBookVersion: string): FileIngest {
   const statements = statementsFor(store);
   store.exec('BEGIN IMMEDIATE');
   let isOpen = true;
   const pending = new Map<string, RollupSums>();
   let sourceId: number;
+  let priceBookId: number;
+  let lastIdBefore: number;
   try {
-    const row = statements.upsertSource.get(path, format) as { id: number };
-    sourceId = row.id;
+    sourceId = (statements.upsertSource.get(path, format) as { id: number }).id;
+    priceBookId = statements.upsertPriceBook.get(priceBookVersion) as number;
+    lastIdBefore = statements.maxUsageId.get() as number;
   } catch (error) {
     store.exec('ROLLBACK');
     throw error;
@@ -128,32 +152,34 @@ export function beginFileIngest(store: Store, path: string, format: string): Fil
     pending.clear();
   };
 
-  const insert = (usage: StoredUsage): number =>
-    statements.insertUsage.run(
+  const values = (usage: UsageRecord, pricing: UsagePricing) =>
+    [
       usage.dedupKey, usage.occurredAtMs, usage.provider, usage.model, usage.requests, usage.inputTokens,
       usage.cacheReadTokens, usage.cacheWrite5mTokens, usage.cacheWrite1hTokens, usage.cacheWriteTokens,
       usage.outputTokens, usage.reasoningTokens, usage.webSearchRequests, usage.status, usage.project, usage.user,
       usage.team, usage.apiKey, usage.workspace, usage.session, usage.serviceTier, usage.isBatch ? 1 : 0,
       serializeTags(usage.tags), usage.reportedCost?.amountPico ?? null, usage.reportedCost?.currency ?? null,
-      usage.costPico, usage.pricedModel, usage.unpricedReason, usage.priceBookVersion, sourceId, usage.sourceLine,
-    ).changes;
+      pricing.costPico, pricing.pricedModel, pricing.unpricedReason, priceBookId, sourceId, usage.sourceLine,
+    ] as const;
 
   return {
-    write(usage) {
-      if (insert(usage) === 1) {
-        applyToRollup(pending, usage, 1);
-        if (pending.size >= ROLLUP_FLUSH_KEYS) flushRollup();
-        return 'stored';
-      }
-      const existing = rowToStoredUsage(statements.selectByKey.get(usage.dedupKey) as UsageRow);
+    write(usage, pricing) {
+      const row = values(usage, pricing);
+      if (statements.insertUsage.run(...row).changes === 1) return 'stored';
+      const existingRow = statements.selectByKey.get(usage.dedupKey) as UsageRow;
+      const existing = rowToStoredUsage(existingRow);
       if (totalTokens(usage) <= totalTokens(existing)) return 'duplicate';
-      statements.deleteByKey.run(usage.dedupKey);
-      insert(usage);
-      applyToRollup(pending, existing, -1);
-      applyToRollup(pending, usage, 1);
+      statements.replaceByKey.run(...row, usage.dedupKey);
+      // A row inserted by this ingest is rolled up at commit as it is then; an older one is already in
+      // the rollup, so move its contribution from the old copy to the new one.
+      if (existingRow.id <= BigInt(lastIdBefore)) {
+        applyToRollup(pending, existing, -1);
+        applyToRollup(pending, { ...usage, ...pricing }, 1);
+      }
       return 'replaced';
     },
     commit(state) {
+      statements.rollUpNewRows.run(lastIdBefore);
       flushRollup();
       statements.updateSource.run(
         state.format, state.sizeBytes, state.mtimeMs, state.fingerprint, state.bytesIngested, state.linesIngested,
@@ -180,6 +206,7 @@ function serializeTags(tags: Readonly<Record<string, string>>): string | null {
 
 /** A usage row as read with safe integers (every INTEGER column is a bigint). */
 interface UsageRow {
+  id: bigint;
   dedup_key: string;
   occurred_at_ms: bigint;
   provider: string;
@@ -208,7 +235,6 @@ interface UsageRow {
   cost_pico: bigint | null;
   priced_model: string | null;
   unpriced_reason: string | null;
-  price_book_version: string | null;
   source_line: bigint;
 }
 
@@ -244,7 +270,6 @@ function rowToStoredUsage(row: UsageRow): StoredUsage {
     costPico: row.cost_pico,
     pricedModel: row.priced_model,
     unpricedReason: row.unpriced_reason,
-    priceBookVersion: row.price_book_version,
     sourceLine: Number(row.source_line),
   };
 }

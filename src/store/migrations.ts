@@ -20,6 +20,12 @@ export const MIGRATIONS: readonly string[] = [
     ingested_at_ms    INTEGER NOT NULL
   );
 
+  -- Each price book version that priced stored usage (costs are history: see reprice).
+  CREATE TABLE price_books (
+    id                INTEGER PRIMARY KEY,
+    version           TEXT NOT NULL UNIQUE
+  );
+
   CREATE TABLE usage (
     id                    INTEGER PRIMARY KEY,
     dedup_key             TEXT NOT NULL UNIQUE,
@@ -50,23 +56,19 @@ export const MIGRATIONS: readonly string[] = [
     cost_pico             INTEGER,            -- list cost; NULL = unpriced (never 0 for unknown)
     priced_model          TEXT,
     unpriced_reason       TEXT,
-    price_book_version    TEXT,
+    price_book_id         INTEGER REFERENCES price_books(id),
     source_id             INTEGER NOT NULL REFERENCES sources(id),
     source_line           INTEGER NOT NULL
   );
 
-  -- Rollup maintained at ingest so reports read thousands of rows, not millions.
-  -- Dimension columns use '' for "none" because they form the primary key.
+  -- Rollup maintained at ingest so reports read thousands of rows, not millions. Hourly (any zone with
+  -- whole-hour offsets buckets exactly) by provider and model only: with more dimensions, request-level
+  -- logs give nearly one rollup row per request and the rollup stops paying for itself.
   CREATE TABLE usage_hourly (
     hour_start_ms         INTEGER NOT NULL,
     provider              TEXT NOT NULL,
     model                 TEXT NOT NULL,
-    project               TEXT NOT NULL,
-    user                  TEXT NOT NULL,
-    team                  TEXT NOT NULL,
-    api_key               TEXT NOT NULL,
-    workspace             TEXT NOT NULL,
-    reported_currency     TEXT NOT NULL,
+    reported_currency     TEXT NOT NULL,      -- '' when the usage states no cost
     records               INTEGER NOT NULL,
     requests              INTEGER NOT NULL,
     requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
@@ -84,7 +86,7 @@ export const MIGRATIONS: readonly string[] = [
     unpriced_records      INTEGER NOT NULL,
     unpriced_requests     INTEGER NOT NULL,
     unpriced_tokens       INTEGER NOT NULL,
-    PRIMARY KEY (hour_start_ms, provider, model, project, user, team, api_key, workspace, reported_currency)
+    PRIMARY KEY (hour_start_ms, provider, model, reported_currency)
   ) WITHOUT ROWID;
   `,
 ];

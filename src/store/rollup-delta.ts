@@ -3,7 +3,7 @@ import type { StoredUsage } from './stored-usage.ts';
 
 const HOUR_MS = 3_600_000;
 
-/** Sums of one usage_hourly row, accumulated in memory during an ingest and added at flush. */
+/** Sums of one usage_hourly row to subtract or add, for usage replaced by a larger copy. */
 export interface RollupSums {
   readonly key: readonly (string | number)[];
   records: number;
@@ -25,22 +25,12 @@ export interface RollupSums {
   unpricedTokens: number;
 }
 
-/** The rollup key of a record: its UTC hour and every rolled-up dimension ('' for none). */
+/** The rollup key of a record: its UTC hour, provider, model and reported currency ('' for none). */
 export function rollupKeyOf(usage: StoredUsage): (string | number)[] {
-  return [
-    Math.floor(usage.occurredAtMs / HOUR_MS) * HOUR_MS,
-    usage.provider,
-    usage.model,
-    usage.project ?? '',
-    usage.user ?? '',
-    usage.team ?? '',
-    usage.apiKey ?? '',
-    usage.workspace ?? '',
-    usage.reportedCost?.currency ?? '',
-  ];
+  return [Math.floor(usage.occurredAtMs / HOUR_MS) * HOUR_MS, usage.provider, usage.model, usage.reportedCost?.currency ?? ''];
 }
 
-/** Adds (sign 1) or removes (sign -1) one record's contribution to the pending rollup sums. */
+/** Adds (sign 1) or removes (sign -1) one record's contribution to pending rollup sums. */
 export function applyToRollup(pending: Map<string, RollupSums>, usage: StoredUsage, sign: 1 | -1): void {
   const key = rollupKeyOf(usage);
   const mapKey = key.join('\u0000');

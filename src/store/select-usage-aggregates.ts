@@ -1,4 +1,4 @@
-import { ROLLUP_DIMENSIONS, type Dimension, type DimensionFilter } from '../model/dimension.ts';
+import type { Dimension, DimensionFilter } from '../model/dimension.ts';
 import type { UsageTotals } from '../model/usage-totals.ts';
 import type { Store } from './open-store.ts';
 
@@ -23,6 +23,9 @@ export interface AggregateQuery {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** The dimensions the hourly rollup keeps (see migrations.ts); others are summed from usage rows. */
+const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>(['provider', 'model']);
 
 const COLUMN_OF: Record<Exclude<Dimension, `tag:${string}`>, string> = {
   provider: 'provider',

@@ -24,7 +24,6 @@ export function makeStored(overrides: Partial<StoredUsage> = {}): StoredUsage {
     costPico: 1_000_000n,
     pricedModel: 'gpt-4o',
     unpricedReason: null,
-    priceBookVersion: 'test',
     ...overrides,
   };
 }

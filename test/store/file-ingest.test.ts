@@ -20,8 +20,8 @@ const state: SourceState = {
 };
 
 function ingest(store: Store, path: string, records: readonly StoredUsage[]): string[] {
-  const transaction = beginFileIngest(store, path, 'test');
-  const outcomes = records.map((record) => transaction.write(record));
+  const transaction = beginFileIngest(store, path, 'test', 'book-1');
+  const outcomes = records.map((record) => transaction.write(record, record));
   transaction.commit(state);
   return outcomes;
 }
@@ -49,10 +49,27 @@ describe('beginFileIngest', () => {
     expect(everything(store)[0]).toMatchObject({ records: 1, outputTokens: 50, costPico: 50n });
   });
 
+  it('moves the rollup when a later ingest replaces usage with a larger copy', () => {
+    const store = openStore(':memory:');
+    ingest(store, '/first.jsonl', [makeStored({ dedupKey: 'msg', outputTokens: 5, costPico: 5n })]);
+    ingest(store, '/second.jsonl', [makeStored({ dedupKey: 'msg', outputTokens: 50, costPico: 50n })]);
+    const rollup = everything(store, ['model']);
+    const rows = selectUsageAggregates(store, {
+      fromMs: null,
+      toMs: null,
+      sliceMs: null,
+      groupBy: ['model'],
+      where: [{ dimension: 'status', value: 'ok' }],
+    });
+    expect(rollup).toEqual(rows.map((row) => row.totals));
+    expect(rollup[0]).toMatchObject({ records: 1, outputTokens: 50, costPico: 50n });
+  });
+
   it('leaves nothing behind when rolled back', () => {
     const store = openStore(':memory:');
-    const transaction = beginFileIngest(store, '/x.jsonl', 'test');
-    transaction.write(makeStored({ dedupKey: 'gone' }));
+    const transaction = beginFileIngest(store, '/x.jsonl', 'test', 'book-1');
+    const gone = makeStored({ dedupKey: 'gone' });
+    transaction.write(gone, gone);
     transaction.rollback();
     expect(everything(store)).toEqual([]);
     expect(store.prepare('SELECT COUNT(*) AS n FROM sources').get()).toEqual({ n: 0 });
@@ -86,11 +103,11 @@ describe('selectUsageAggregates', () => {
     );
     ingest(store, '/x.jsonl', records);
     const query = { fromMs: Date.UTC(2026, 9, 2), toMs: Date.UTC(2026, 9, 3, 6), sliceMs: 3_600_000 } as const;
-    const fromRollup = selectUsageAggregates(store, { ...query, groupBy: ['model', 'project'], where: [] });
+    const fromRollup = selectUsageAggregates(store, { ...query, groupBy: ['provider', 'model'], where: [] });
     // Filtering on session forces the raw path; every record matches one of the sessions, so summing the
     // per-session results must reproduce the rollup's answer.
     const fromRows = Array.from({ length: 7 }, (_, session) =>
-      selectUsageAggregates(store, { ...query, groupBy: ['model', 'project'], where: [{ dimension: 'session', value: `s${session}` }] }),
+      selectUsageAggregates(store, { ...query, groupBy: ['provider', 'model'], where: [{ dimension: 'session', value: `s${session}` }] }),
     ).flat();
     const sumBy = (rows: typeof fromRollup) => {
       const sums = new Map<string, bigint>();

@@ -7,7 +7,7 @@ import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import { beginFileIngest, type SourceState } from '../../store/file-ingest.ts';
 import type { Store } from '../../store/open-store.ts';
-import type { StoredUsage } from '../../store/stored-usage.ts';
+import type { UsagePricing } from '../../store/stored-usage.ts';
 
 /** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
 export type PriceUsage = (usage: PricingInput) => RecordCost;
@@ -88,7 +88,7 @@ export async function ingestFile(store: Store, request: IngestFileRequest): Prom
   const startOffset = canResume ? previous.bytesIngested : 0;
   const startLineNumber = canResume ? previous.linesIngested + 1 : 1;
 
-  const transaction = beginFileIngest(store, request.sourcePath, adapter.format);
+  const transaction = beginFileIngest(store, request.sourcePath, adapter.format, request.priceBookVersion);
   try {
     const parser = adapter.createParser({ file: request.displayPath });
     const keepProblems = (found: readonly IngestProblem[]): void => {
@@ -97,9 +97,10 @@ export async function ingestFile(store: Store, request: IngestFileRequest): Prom
     };
     const storeRecord = (record: UsageRecord): void => {
       counts.rowsRead += 1;
-      const usage = priceRecord(withTags(record, request.extraTags), request);
-      if (usage.costPico === null) counts.unpricedRecords += 1;
-      const outcome = transaction.write(usage);
+      const usage = withTags(record, request.extraTags);
+      const pricing = priceUsage(usage, request.priceUsage);
+      if (pricing.costPico === null) counts.unpricedRecords += 1;
+      const outcome = transaction.write(usage, pricing);
       counts[outcome === 'stored' ? 'stored' : outcome === 'replaced' ? 'replaced' : 'duplicate'] += 1;
     };
 
@@ -170,13 +171,13 @@ function withTags(record: UsageRecord, extraTags: Readonly<Record<string, string
   return record;
 }
 
-function priceRecord(record: UsageRecord, request: IngestFileRequest): StoredUsage {
+const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: null };
+
+function priceUsage(usage: UsageRecord, price: PriceUsage): UsagePricing {
   // A request that used nothing (a failed call) costs nothing, whatever its model.
-  if (totalTokens(record) === 0 && record.webSearchRequests === 0) {
-    return { ...record, costPico: 0n, pricedModel: null, unpricedReason: null, priceBookVersion: request.priceBookVersion };
-  }
-  const cost = request.priceUsage(record);
+  if (totalTokens(usage) === 0 && usage.webSearchRequests === 0) return FREE;
+  const cost = price(usage);
   return cost.kind === 'priced'
-    ? { ...record, costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null, priceBookVersion: request.priceBookVersion }
-    : { ...record, costPico: null, pricedModel: null, unpricedReason: cost.reason, priceBookVersion: request.priceBookVersion };
+    ? { costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null }
+    : { costPico: null, pricedModel: null, unpricedReason: cost.reason };
 }
