@@ -772,7 +772,8 @@ async function main() {
       version: context.ccusage.version,
       nativePackage: context.ccusage.nativePackage,
       binary: relative(REPO_DIR, context.ccusage.binaryPath),
-      command: `ccusage ${CCUSAGE_ARGS.join(' ')}`,
+      launcher: relative(REPO_DIR, context.ccusage.launcherPath),
+      command: `CLAUDE_CONFIG_DIR=<corpus> ${relative(REPO_DIR, context.ccusage.binaryPath)} ${CCUSAGE_ARGS.join(' ')}`,
     },
     rows,
   };
