@@ -67,7 +67,7 @@ const SIZES = {
   full: {
     jsonlLines: 1_000_000,
     claudeUsageLines: 1_000_000,
-    startupRuns: 11,
+    startupRuns: 21,
     ingestRuns: 3,
     reportRuns: 5,
     rerunRuns: 3,
