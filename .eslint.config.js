@@ -15,7 +15,10 @@ const pureBans = [
 // src/output may use the renderers' libraries; everything else in the pure folders may not.
 const outputBans = pureBans.filter((ban) => ban.name !== 'cli-table3' && ban.name !== 'exceljs');
 const clockBan = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take asOf as a parameter.' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Take asOf as a parameter.',
+  },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take asOf as a parameter.' },
 ];
 
@@ -42,7 +45,10 @@ export default tseslint.config(
         {
           paths: pureBans,
           patterns: [
-            { group: ['**/store/**', '**/cli/**', '**/ingest/**', '**/config/**'], message: 'Imports point inward (STYLE.md §2).' },
+            {
+              group: ['**/store/**', '**/cli/**', '**/ingest/**', '**/config/**'],
+              message: 'Imports point inward (STYLE.md §2).',
+            },
           ],
         },
       ],
@@ -57,7 +63,10 @@ export default tseslint.config(
         {
           paths: outputBans,
           patterns: [
-            { group: ['**/store/**', '**/cli/**', '**/ingest/**', '**/config/**'], message: 'Imports point inward (STYLE.md §2).' },
+            {
+              group: ['**/store/**', '**/cli/**', '**/ingest/**', '**/config/**'],
+              message: 'Imports point inward (STYLE.md §2).',
+            },
           ],
         },
       ],

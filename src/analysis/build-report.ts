@@ -58,10 +58,17 @@ function groupKey(values: readonly (string | null)[]): string {
  * Buckets usage slices into calendar periods in the report's time zone and groups them. Totals are
  * sums of the same integers as the rows, so the totals row always equals the sum of the rows.
  */
-export function buildReport(slices: readonly UsageSlice[], unpriced: readonly UnpricedUsage[], options: ReportOptions): Report {
+export function buildReport(
+  slices: readonly UsageSlice[],
+  unpriced: readonly UnpricedUsage[],
+  options: ReportOptions,
+): Report {
   const keptGroups = options.top === null ? null : topGroups(slices, options.top);
   const periodBySlice = new Map<number, Period>();
-  const rowsByKey = new Map<string, { period: Period; group: readonly (string | null)[]; isOther: boolean; totals: UsageTotals }>();
+  const rowsByKey = new Map<
+    string,
+    { period: Period; group: readonly (string | null)[]; isOther: boolean; totals: UsageTotals }
+  >();
   let totals = ZERO_TOTALS;
 
   for (const slice of slices) {
@@ -84,7 +91,15 @@ export function buildReport(slices: readonly UsageSlice[], unpriced: readonly Un
   }
 
   const rows = [...rowsByKey.values()].sort(compareRows);
-  return { by: options.by, timeZone: options.timeZone, groupBy: options.groupBy, top: options.top, rows, totals, unpriced };
+  return {
+    by: options.by,
+    timeZone: options.timeZone,
+    groupBy: options.groupBy,
+    top: options.top,
+    rows,
+    totals,
+    unpriced,
+  };
 }
 
 function topGroups(slices: readonly UsageSlice[], top: number): Set<string> {
@@ -92,10 +107,19 @@ function topGroups(slices: readonly UsageSlice[], top: number): Set<string> {
   for (const slice of slices) {
     const key = groupKey(slice.groupValues);
     const current = costByGroup.get(key) ?? { cost: 0n, tokens: 0 };
-    costByGroup.set(key, { cost: current.cost + slice.totals.costPico, tokens: current.tokens + allTokens(slice.totals) });
+    costByGroup.set(key, {
+      cost: current.cost + slice.totals.costPico,
+      tokens: current.tokens + allTokens(slice.totals),
+    });
   }
   const ranked = [...costByGroup.entries()].sort(([keyA, a], [keyB, b]) =>
-    a.cost !== b.cost ? (b.cost > a.cost ? 1 : -1) : a.tokens !== b.tokens ? b.tokens - a.tokens : compareText(keyA, keyB),
+    a.cost !== b.cost
+      ? b.cost > a.cost
+        ? 1
+        : -1
+      : a.tokens !== b.tokens
+        ? b.tokens - a.tokens
+        : compareText(keyA, keyB),
   );
   return new Set(ranked.slice(0, top).map(([key]) => key));
 }

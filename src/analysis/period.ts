@@ -38,11 +38,21 @@ export function periodOf(instantMs: number, unit: PeriodUnit, timeZone: string):
       const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / (7 * 86_400_000)) + 1;
       return {
         label: `${weekYear}-W${pad(week)}`,
-        startMs: zonedTimeToMs(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate(), 0, 0, timeZone),
+        startMs: zonedTimeToMs(
+          monday.getUTCFullYear(),
+          monday.getUTCMonth() + 1,
+          monday.getUTCDate(),
+          0,
+          0,
+          timeZone,
+        ),
       };
     }
     case 'month':
-      return { label: `${local.year}-${pad(local.month)}`, startMs: zonedTimeToMs(local.year, local.month, 1, 0, 0, timeZone) };
+      return {
+        label: `${local.year}-${pad(local.month)}`,
+        startMs: zonedTimeToMs(local.year, local.month, 1, 0, 0, timeZone),
+      };
     default:
       return unit satisfies never;
   }

@@ -33,6 +33,11 @@ export function decideDisplay(
   const isTTY = stream.isTTY === true;
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const columnsFromEnv = Number(env.COLUMNS);
-  const width = isTTY && stream.columns ? stream.columns : Number.isInteger(columnsFromEnv) && columnsFromEnv > 0 ? columnsFromEnv : DEFAULT_WIDTH;
+  const width =
+    isTTY && stream.columns
+      ? stream.columns
+      : Number.isInteger(columnsFromEnv) && columnsFromEnv > 0
+        ? columnsFromEnv
+        : DEFAULT_WIDTH;
   return { color: isTTY && !noColor && env.TERM !== 'dumb', width: Math.min(width, 200), isTTY };
 }

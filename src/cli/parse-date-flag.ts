@@ -13,12 +13,15 @@ export function parseDateFlag(text: string, flag: string): DateFlag {
   if (date) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
     const probe = new Date(Date.UTC(year, month - 1, day));
-    if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) return { kind: 'date', year, month, day };
+    if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day)
+      return { kind: 'date', year, month, day };
   } else if (/[T ]\d{2}:\d{2}/.test(text) && /(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
     const ms = parseInstant(text);
     if (ms !== null) return { kind: 'instant', ms };
   }
-  throw new UsageError(`${flag}: expected a date (2026-10-01) or an ISO 8601 instant with zone (2026-10-01T12:00:00Z), got "${text}"`);
+  throw new UsageError(
+    `${flag}: expected a date (2026-10-01) or an ISO 8601 instant with zone (2026-10-01T12:00:00Z), got "${text}"`,
+  );
 }
 
 /** Start of the flag's day in the zone, or the instant itself. */

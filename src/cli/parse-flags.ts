@@ -27,13 +27,18 @@ export function parseDimensionList(text: string): Dimension[] {
 export function collectFilter(text: string, previous: readonly DimensionFilter[] = []): DimensionFilter[] {
   const separator = text.indexOf('=');
   const dimension = separator > 0 ? parseDimension(text.slice(0, separator)) : null;
-  if (dimension === null) throw new InvalidArgumentError(`expected <dimension>=<value> such as model=gpt-4o, got "${text}"`);
+  if (dimension === null)
+    throw new InvalidArgumentError(`expected <dimension>=<value> such as model=gpt-4o, got "${text}"`);
   return [...previous, { dimension, value: text.slice(separator + 1) }];
 }
 
-export function collectTag(text: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function collectTag(
+  text: string,
+  previous: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const separator = text.indexOf('=');
-  if (separator <= 0) throw new InvalidArgumentError(`expected <key>=<value> such as team=search, got "${text}"`);
+  if (separator <= 0)
+    throw new InvalidArgumentError(`expected <key>=<value> such as team=search, got "${text}"`);
   return { ...previous, [text.slice(0, separator)]: text.slice(separator + 1) };
 }
 

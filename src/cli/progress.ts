@@ -32,7 +32,9 @@ export function createProgress(ctx: Context, isQuiet: boolean, totalBytes: numbe
     const rate = seconds > 0 ? read / seconds : 0;
     const eta = rate > 0 ? Math.max(0, (totalBytes - read) / rate) : 0;
     const mb = (bytes: number): string => (bytes / 1048576).toFixed(0);
-    ctx.stderr.write(`\rllmcost: ingest ${mb(read)}/${mb(totalBytes)} MB  ${mb(rate)} MB/s  ETA ${eta.toFixed(0)}s   `);
+    ctx.stderr.write(
+      `\rllmcost: ingest ${mb(read)}/${mb(totalBytes)} MB  ${mb(rate)} MB/s  ETA ${eta.toFixed(0)}s   `,
+    );
     hasDrawn = true;
   };
   return {

@@ -10,7 +10,9 @@ import { EXIT, type ExitCode } from './exit-codes.ts';
 import { resolveSettings, type GlobalFlags } from './settings.ts';
 
 function readVersion(): string {
-  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return packageJson.version;
 }
 
@@ -19,9 +21,18 @@ export function buildProgram(ctx: Context, run: CommandRunner): Command {
   const program = new Command('llmcost')
     .description('What your LLM usage costs, why, and what it will cost next. Offline, exact.')
     .version(readVersion(), '-V, --version')
-    .option('--db <path>', 'database file (default: $LLMCOST_DB, config "db", $XDG_DATA_HOME/llmcost/llmcost.db)')
-    .option('--config <path>', 'config file (default: ./llmcost.config.json, then $XDG_CONFIG_HOME/llmcost/config.json)')
-    .option('--tz <zone>', 'IANA time zone for periods (default: $LLMCOST_TZ, config "timeZone", the system zone)')
+    .option(
+      '--db <path>',
+      'database file (default: $LLMCOST_DB, config "db", $XDG_DATA_HOME/llmcost/llmcost.db)',
+    )
+    .option(
+      '--config <path>',
+      'config file (default: ./llmcost.config.json, then $XDG_CONFIG_HOME/llmcost/config.json)',
+    )
+    .option(
+      '--tz <zone>',
+      'IANA time zone for periods (default: $LLMCOST_TZ, config "timeZone", the system zone)',
+    )
     .option('--as-of <date>', 'treat this date (end of day) or instant as now, for reproducible output')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']))
     .option('--out <file>', 'write output to a file; the format follows the extension (.json .csv .md .txt)')
@@ -59,7 +70,9 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
         ? EXIT.OK
         : EXIT.USAGE;
     }
@@ -68,7 +81,9 @@ export async function runCli(argv: readonly string[], ctx: Context): Promise<num
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    ctx.stderr.write(`llmcost: unexpected error: ${detail}\nThis is a bug in llmcost; please report it with the command you ran.\n`);
+    ctx.stderr.write(
+      `llmcost: unexpected error: ${detail}\nThis is a bug in llmcost; please report it with the command you ran.\n`,
+    );
     return EXIT.FAILURE;
   }
 }

@@ -34,7 +34,12 @@ export interface Settings {
   readonly pricingFile: string | null;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.txt': 'table' };
+const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = {
+  '.json': 'json',
+  '.csv': 'csv',
+  '.md': 'md',
+  '.txt': 'table',
+};
 
 export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   const loaded = loadConfig(flags.config, ctx.cwd, ctx.env, ctx.homeDir);
@@ -42,12 +47,18 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   const { config, warnings } = loaded.loaded;
   for (const warning of warnings) ctx.stderr.write(`llmcost: warning: ${warning}\n`);
 
-  const timeZone = flags.tz ?? ctx.env.LLMCOST_TZ ?? config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone =
+    flags.tz ?? ctx.env.LLMCOST_TZ ?? config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!isValidTimeZone(timeZone)) {
-    throw new UsageError(`--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${timeZone}"`);
+    throw new UsageError(
+      `--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${timeZone}"`,
+    );
   }
   const dataHome = ctx.env.XDG_DATA_HOME ?? join(ctx.homeDir, '.local', 'share');
-  const dbPath = resolve(ctx.cwd, flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome, 'llmcost', 'llmcost.db'));
+  const dbPath = resolve(
+    ctx.cwd,
+    flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome, 'llmcost', 'llmcost.db'),
+  );
 
   const outPath = flags.out === undefined ? null : resolve(ctx.cwd, flags.out);
   let format: OutputFormat = 'table';
@@ -59,7 +70,9 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   } else if (outPath !== null) {
     const byExtension = FORMAT_BY_EXTENSION[extname(outPath).toLowerCase()];
     if (byExtension === undefined) {
-      throw new UsageError(`--out: cannot tell the format from "${flags.out ?? ''}"; use .json, .csv, .md or .txt, or pass --format`);
+      throw new UsageError(
+        `--out: cannot tell the format from "${flags.out ?? ''}"; use .json, .csv, .md or .txt, or pass --format`,
+      );
     }
     format = byExtension;
   }

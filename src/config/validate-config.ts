@@ -25,7 +25,10 @@ export function validateConfig(json: unknown): ConfigValidation {
   const problems: string[] = [];
   const warnings = Object.keys(record)
     .filter((key) => !KNOWN_KEYS.has(key))
-    .map((key) => `unknown key "${key}" is ignored (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`);
+    .map(
+      (key) =>
+        `unknown key "${key}" is ignored (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`,
+    );
   const config: { timeZone?: string; db?: string; pricingFile?: string } = {};
   const readString = (key: 'timeZone' | 'db' | 'pricingFile'): string | undefined => {
     const value = record[key];

@@ -41,7 +41,9 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       return { ok: false, message: `no such file or directory: ${path}` };
     }
   }
-  const files = [...found.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
+  const files = [...found.values()].sort((a, b) =>
+    a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0,
+  );
   return { ok: true, files };
 }
 

@@ -14,13 +14,29 @@ export function parseInstant(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return parseInstant(Number(text));
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|z|[+-]\d{2}:?\d{2}|UTC)?$/.exec(text);
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|z|[+-]\d{2}:?\d{2}|UTC)?$/.exec(
+      text,
+    );
   if (!match) return null;
   const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
   const millis = fraction === '' ? 0 : Math.round(Number(`0${fraction}`) * 1000);
-  const utcMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
+  const utcMs = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+    millis,
+  );
   const parsed = new Date(utcMs);
-  if (Number.isNaN(utcMs) || parsed.getUTCDate() !== Number(day) || parsed.getUTCMonth() !== Number(month) - 1) return null;
+  if (
+    Number.isNaN(utcMs) ||
+    parsed.getUTCDate() !== Number(day) ||
+    parsed.getUTCMonth() !== Number(month) - 1
+  )
+    return null;
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   return utcMs - zoneOffsetMs(zone);
 }

@@ -27,7 +27,9 @@ export async function peekFileLines(path: string): Promise<string[]> {
  * Reads the start of a stream (stdin) for sniffing and returns a replacement stream that replays
  * those bytes followed by the rest, so nothing is lost.
  */
-export async function peekStreamLines(input: NodeJS.ReadableStream): Promise<{ lines: string[]; stream: NodeJS.ReadableStream }> {
+export async function peekStreamLines(
+  input: NodeJS.ReadableStream,
+): Promise<{ lines: string[]; stream: NodeJS.ReadableStream }> {
   const iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let length = 0;
@@ -58,5 +60,8 @@ function firstNonEmptyLines(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   // The last piece may be cut mid-line by the peek limit; keep it only if it is the whole text.
   const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
-  return complete.map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '').slice(0, PEEK_LINES);
+  return complete
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '')
+    .slice(0, PEEK_LINES);
 }

@@ -38,7 +38,9 @@ export async function* readLineBatches(
 ): AsyncGenerator<LineBatch> {
   const startOffset = options.startOffset ?? 0;
   const raw: NodeJS.ReadableStream =
-    typeof input === 'string' ? createReadStream(input, { start: startOffset, highWaterMark: CHUNK_BYTES }) : input;
+    typeof input === 'string'
+      ? createReadStream(input, { start: startOffset, highWaterMark: CHUNK_BYTES })
+      : input;
   let bytesRead = 0;
   if (options.onBytes) {
     const onBytes = options.onBytes;
@@ -55,7 +57,13 @@ export async function* readLineBatches(
   let isFirstChunk = startOffset === 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let buffer: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
-    if (isFirstChunk && buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    if (
+      isFirstChunk &&
+      buffer.length >= 3 &&
+      buffer[0] === 0xef &&
+      buffer[1] === 0xbb &&
+      buffer[2] === 0xbf
+    ) {
       buffer = buffer.subarray(3);
       offset += 3;
     }
@@ -72,7 +80,12 @@ export async function* readLineBatches(
     lineNumber += lines.length;
   }
   if (carry !== null && carry.length > 0) {
-    yield { lines: splitLines(carry.toString('utf8')), firstLineNumber: lineNumber, endOffset: offset, hasUnterminatedTail: true };
+    yield {
+      lines: splitLines(carry.toString('utf8')),
+      firstLineNumber: lineNumber,
+      endOffset: offset,
+      hasUnterminatedTail: true,
+    };
   }
 }
 

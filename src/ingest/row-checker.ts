@@ -34,7 +34,8 @@ export function createRowChecker(file: string, line: number): RowChecker {
         return 0;
       }
       if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-      if (typeof value === 'string' && /^\d+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+      if (typeof value === 'string' && /^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+        return Number(value);
       fail(field, `expected a non-negative integer, got ${describe(value)}`);
       return 0;
     },

@@ -1,7 +1,17 @@
 /**
  * A dimension usage can be grouped or filtered by. `tag:<key>` groups by the value of one tag.
  */
-export type BuiltInDimension = 'provider' | 'model' | 'project' | 'user' | 'team' | 'apiKey' | 'workspace' | 'session' | 'serviceTier' | 'status';
+export type BuiltInDimension =
+  | 'provider'
+  | 'model'
+  | 'project'
+  | 'user'
+  | 'team'
+  | 'apiKey'
+  | 'workspace'
+  | 'session'
+  | 'serviceTier'
+  | 'status';
 export type Dimension = BuiltInDimension | `tag:${string}`;
 
 export const BUILT_IN_DIMENSIONS: readonly BuiltInDimension[] = [
@@ -16,7 +26,6 @@ export const BUILT_IN_DIMENSIONS: readonly BuiltInDimension[] = [
   'serviceTier',
   'status',
 ];
-
 
 export function parseDimension(text: string): Dimension | null {
   if (text.startsWith('tag:') && text.length > 4) return text as `tag:${string}`;

@@ -81,7 +81,10 @@ export interface UsageRecord extends TokenCounts {
 }
 
 /** A blank record for adapters to spread over: every count zero, every attribute unknown. */
-export const EMPTY_USAGE: Omit<UsageRecord, 'dedupKey' | 'occurredAtMs' | 'provider' | 'model' | 'sourceLine'> = {
+export const EMPTY_USAGE: Omit<
+  UsageRecord,
+  'dedupKey' | 'occurredAtMs' | 'provider' | 'model' | 'sourceLine'
+> = {
   inputTokens: 0,
   cacheReadTokens: 0,
   cacheWrite5mTokens: 0,

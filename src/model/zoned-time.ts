@@ -59,8 +59,16 @@ export function offsetMsAt(instantMs: number, timeZone: string): number {
   if (cached !== undefined) return cached;
   const probe = quarter * 900_000;
   const parts = formatterFor(timeZone).formatToParts(new Date(probe));
-  const value = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second'));
+  const value = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((part) => part.type === type)?.value);
+  const asUtc = Date.UTC(
+    value('year'),
+    value('month') - 1,
+    value('day'),
+    value('hour'),
+    value('minute'),
+    value('second'),
+  );
   const offset = asUtc - probe;
   byHour.set(quarter, offset);
   return offset;
@@ -83,7 +91,14 @@ export function localParts(instantMs: number, timeZone: string): LocalParts {
  * The instant of a local wall-clock time. In a DST gap the time does not exist and the instant after
  * the gap is returned; in an overlap, the earlier instant.
  */
-export function zonedTimeToMs(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+export function zonedTimeToMs(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const first = wall - offsetMsAt(wall - DAY_MS / 2, timeZone);
   const second = wall - offsetMsAt(wall + DAY_MS / 2, timeZone);

@@ -27,10 +27,15 @@ export interface IngestRunSummary {
 const LIST_ALL_UP_TO = 12;
 
 export function renderIngestSummary(run: IngestRunSummary): string {
-  const sum = (pick: (file: FileSummaryView) => number): number => run.files.reduce((total, file) => total + pick(file), 0);
-  const count = (outcome: FileSummaryView['outcome']): number => run.files.filter((file) => file.outcome === outcome).length;
+  const sum = (pick: (file: FileSummaryView) => number): number =>
+    run.files.reduce((total, file) => total + pick(file), 0);
+  const count = (outcome: FileSummaryView['outcome']): number =>
+    run.files.filter((file) => file.outcome === outcome).length;
   const lines: string[] = [];
-  const listed = run.files.length <= LIST_ALL_UP_TO ? run.files : run.files.filter((file) => file.rejected > 0 || file.outcome === 'rejected');
+  const listed =
+    run.files.length <= LIST_ALL_UP_TO
+      ? run.files
+      : run.files.filter((file) => file.rejected > 0 || file.outcome === 'rejected');
   for (const file of listed) {
     const what =
       file.outcome === 'unchanged'
@@ -50,7 +55,9 @@ export function renderIngestSummary(run: IngestRunSummary): string {
   );
   const unpriced = sum((file) => file.unpricedRecords);
   if (unpriced > 0) {
-    lines.push(`${formatCount(unpriced)} rows have no price (unknown model): they are counted, not costed; see llmcost report.`);
+    lines.push(
+      `${formatCount(unpriced)} rows have no price (unknown model): they are counted, not costed; see llmcost report.`,
+    );
   }
   if (run.failures.length > 0) lines.push(`${run.failures.length} files could not be read (see above).`);
   return `${lines.join('\n')}\n`;

@@ -9,7 +9,16 @@ const count = (value: number): string => value.toLocaleString('en-US');
 /** The report as a GitHub-flavoured Markdown table with a bold totals row. */
 export function renderReportMarkdown(report: Report): string {
   const showPeriod = report.by !== 'none';
-  const head = [...(showPeriod ? ['Period'] : []), ...report.groupBy.map(dimensionHeading), 'Requests', 'Input', 'Cache read', 'Cache write', 'Output', 'Cost'];
+  const head = [
+    ...(showPeriod ? ['Period'] : []),
+    ...report.groupBy.map(dimensionHeading),
+    'Requests',
+    'Input',
+    'Cache read',
+    'Cache write',
+    'Output',
+    'Cost',
+  ];
   const numbers = (totals: UsageTotals): string[] => [
     requestsText(totals, count),
     count(totals.inputTokens),
@@ -30,7 +39,9 @@ export function renderReportMarkdown(report: Report): string {
   if (report.unpriced.length > 0) {
     lines.push('', '\\* Not in Cost (no price):');
     for (const item of report.unpriced) {
-      lines.push(`- \`${item.provider}/${item.model}\`: ${count(item.requests)} requests, ${count(item.tokens)} tokens — ${escapeCell(item.reason)}`);
+      lines.push(
+        `- \`${item.provider}/${item.model}\`: ${count(item.requests)} requests, ${count(item.tokens)} tokens — ${escapeCell(item.reason)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -16,7 +16,15 @@ const textWidth = (text: string): number => text.length;
 export function renderReportTable(report: Report, display: DisplayOptions): string {
   const showPeriod = report.by !== 'none';
   const showReported = hasReportedCost(report);
-  const numericHeads = ['Requests', 'Input', 'Cache read', 'Cache write', 'Output', 'Cost', ...(showReported ? ['Reported'] : [])];
+  const numericHeads = [
+    'Requests',
+    'Input',
+    'Cache read',
+    'Cache write',
+    'Output',
+    'Cost',
+    ...(showReported ? ['Reported'] : []),
+  ];
   const numbers = (totals: UsageTotals): string[] => [
     requestsText(totals, formatCount),
     formatCount(totals.inputTokens),
@@ -47,10 +55,20 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
   // Fit the width: numeric and period columns keep their size; group columns share what is left.
   const textColumns = head.length - numericHeads.length;
   const fixedWidths = head.map((heading, column) =>
-    Math.max(heading.length, totalsRow[column]?.length ?? 0, ...body.map((cells) => cells[column]?.length ?? 0)),
+    Math.max(
+      heading.length,
+      totalsRow[column]?.length ?? 0,
+      ...body.map((cells) => cells[column]?.length ?? 0),
+    ),
   );
-  const groupColumnIndexes = Array.from({ length: report.groupBy.length }, (_, index) => index + (showPeriod ? 1 : 0));
-  const fixedTotal = fixedWidths.reduce((sum, width, column) => (groupColumnIndexes.includes(column) ? sum : sum + width), 0);
+  const groupColumnIndexes = Array.from(
+    { length: report.groupBy.length },
+    (_, index) => index + (showPeriod ? 1 : 0),
+  );
+  const fixedTotal = fixedWidths.reduce(
+    (sum, width, column) => (groupColumnIndexes.includes(column) ? sum : sum + width),
+    0,
+  );
   const available = display.width - fixedTotal - GAP.length * (head.length - 1);
   const groupWidths = shareWidth(
     groupColumnIndexes.map((column) => fixedWidths[column] ?? 0),
@@ -64,21 +82,44 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
   const table = new Table({
     head: head.map(paint),
     chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: GAP,
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: GAP,
     },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
     colAligns: head.map((_, column) => (column >= textColumns ? 'right' : 'left')),
   });
   const widths = head.map((heading, column) =>
-    Math.max(textWidth(heading), textWidth(totalsRow[column] ?? ''), ...body.map((cells) => textWidth(cells[column] ?? ''))),
+    Math.max(
+      textWidth(heading),
+      textWidth(totalsRow[column] ?? ''),
+      ...body.map((cells) => textWidth(cells[column] ?? '')),
+    ),
   );
   table.push(widths.map((width) => '─'.repeat(width)));
   for (const cells of body) table.push(cells);
   table.push(widths.map((width) => '─'.repeat(width)));
   table.push(totalsRow.map(paint));
 
-  const lines = [table.toString().split('\n').map((line) => line.trimEnd()).join('\n')];
+  const lines = [
+    table
+      .toString()
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n'),
+  ];
   const notes = footnotes(report, display.width);
   return `${lines.join('\n')}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`;
 }
@@ -104,12 +145,16 @@ function footnotes(report: Report, width: number): string[] {
         'have no price and are not in Cost:',
     );
     for (const item of report.unpriced) {
-      notes.push(`  ${item.provider}/${item.model}: ${formatCount(item.requests)} requests, ${formatCount(item.tokens)} tokens`);
+      notes.push(
+        `  ${item.provider}/${item.model}: ${formatCount(item.requests)} requests, ${formatCount(item.tokens)} tokens`,
+      );
       notes.push(truncate(`    ${item.reason}`, width));
     }
   }
   if (report.totals.requestsUnknown > 0) {
-    notes.push(`? ${formatCount(report.totals.requestsUnknown)} records come from sources that do not count requests.`);
+    notes.push(
+      `? ${formatCount(report.totals.requestsUnknown)} records come from sources that do not count requests.`,
+    );
   }
   return notes;
 }

@@ -99,7 +99,9 @@ function toRowJson(report: Report, row: ReportRow): RowJson {
   return {
     period: row.period.label,
     periodStart: row.period.startMs === null ? null : new Date(row.period.startMs).toISOString(),
-    group: Object.fromEntries(report.groupBy.map((dimension, index) => [dimension, row.isOther ? null : (row.group[index] ?? null)])),
+    group: Object.fromEntries(
+      report.groupBy.map((dimension, index) => [dimension, row.isOther ? null : (row.group[index] ?? null)]),
+    ),
     isOther: row.isOther,
     ...toTotalsJson(row.totals),
   };
@@ -114,7 +116,11 @@ export function toReportJson(report: Report, range: ReportRange): ReportJson {
     by: report.by,
     timeZone: report.timeZone,
     groupBy: report.groupBy,
-    range: { since: iso(range.sinceMs), until: iso(range.untilMs), asOf: new Date(range.asOfMs).toISOString() },
+    range: {
+      since: iso(range.sinceMs),
+      until: iso(range.untilMs),
+      asOf: new Date(range.asOfMs).toISOString(),
+    },
     totals: toTotalsJson(report.totals),
     rows: report.rows.map((row) => toRowJson(report, row)),
     unpriced: report.unpriced,

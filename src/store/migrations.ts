@@ -26,9 +26,13 @@ export const MIGRATIONS: readonly string[] = [
     version           TEXT NOT NULL UNIQUE
   );
 
+  -- dedup_hash is dedupHash(dedup_key) (store/dedup-hash.ts), probed with another seed on the rare
+  -- collision. Its unique index holds 8-byte integers instead of long text keys, so it stays in cache on
+  -- million-row ingests, while rows are appended in id order.
   CREATE TABLE usage (
     id                    INTEGER PRIMARY KEY,
-    dedup_key             TEXT NOT NULL UNIQUE,
+    dedup_hash            INTEGER NOT NULL UNIQUE,
+    dedup_key             TEXT NOT NULL,
     occurred_at_ms        INTEGER NOT NULL,
     provider              TEXT NOT NULL,
     model                 TEXT NOT NULL,

@@ -116,15 +116,28 @@ export function selectUsageAggregates(store: Store, query: AggregateQuery): Usag
 }
 
 const TOKEN_COLUMNS = [
-  'input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'cache_write_tokens',
-  'output_tokens', 'reasoning_tokens', 'web_search_requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
 ];
 
 // Reported costs are summed in USD only until currency conversion exists; other currencies are left out.
 const ROLLUP_SUMS = [
   ...[
-    'records', 'requests', 'requests_unknown', 'error_requests', ...TOKEN_COLUMNS, 'cost_pico',
-    'unpriced_records', 'unpriced_requests', 'unpriced_tokens',
+    'records',
+    'requests',
+    'requests_unknown',
+    'error_requests',
+    ...TOKEN_COLUMNS,
+    'cost_pico',
+    'unpriced_records',
+    'unpriced_requests',
+    'unpriced_tokens',
   ].map((column) => `SUM(${column}) AS ${column}`),
   "SUM(CASE WHEN reported_currency = 'USD' THEN reported_cost_pico ELSE 0 END) AS reported_cost_pico",
 ].join(', ');

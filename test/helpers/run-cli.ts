@@ -38,7 +38,11 @@ export function makeSandbox(): Sandbox {
 }
 
 /** Runs the built bin/llmcost with a pinned environment (run `npm run build` first; npm test does). */
-export function runCli(args: readonly string[], sandbox: Sandbox, options: { input?: string; env?: Record<string, string> } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  sandbox: Sandbox,
+  options: { input?: string; env?: Record<string, string> } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...sandbox.env, ...options.env },

@@ -17,7 +17,10 @@ describe('parseInstant', () => {
     expect(new Date(parseInstant(input) ?? Number.NaN).toISOString()).toBe(expected);
   });
 
-  it.each([['yesterday'], ['2026-02-30'], ['2026-13-01'], [null], [-5], [{}], ['']])('refuses %j', (input) => {
-    expect(parseInstant(input)).toBeNull();
-  });
+  it.each([['yesterday'], ['2026-02-30'], ['2026-13-01'], [null], [-5], [{}], ['']])(
+    'refuses %j',
+    (input) => {
+      expect(parseInstant(input)).toBeNull();
+    },
+  );
 });

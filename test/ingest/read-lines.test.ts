@@ -13,7 +13,10 @@ function fileWith(name: string, content: string | Buffer): string {
   return path;
 }
 
-async function collect(path: string, options: Parameters<typeof readLineBatches>[1] = {}): Promise<LineBatch[]> {
+async function collect(
+  path: string,
+  options: Parameters<typeof readLineBatches>[1] = {},
+): Promise<LineBatch[]> {
   const batches: LineBatch[] = [];
   for await (const batch of readLineBatches(path, options)) batches.push(batch);
   return batches;
@@ -28,14 +31,24 @@ describe('readLineBatches', () => {
 
   it('yields an unterminated last line separately, without counting its bytes', async () => {
     const batches = await collect(fileWith('b.jsonl', 'one\n{"partial":'));
-    expect(batches.map((batch) => [batch.lines, batch.hasUnterminatedTail, batch.endOffset, batch.firstLineNumber])).toEqual([
+    expect(
+      batches.map((batch) => [
+        batch.lines,
+        batch.hasUnterminatedTail,
+        batch.endOffset,
+        batch.firstLineNumber,
+      ]),
+    ).toEqual([
       [['one'], false, 4, 1],
       [['{"partial":'], true, 4, 2],
     ]);
   });
 
   it('resumes at an offset with continued line numbers', async () => {
-    const batches = await collect(fileWith('c.jsonl', 'one\ntwo\nthree\n'), { startOffset: 4, startLineNumber: 2 });
+    const batches = await collect(fileWith('c.jsonl', 'one\ntwo\nthree\n'), {
+      startOffset: 4,
+      startLineNumber: 2,
+    });
     expect(batches.map((batch) => [batch.lines, batch.firstLineNumber])).toEqual([[['two', 'three'], 2]]);
   });
 
@@ -45,7 +58,7 @@ describe('readLineBatches', () => {
   });
 
   it('keeps multi-byte characters whole across chunk boundaries', async () => {
-    const line = "é".repeat(700_000);
+    const line = 'é'.repeat(700_000);
     const batches = await collect(fileWith('e.jsonl', `${line}\n${line}\n`));
     expect(batches.flatMap((batch) => batch.lines)).toEqual([line, line]);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { numberToPico, parseDecimalToPico, picoToDecimalString, roundPicoUsdToCents, sumPicoUsd } from '../../src/model/money.ts';
+import {
+  numberToPico,
+  parseDecimalToPico,
+  picoToDecimalString,
+  roundPicoUsdToCents,
+  sumPicoUsd,
+} from '../../src/model/money.ts';
 
 describe('parseDecimalToPico', () => {
   it.each([

@@ -27,12 +27,17 @@ function ingest(store: Store, path: string, records: readonly StoredUsage[]): st
 }
 
 const everything = (store: Store, groupBy: Parameters<typeof selectUsageAggregates>[1]['groupBy'] = []) =>
-  selectUsageAggregates(store, { fromMs: null, toMs: null, sliceMs: null, groupBy, where: [] }).map((row) => row.totals);
+  selectUsageAggregates(store, { fromMs: null, toMs: null, sliceMs: null, groupBy, where: [] }).map(
+    (row) => row.totals,
+  );
 
 describe('beginFileIngest', () => {
   it('stores new usage once, whichever file repeats it', () => {
     const store = openStore(':memory:');
-    const records = [makeStored({ dedupKey: 'a', inputTokens: 10 }), makeStored({ dedupKey: 'b', inputTokens: 20 })];
+    const records = [
+      makeStored({ dedupKey: 'a', inputTokens: 10 }),
+      makeStored({ dedupKey: 'b', inputTokens: 20 }),
+    ];
     expect(ingest(store, '/x.jsonl', records)).toEqual(['stored', 'stored']);
     expect(ingest(store, '/copy.jsonl', records)).toEqual(['duplicate', 'duplicate']);
     expect(everything(store)[0]).toMatchObject({ records: 2, inputTokens: 30, costPico: 2_000_000n });
@@ -79,9 +84,21 @@ describe('beginFileIngest', () => {
     const store = openStore(':memory:');
     ingest(store, '/x.jsonl', [
       makeStored({ dedupKey: 'p', inputTokens: 100, costPico: 7n }),
-      makeStored({ dedupKey: 'u', model: 'mystery-1', inputTokens: 40, outputTokens: 2, costPico: null, unpricedReason: 'no price' }),
+      makeStored({
+        dedupKey: 'u',
+        model: 'mystery-1',
+        inputTokens: 40,
+        outputTokens: 2,
+        costPico: null,
+        unpricedReason: 'no price',
+      }),
     ]);
-    expect(everything(store)[0]).toMatchObject({ costPico: 7n, unpricedRecords: 1, unpricedRequests: 1, unpricedTokens: 42 });
+    expect(everything(store)[0]).toMatchObject({
+      costPico: 7n,
+      unpricedRecords: 1,
+      unpricedRequests: 1,
+      unpricedTokens: 42,
+    });
   });
 });
 
@@ -102,18 +119,29 @@ describe('selectUsageAggregates', () => {
       }),
     );
     ingest(store, '/x.jsonl', records);
-    const query = { fromMs: Date.UTC(2026, 9, 2), toMs: Date.UTC(2026, 9, 3, 6), sliceMs: 3_600_000 } as const;
+    const query = {
+      fromMs: Date.UTC(2026, 9, 2),
+      toMs: Date.UTC(2026, 9, 3, 6),
+      sliceMs: 3_600_000,
+    } as const;
     const fromRollup = selectUsageAggregates(store, { ...query, groupBy: ['provider', 'model'], where: [] });
     // Filtering on session forces the raw path; every record matches one of the sessions, so summing the
     // per-session results must reproduce the rollup's answer.
     const fromRows = Array.from({ length: 7 }, (_, session) =>
-      selectUsageAggregates(store, { ...query, groupBy: ['provider', 'model'], where: [{ dimension: 'session', value: `s${session}` }] }),
+      selectUsageAggregates(store, {
+        ...query,
+        groupBy: ['provider', 'model'],
+        where: [{ dimension: 'session', value: `s${session}` }],
+      }),
     ).flat();
     const sumBy = (rows: typeof fromRollup) => {
       const sums = new Map<string, bigint>();
       for (const row of rows) {
         const key = `${row.sliceStartMs}|${row.groupValues.join('|')}`;
-        sums.set(key, (sums.get(key) ?? 0n) + row.totals.costPico + BigInt(row.totals.inputTokens) * 1_000_000_000_000n);
+        sums.set(
+          key,
+          (sums.get(key) ?? 0n) + row.totals.costPico + BigInt(row.totals.inputTokens) * 1_000_000_000_000n,
+        );
       }
       return sums;
     };

@@ -18,11 +18,20 @@ export function registerReport(program: Command, run: CommandRunner): void {
     .command('report')
     .description('cost and usage by period and group, with a totals row')
     .option('--by <unit>', `period: ${PERIOD_UNITS.join('|')}`, parseChoice(PERIOD_UNITS), 'day')
-    .option('--group-by <dims>', 'comma-separated: provider,model,project,user,team,apiKey,workspace,session,tag:<key>', parseDimensionList, [])
+    .option(
+      '--group-by <dims>',
+      'comma-separated: provider,model,project,user,team,apiKey,workspace,session,tag:<key>',
+      parseDimensionList,
+      [],
+    )
     .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
     .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
     .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, [])
-    .option('--top <n>', 'keep the N groups with the largest cost; sum the rest into (other)', parsePositiveInteger)
+    .option(
+      '--top <n>',
+      'keep the N groups with the largest cost; sum the rest into (other)',
+      parsePositiveInteger,
+    )
     .action(async (options: ReportOptions, command: Command) => {
       const { runReport } = await import('./run-report.ts');
       await run(command, (ctx, settings) => runReport(options, settings, ctx));

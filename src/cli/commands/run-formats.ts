@@ -7,7 +7,10 @@ import { writeOutput } from '../write-output.ts';
 
 export function runFormats(settings: Settings, ctx: Context): ExitCode {
   const formats = ADAPTERS.map(({ format, description, example }) => ({ format, description, example }));
-  const text = settings.format === 'json' ? `${JSON.stringify(formats, null, 2)}\n` : renderFormatList(formats, ctx.display);
+  const text =
+    settings.format === 'json'
+      ? `${JSON.stringify(formats, null, 2)}\n`
+      : renderFormatList(formats, ctx.display);
   writeOutput(ctx, settings, text);
   return EXIT.OK;
 }

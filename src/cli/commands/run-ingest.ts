@@ -21,7 +21,12 @@ import type { IngestOptions } from './ingest.ts';
 /** At most this many problems are printed (the rest are counted). */
 const MAX_PROBLEMS_SHOWN = 20;
 
-export async function runIngest(paths: readonly string[], options: IngestOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
+export async function runIngest(
+  paths: readonly string[],
+  options: IngestOptions,
+  settings: Settings,
+  ctx: Context,
+): Promise<ExitCode> {
   const forcedAdapter = options.from === 'auto' ? undefined : findAdapter(options.from);
   if (options.from !== 'auto' && forcedAdapter === undefined) {
     throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
@@ -34,7 +39,10 @@ export async function runIngest(paths: readonly string[], options: IngestOptions
   const failures: string[] = [];
   try {
     const previousStates = selectAllSourceStates(store);
-    const totalBytes = files.reduce((sum, file) => sum + (file.absolutePath === '-' ? 0 : statSync(file.absolutePath).size), 0);
+    const totalBytes = files.reduce(
+      (sum, file) => sum + (file.absolutePath === '-' ? 0 : statSync(file.absolutePath).size),
+      0,
+    );
     const progress = createProgress(ctx, settings.isQuiet, totalBytes);
     for (const file of files) {
       const isStdin = file.absolutePath === '-';
@@ -42,9 +50,12 @@ export async function runIngest(paths: readonly string[], options: IngestOptions
       let adapter = forcedAdapter;
       if (adapter === undefined) {
         const previous = previousStates.get(file.absolutePath);
-        const peeked = isStdin ? await peekStreamLines(ctx.stdin) : { lines: await peekFileLines(file.absolutePath), stream: null };
+        const peeked = isStdin
+          ? await peekStreamLines(ctx.stdin)
+          : { lines: await peekFileLines(file.absolutePath), stream: null };
         stdin = peeked.stream;
-        adapter = sniffAdapter(peeked.lines) ?? (previous === undefined ? undefined : findAdapter(previous.format));
+        adapter =
+          sniffAdapter(peeked.lines) ?? (previous === undefined ? undefined : findAdapter(previous.format));
         if (adapter === undefined) {
           failures.push(
             peeked.lines.length === 0
@@ -88,28 +99,42 @@ export async function runIngest(paths: readonly string[], options: IngestOptions
   }
   const problems = summaries.flatMap((summary) => summary.problems);
   const problemCount = summaries.reduce((sum, summary) => sum + summary.rejected, 0);
-  for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) ctx.stderr.write(`llmcost: ${formatProblem(problem)}\n`);
-  if (problemCount > MAX_PROBLEMS_SHOWN) ctx.stderr.write(`llmcost: … and ${problemCount - MAX_PROBLEMS_SHOWN} more rejected rows\n`);
-  for (const warning of summaries.flatMap((summary) => summary.warnings)) ctx.stderr.write(`llmcost: warning: ${warning}\n`);
+  for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN))
+    ctx.stderr.write(`llmcost: ${formatProblem(problem)}\n`);
+  if (problemCount > MAX_PROBLEMS_SHOWN)
+    ctx.stderr.write(`llmcost: … and ${problemCount - MAX_PROBLEMS_SHOWN} more rejected rows\n`);
+  for (const warning of summaries.flatMap((summary) => summary.warnings))
+    ctx.stderr.write(`llmcost: warning: ${warning}\n`);
   for (const failure of failures) ctx.stderr.write(`llmcost: ${failure}\n`);
   return failures.length > 0 || problemCount > 0 ? EXIT.FAILURE : EXIT.OK;
 }
 
-async function resolveInputs(paths: readonly string[], options: IngestOptions, ctx: Context): Promise<ExpandedPath[]> {
+async function resolveInputs(
+  paths: readonly string[],
+  options: IngestOptions,
+  ctx: Context,
+): Promise<ExpandedPath[]> {
   if (paths.length === 0) {
     if (options.from !== 'claude-code') {
-      throw new UsageError('name the files or directories to ingest (or - for stdin); only --from claude-code has a default location');
+      throw new UsageError(
+        'name the files or directories to ingest (or - for stdin); only --from claude-code has a default location',
+      );
     }
     const roots = claudeCodeLogRoots(ctx.env, ctx.homeDir).filter((root) => existsSync(root));
     if (roots.length === 0) {
       const looked = claudeCodeLogRoots(ctx.env, ctx.homeDir).join(', ');
-      throw new InputError(`no Claude Code logs found (looked in ${looked}); set CLAUDE_CONFIG_DIR or pass a path`);
+      throw new InputError(
+        `no Claude Code logs found (looked in ${looked}); set CLAUDE_CONFIG_DIR or pass a path`,
+      );
     }
     return expandOrThrow(roots, ctx);
   }
   const stdinCount = paths.filter((path) => path === '-').length;
   if (stdinCount > 1) throw new UsageError('- (stdin) can be given only once');
-  const files = await expandOrThrow(paths.filter((path) => path !== '-'), ctx);
+  const files = await expandOrThrow(
+    paths.filter((path) => path !== '-'),
+    ctx,
+  );
   return stdinCount === 1 ? [...files, { displayPath: '<stdin>', absolutePath: '-' }] : files;
 }
 

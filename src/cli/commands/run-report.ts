@@ -20,14 +20,18 @@ const QUARTER_HOUR_MS = 900_000;
 
 export function runReport(options: ReportOptions, settings: Settings, ctx: Context): ExitCode {
   const { timeZone } = settings;
-  const sinceMs = options.since === undefined ? null : startOf(parseDateFlag(options.since, '--since'), timeZone);
-  const untilFlagMs = options.until === undefined ? null : endOf(parseDateFlag(options.until, '--until'), timeZone);
+  const sinceMs =
+    options.since === undefined ? null : startOf(parseDateFlag(options.since, '--since'), timeZone);
+  const untilFlagMs =
+    options.until === undefined ? null : endOf(parseDateFlag(options.until, '--until'), timeZone);
   const untilMs = Math.min(untilFlagMs ?? settings.asOfMs, settings.asOfMs);
   if (sinceMs !== null && sinceMs >= untilMs) {
     throw new UsageError('--since must be before --until (and before --as-of)');
   }
   if (!existsSync(settings.dbPath)) {
-    throw new InputError(`no database at ${settings.dbPath}: ingest some usage first (llmcost ingest <files>)`);
+    throw new InputError(
+      `no database at ${settings.dbPath}: ingest some usage first (llmcost ingest <files>)`,
+    );
   }
 
   const store = openStore(settings.dbPath);
@@ -36,9 +40,21 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
     const years = [localParts(sinceMs ?? untilMs, 'UTC').year, localParts(untilMs, 'UTC').year];
     const sliceMs = hasWholeHourOffsets(timeZone, years) ? HOUR_MS : QUARTER_HOUR_MS;
     const range = { fromMs: sinceMs, toMs: untilMs };
-    const slices = selectUsageAggregates(store, { ...range, sliceMs, groupBy: options.groupBy, where: options.where });
-    const byModel = selectUsageAggregates(store, { ...range, sliceMs: null, groupBy: ['provider', 'model'], where: options.where });
-    const reasons = new Map(selectUnpricedReasons(store).map((item) => [`${item.provider}/${item.model}`, item.reason]));
+    const slices = selectUsageAggregates(store, {
+      ...range,
+      sliceMs,
+      groupBy: options.groupBy,
+      where: options.where,
+    });
+    const byModel = selectUsageAggregates(store, {
+      ...range,
+      sliceMs: null,
+      groupBy: ['provider', 'model'],
+      where: options.where,
+    });
+    const reasons = new Map(
+      selectUnpricedReasons(store).map((item) => [`${item.provider}/${item.model}`, item.reason]),
+    );
     const unpriced: UnpricedUsage[] = byModel
       .filter((aggregate) => aggregate.totals.unpricedRecords > 0)
       .map((aggregate) => {
@@ -70,7 +86,11 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
         writeOutput(ctx, settings, renderReportMarkdown(report));
         break;
       case 'table':
-        writeOutput(ctx, settings, report.rows.length === 0 ? 'No usage in this range.\n' : renderReportTable(report, ctx.display));
+        writeOutput(
+          ctx,
+          settings,
+          report.rows.length === 0 ? 'No usage in this range.\n' : renderReportTable(report, ctx.display),
+        );
         break;
       default:
         return settings.format satisfies never;

@@ -67,7 +67,10 @@ export async function ingestFile(store: Store, request: IngestFileRequest): Prom
   const counts = { rowsRead: 0, stored: 0, replaced: 0, duplicate: 0, rejected: 0, unpricedRecords: 0 };
   const problems: IngestProblem[] = [];
   const warnings: string[] = [];
-  const summarize = (outcome: FileIngestSummary['outcome'], readMode: FileIngestSummary['readMode']): FileIngestSummary => ({
+  const summarize = (
+    outcome: FileIngestSummary['outcome'],
+    readMode: FileIngestSummary['readMode'],
+  ): FileIngestSummary => ({
     displayPath: request.displayPath,
     format: adapter.format,
     outcome,
@@ -78,11 +81,21 @@ export async function ingestFile(store: Store, request: IngestFileRequest): Prom
   });
 
   const isSameFormat = previous?.format === adapter.format;
-  if (!isStdin && !request.isForced && isSameFormat && previous.sizeBytes === sizeBytes && previous.mtimeMs === mtimeMs) {
+  if (
+    !isStdin &&
+    !request.isForced &&
+    isSameFormat &&
+    previous.sizeBytes === sizeBytes &&
+    previous.mtimeMs === mtimeMs
+  ) {
     return summarize('unchanged', 'none');
   }
   const canResume =
-    !isStdin && !isGzip && !request.isForced && isSameFormat && previous.bytesIngested > 0 &&
+    !isStdin &&
+    !isGzip &&
+    !request.isForced &&
+    isSameFormat &&
+    previous.bytesIngested > 0 &&
     sizeBytes >= previous.bytesIngested &&
     fingerprintFilePrefix(request.sourcePath, previous.bytesIngested) === previous.fingerprint;
   const startOffset = canResume ? previous.bytesIngested : 0;

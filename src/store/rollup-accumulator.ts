@@ -1,0 +1,125 @@
+import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
+import type { UsagePricing } from './stored-usage.ts';
+
+const HOUR_MS = 3_600_000;
+
+/** Sums for one usage_hourly row (hour × provider × model × reported currency). */
+export interface RollupSums {
+  readonly hourStartMs: number;
+  readonly provider: string;
+  readonly model: string;
+  readonly reportedCurrency: string;
+  records: number;
+  requests: number;
+  requestsUnknown: number;
+  errorRequests: number;
+  inputTokens: number;
+  cacheReadTokens: number;
+  cacheWrite5mTokens: number;
+  cacheWrite1hTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  webSearchRequests: number;
+  costPico: bigint;
+  reportedCostPico: bigint;
+  unpricedRecords: number;
+  unpricedRequests: number;
+  unpricedTokens: number;
+}
+
+export interface RollupAccumulator {
+  /** Adds (sign 1) or removes (sign -1) one record's contribution. */
+  apply(usage: UsageRecord, pricing: UsagePricing, sign: 1 | -1): void;
+  /** The pending sums, then empties the accumulator. */
+  drain(): RollupSums[];
+  readonly size: number;
+}
+
+/**
+ * Accumulates the hourly rollup of an ingest in memory. Called once per stored record, so the key is
+ * numeric (hour index × label index) rather than a joined string: no allocation per record.
+ */
+export function createRollupAccumulator(): RollupAccumulator {
+  const labelIndex = new Map<string, number>();
+  const labels: { provider: string; model: string; reportedCurrency: string }[] = [];
+  let sumsByKey = new Map<number, RollupSums>();
+
+  const labelOf = (provider: string, model: string, reportedCurrency: string): number => {
+    const text = `${provider}\u0000${model}\u0000${reportedCurrency}`;
+    let index = labelIndex.get(text);
+    if (index === undefined) {
+      index = labels.length;
+      labels.push({ provider, model, reportedCurrency });
+      labelIndex.set(text, index);
+    }
+    return index;
+  };
+
+  return {
+    get size() {
+      return sumsByKey.size;
+    },
+    apply(usage, pricing, sign) {
+      const hourIndex = Math.floor(usage.occurredAtMs / HOUR_MS);
+      const currency = usage.reportedCost?.currency ?? '';
+      const label = labelOf(usage.provider, usage.model, currency);
+      const key = hourIndex * 1_048_576 + label;
+      let sums = sumsByKey.get(key);
+      if (sums === undefined) {
+        sums = {
+          hourStartMs: hourIndex * HOUR_MS,
+          provider: usage.provider,
+          model: usage.model,
+          reportedCurrency: currency,
+          records: 0,
+          requests: 0,
+          requestsUnknown: 0,
+          errorRequests: 0,
+          inputTokens: 0,
+          cacheReadTokens: 0,
+          cacheWrite5mTokens: 0,
+          cacheWrite1hTokens: 0,
+          cacheWriteTokens: 0,
+          outputTokens: 0,
+          reasoningTokens: 0,
+          webSearchRequests: 0,
+          costPico: 0n,
+          reportedCostPico: 0n,
+          unpricedRecords: 0,
+          unpricedRequests: 0,
+          unpricedTokens: 0,
+        };
+        sumsByKey.set(key, sums);
+      }
+      const requests = usage.requests ?? 0;
+      sums.records += sign;
+      sums.requests += sign * requests;
+      if (usage.requests === null) sums.requestsUnknown += sign;
+      if (usage.status === 'error') sums.errorRequests += sign * Math.max(requests, 1);
+      sums.inputTokens += sign * usage.inputTokens;
+      sums.cacheReadTokens += sign * usage.cacheReadTokens;
+      sums.cacheWrite5mTokens += sign * usage.cacheWrite5mTokens;
+      sums.cacheWrite1hTokens += sign * usage.cacheWrite1hTokens;
+      sums.cacheWriteTokens += sign * usage.cacheWriteTokens;
+      sums.outputTokens += sign * usage.outputTokens;
+      sums.reasoningTokens += sign * usage.reasoningTokens;
+      sums.webSearchRequests += sign * usage.webSearchRequests;
+      if (usage.reportedCost !== null) {
+        sums.reportedCostPico += sign === 1 ? usage.reportedCost.amountPico : -usage.reportedCost.amountPico;
+      }
+      if (pricing.costPico === null) {
+        sums.unpricedRecords += sign;
+        sums.unpricedRequests += sign * requests;
+        sums.unpricedTokens += sign * totalTokens(usage);
+      } else if (pricing.costPico !== 0n) {
+        sums.costPico += sign === 1 ? pricing.costPico : -pricing.costPico;
+      }
+    },
+    drain() {
+      const drained = [...sumsByKey.values()];
+      sumsByKey = new Map();
+      return drained;
+    },
+  };
+}
