@@ -1,5 +1,11 @@
+import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension } from '../model/dimension.ts';
-import { addTotals, allTokens, ZERO_TOTALS, type UsageTotals } from '../model/usage-totals.ts';
+import {
+  accumulateTotals,
+  allTokens,
+  createTotalsAccumulator,
+  type UsageTotals,
+} from '../model/usage-totals.ts';
 import { periodOf, type Period, type PeriodUnit } from './period.ts';
 
 /** Usage of one time slice and group, as the store sums it. */
@@ -7,16 +13,6 @@ export interface UsageSlice {
   readonly sliceStartMs: number;
   readonly groupValues: readonly (string | null)[];
   readonly totals: UsageTotals;
-}
-
-/** A model that has usage but no price: counted and shown, never costed as $0. */
-export interface UnpricedUsage {
-  readonly provider: string;
-  readonly model: string;
-  readonly records: number;
-  readonly requests: number;
-  readonly tokens: number;
-  readonly reason: string;
 }
 
 export interface ReportRow {
@@ -65,11 +61,8 @@ export function buildReport(
 ): Report {
   const keptGroups = options.top === null ? null : topGroups(slices, options.top);
   const periodBySlice = new Map<number, Period>();
-  const rowsByKey = new Map<
-    string,
-    { period: Period; group: readonly (string | null)[]; isOther: boolean; totals: UsageTotals }
-  >();
-  let totals = ZERO_TOTALS;
+  const rowsByKey = new Map<string, ReportRow & { totals: ReturnType<typeof createTotalsAccumulator> }>();
+  const totals = createTotalsAccumulator();
 
   for (const slice of slices) {
     let period = periodBySlice.get(slice.sliceStartMs);
@@ -80,14 +73,18 @@ export function buildReport(
     const key = groupKey(slice.groupValues);
     const isOther = keptGroups !== null && !keptGroups.has(key);
     const rowKey = `${period.label}${GROUP_SEPARATOR}${isOther ? 'other' : key}`;
-    const existing = rowsByKey.get(rowKey);
-    rowsByKey.set(rowKey, {
-      period,
-      group: isOther ? options.groupBy.map(() => null) : slice.groupValues,
-      isOther,
-      totals: addTotals(existing?.totals ?? ZERO_TOTALS, slice.totals),
-    });
-    totals = addTotals(totals, slice.totals);
+    let row = rowsByKey.get(rowKey);
+    if (row === undefined) {
+      row = {
+        period,
+        group: isOther ? options.groupBy.map(() => null) : slice.groupValues,
+        isOther,
+        totals: createTotalsAccumulator(),
+      };
+      rowsByKey.set(rowKey, row);
+    }
+    accumulateTotals(row.totals, slice.totals);
+    accumulateTotals(totals, slice.totals);
   }
 
   const rows = [...rowsByKey.values()].sort(compareRows);

@@ -47,28 +47,6 @@ export const ZERO_TOTALS: UsageTotals = {
   unpricedTokens: 0,
 };
 
-export function addTotals(a: UsageTotals, b: UsageTotals): UsageTotals {
-  return {
-    records: a.records + b.records,
-    requests: a.requests + b.requests,
-    requestsUnknown: a.requestsUnknown + b.requestsUnknown,
-    errorRequests: a.errorRequests + b.errorRequests,
-    inputTokens: a.inputTokens + b.inputTokens,
-    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
-    cacheWrite5mTokens: a.cacheWrite5mTokens + b.cacheWrite5mTokens,
-    cacheWrite1hTokens: a.cacheWrite1hTokens + b.cacheWrite1hTokens,
-    cacheWriteUnknownTtlTokens: a.cacheWriteUnknownTtlTokens + b.cacheWriteUnknownTtlTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
-    webSearchRequests: a.webSearchRequests + b.webSearchRequests,
-    costPico: a.costPico + b.costPico,
-    reportedCostPico: a.reportedCostPico + b.reportedCostPico,
-    unpricedRecords: a.unpricedRecords + b.unpricedRecords,
-    unpricedRequests: a.unpricedRequests + b.unpricedRequests,
-    unpricedTokens: a.unpricedTokens + b.unpricedTokens,
-  };
-}
-
 /** Every cache write, whatever its TTL. */
 export function allCacheWriteTokens(totals: UsageTotals): number {
   return totals.cacheWrite5mTokens + totals.cacheWrite1hTokens + totals.cacheWriteUnknownTtlTokens;
@@ -77,4 +55,32 @@ export function allCacheWriteTokens(totals: UsageTotals): number {
 /** Every token of every disjoint class (reasoning excluded: it is inside output). */
 export function allTokens(totals: UsageTotals): number {
   return totals.inputTokens + totals.cacheReadTokens + allCacheWriteTokens(totals) + totals.outputTokens;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A fresh accumulator: add slices into it with `accumulateTotals`, hand it out as UsageTotals. */
+export function createTotalsAccumulator(): Mutable<UsageTotals> {
+  return { ...ZERO_TOTALS };
+}
+
+/** Adds `source` into `target` in place (the hot loop of every report: no allocation per slice). */
+export function accumulateTotals(target: Mutable<UsageTotals>, source: UsageTotals): void {
+  target.records += source.records;
+  target.requests += source.requests;
+  target.requestsUnknown += source.requestsUnknown;
+  target.errorRequests += source.errorRequests;
+  target.inputTokens += source.inputTokens;
+  target.cacheReadTokens += source.cacheReadTokens;
+  target.cacheWrite5mTokens += source.cacheWrite5mTokens;
+  target.cacheWrite1hTokens += source.cacheWrite1hTokens;
+  target.cacheWriteUnknownTtlTokens += source.cacheWriteUnknownTtlTokens;
+  target.outputTokens += source.outputTokens;
+  target.reasoningTokens += source.reasoningTokens;
+  target.webSearchRequests += source.webSearchRequests;
+  target.costPico += source.costPico;
+  target.reportedCostPico += source.reportedCostPico;
+  target.unpricedRecords += source.unpricedRecords;
+  target.unpricedRequests += source.unpricedRequests;
+  target.unpricedTokens += source.unpricedTokens;
 }

@@ -65,6 +65,13 @@ export const MIGRATIONS: readonly string[] = [
     source_line           INTEGER NOT NULL
   );
 
+  -- Time ranges on usage rows (report edges, dimensions the rollup lacks); usage arrives roughly in
+  -- time order, so this index grows at its end.
+  CREATE INDEX usage_time ON usage (occurred_at_ms);
+
+  -- Unpriced usage is rare; this partial index lets every report list it without scanning all usage.
+  CREATE INDEX usage_unpriced ON usage (provider, model) WHERE cost_pico IS NULL;
+
   -- Rollup maintained at ingest so reports read thousands of rows, not millions. Hourly (any zone with
   -- whole-hour offsets buckets exactly) by provider and model only: with more dimensions, request-level
   -- logs give nearly one rollup row per request and the rollup stops paying for itself.

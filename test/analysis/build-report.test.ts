@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type UsageSlice } from '../../src/analysis/build-report.ts';
-import { addTotals, ZERO_TOTALS, type UsageTotals } from '../../src/model/usage-totals.ts';
+import {
+  accumulateTotals,
+  createTotalsAccumulator,
+  ZERO_TOTALS,
+  type UsageTotals,
+} from '../../src/model/usage-totals.ts';
 
 const HOUR = 3_600_000;
 const day1 = Date.UTC(2026, 9, 1);
@@ -38,7 +43,10 @@ describe('buildReport', () => {
     ['hour', 1],
   ] as const)('totals equal the sum of rows (by %s, top %s)', (by, top) => {
     const report = buildReport(slices, [], { by, timeZone: 'Europe/Berlin', groupBy: ['model'], top });
-    const summed = report.rows.reduce((total, row) => addTotals(total, row.totals), ZERO_TOTALS);
+    const summed = createTotalsAccumulator();
+    report.rows.forEach((row) => {
+      accumulateTotals(summed, row.totals);
+    });
     expect(summed).toEqual(report.totals);
     expect(report.totals.costPico).toBe(1416n);
   });

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { buildReport, type UnpricedUsage } from '../../analysis/build-report.ts';
+import { buildReport } from '../../analysis/build-report.ts';
 import { localParts, hasWholeHourOffsets } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
 import { openStore } from '../../store/open-store.ts';
-import { selectUnpricedReasons, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
+import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -46,28 +46,7 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       groupBy: options.groupBy,
       where: options.where,
     });
-    const byModel = selectUsageAggregates(store, {
-      ...range,
-      sliceMs: null,
-      groupBy: ['provider', 'model'],
-      where: options.where,
-    });
-    const reasons = new Map(
-      selectUnpricedReasons(store).map((item) => [`${item.provider}/${item.model}`, item.reason]),
-    );
-    const unpriced: UnpricedUsage[] = byModel
-      .filter((aggregate) => aggregate.totals.unpricedRecords > 0)
-      .map((aggregate) => {
-        const [provider = '', model = ''] = aggregate.groupValues.map((value) => value ?? '');
-        return {
-          provider,
-          model,
-          records: aggregate.totals.unpricedRecords,
-          requests: aggregate.totals.unpricedRequests,
-          tokens: aggregate.totals.unpricedTokens,
-          reason: reasons.get(`${provider}/${model}`) ?? 'no price',
-        };
-      });
+    const unpriced = selectUnpricedUsage(store, { ...range, where: options.where });
     const report = buildReport(slices, unpriced, {
       by: options.by,
       timeZone,

@@ -1,0 +1,10 @@
+/** Usage of one model that found no price, for one reason: counted and shown, never costed as $0. */
+export interface UnpricedUsage {
+  readonly provider: string;
+  readonly model: string;
+  readonly records: number;
+  readonly requests: number;
+  readonly tokens: number;
+  /** Why: unknown model, a service tier or web search the price book has no price for, … */
+  readonly reason: string;
+}
