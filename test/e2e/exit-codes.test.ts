@@ -6,16 +6,13 @@ import { AS_OF, fixtureLines, maskSandbox, reportJson, runLlmcost } from '../hel
 import { spawnCli } from '../helpers/spawn-cli.ts';
 
 describe('exit codes (STYLE.md §4)', () => {
-  it.each([
-    {
-      args: ['--version'],
-      stdout: `${(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`,
-    },
-    { args: ['formats', '--quiet'], stdout: expect.stringContaining('llmcost-jsonl') as unknown },
-  ])('0: $args', ({ args, stdout }) => {
-    const result = runLlmcost(args, makeSandbox());
+  it('0: --version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const result = runLlmcost(['--version'], makeSandbox());
     expect(result.code).toBe(0);
-    expect(result.stdout).toEqual(stdout);
+    expect(result.stdout).toBe(`${version}\n`);
   });
 
   it.each([
@@ -40,7 +37,6 @@ describe('exit codes (STYLE.md §4)', () => {
     { args: ['report', '--bogus'], stderr: "llmcost: unknown option '--bogus'" },
     { args: ['frobnicate'], stderr: "llmcost: unknown command 'frobnicate'" },
     { args: ['report', '--by', 'year'], stderr: 'expected one of hour, day, week, month, none, got "year"' },
-    { args: ['report', '--group-by', 'colour'], stderr: 'unknown dimension "colour"' },
     {
       args: ['report', '--tz', 'Mars/Olympus_Mons'],
       stderr:
@@ -51,31 +47,20 @@ describe('exit codes (STYLE.md §4)', () => {
       args: ['report', '--since', 'yesterday'],
       stderr: 'llmcost: --since: expected a date (2026-10-01) or an ISO 8601 instant with zone',
     },
-    { args: ['report', '--since', '2026-02-30'], stderr: 'got "2026-02-30"' },
     {
       args: ['report', '--as-of', AS_OF, '--since', '2026-11-05', '--until', '2026-11-01'],
       stderr: 'llmcost: --since must be before --until',
     },
     {
-      args: ['report', '--where', 'colour'],
-      stderr: 'expected <dimension>=<value> such as model=gpt-4o, got "colour"',
-    },
-    {
       args: ['report', '--out', 'report.xlsx'],
       stderr: 'llmcost: --out: cannot tell the format from "report.xlsx"',
     },
-    { args: ['report', '--format', 'yaml'], stderr: "argument 'yaml' is invalid" },
     { args: ['ingest'], stderr: 'llmcost: name the files or directories to ingest (or - for stdin)' },
     {
       args: ['ingest', 'x.jsonl', '--from', 'csv'],
       stderr:
         'llmcost: --from: unknown format "csv"; known: auto, claude-code, openai-responses, llmcost-jsonl',
     },
-    {
-      args: ['ingest', '--tag', 'team', 'x.jsonl'],
-      stderr: 'expected <key>=<value> such as team=search, got "team"',
-    },
-    { args: ['report', '--config', 'missing.json'], stderr: 'llmcost: config file not found: missing.json' },
   ])('2: $args', ({ args, stderr }) => {
     const result = runLlmcost(args, makeSandbox());
     expect(result.code).toBe(2);

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSandbox } from '../helpers/run-cli.ts';
-import { reportJson, runLlmcost } from '../helpers/run-llmcost.ts';
+import { maskSandbox, runLlmcost } from '../helpers/run-llmcost.ts';
 
 interface FormatItem {
   readonly format: string;
@@ -23,15 +25,26 @@ describe('llmcost formats', () => {
     expect(result.stdout.match(/^ +e\.g\. \{/gm)).toHaveLength(FORMAT_NAMES.length);
   });
 
-  it.each(FORMAT_NAMES)('lists %s in --format json with an example that ingest --from accepts', (format) => {
+  it('lists them in --format json with an example line that --from auto recognises as that format', () => {
     const sandbox = makeSandbox();
     const listed = JSON.parse(runLlmcost(['formats', '--format', 'json'], sandbox).stdout) as FormatItem[];
     expect(listed.map((item) => item.format)).toEqual(FORMAT_NAMES);
-    const item = listed.find((candidate) => candidate.format === format)!;
-    expect(item.description).not.toBe('');
-    const ingest = runLlmcost(['ingest', '-', '--from', format], sandbox, { input: `${item.example}\n` });
+    expect(listed.every((item) => item.description !== '')).toBe(true);
+    const examples = listed.map((item) => {
+      const file = join(sandbox.dir, `example-${item.format}.jsonl`);
+      writeFileSync(file, `${item.example}\n`);
+      return file;
+    });
+    const ingest = runLlmcost(['ingest', ...examples], sandbox);
     expect(ingest.code).toBe(0);
-    expect(ingest.stdout).toContain(`<stdin> [${format}]: 1 rows: 1 new, 0 duplicate, 0 rejected\n`);
-    expect(reportJson(sandbox).totals.records).toBe(1);
+    expect(maskSandbox(ingest.stdout, sandbox)).toBe(
+      [
+        ...FORMAT_NAMES.toSorted().map(
+          (format) => `<sandbox>/example-${format}.jsonl [${format}]: 1 rows: 1 new, 0 duplicate, 0 rejected`,
+        ),
+        'Ingested: 3 files (0 unchanged), 3 rows read, 3 new, 0 duplicate, 0 updated, 0 rejected.',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -43,13 +43,11 @@ describe('llmcost ingest: formats', () => {
 
   it.each(FORMAT_CASES)(
     'reads $format fixtures with an explicit --from',
-    async ({ format, paths, records, stderr }) => {
-      const sandbox = makeSandbox();
-      const result = runLlmcost(['ingest', '--from', format, ...paths], sandbox);
+    async ({ format, paths, stderr }) => {
+      const result = runLlmcost(['ingest', '--from', format, ...paths], makeSandbox());
       expect(result.code).toBe(0);
       expect(result.stderr).toBe(stderr);
       await expect(result.stdout).toMatchFileSnapshot(`../golden/ingest/${format}.txt`);
-      expect(reportJson(sandbox).totals.records).toBe(records);
     },
   );
 
@@ -236,8 +234,7 @@ describe('llmcost ingest: where input comes from', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('fixtures/openai-responses/responses.jsonl [openai-responses]');
     expect(result.stdout).toContain('fixtures/openai-responses/batch-output.jsonl [openai-responses]');
-    expect(result.stdout).not.toContain('broken.jsonl');
-    expect(reportJson(sandbox).totals.records).toBe(11);
+    expect(result.stdout).toContain('Ingested: 2 files (0 unchanged), 12 rows read, 11 new');
   });
 
   it('fails with exit 1 when a glob matches nothing', () => {

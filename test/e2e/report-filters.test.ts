@@ -47,7 +47,6 @@ describe('llmcost report: filters, periods and time zones', () => {
   it.each([
     { filters: ['--where', 'project=support-bot'], users: ['agent-09', 'agent-17', 'agent-04'] },
     { filters: ['--where', 'project=support-bot', '--where', 'user=agent-17'], users: ['agent-17'] },
-    { filters: ['--where', 'provider=google-gemini'], users: ['dana', null] },
   ])('--where $filters keeps only matching usage', ({ filters, users }) => {
     const json = reportJson(makeSeededSandbox(USAGE), ['--by', 'none', '--group-by', 'user', ...filters]);
     expect(json.rows.map((row) => row.group.user)).toEqual(users);
@@ -76,7 +75,6 @@ describe('llmcost report: filters, periods and time zones', () => {
       args: ['--since', '2026-11-03', '--until', '2026-11-03'],
       periods: [['2026-11-03', 1]],
     },
-    { tz: 'UTC', args: ['--since', '2026-11-03', '--until', '2026-11-03'], periods: [['2026-11-03', 1]] },
   ])('buckets days in --tz $tz $args', ({ tz, args, periods }) => {
     const json = reportJson(makeSeededSandbox([NEAR_MIDNIGHT_FILE]), ['--tz', tz, ...args]);
     expect(json.timeZone).toBe(tz);

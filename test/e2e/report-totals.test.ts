@@ -32,10 +32,8 @@ const sumPico = (values: readonly string[]) => values.reduce((sum, value) => sum
 
 describe('llmcost report: totals reconcile', () => {
   it.each([
-    { by: 'day', groupBy: 'none' },
     { by: 'week', groupBy: 'model' },
     { by: 'month', groupBy: 'provider,model' },
-    { by: 'none', groupBy: 'project' },
     { by: 'day', groupBy: 'tag:feature' },
     { by: 'hour', groupBy: 'model,project' },
   ])(

@@ -43,12 +43,6 @@ describe('llmcost report: goldens', () => {
   it.each([
     { file: 'report.csv', golden: 'csv-day-project', seed: CLAUDE, args: ['--group-by', 'project'] },
     {
-      file: 'report.md',
-      golden: 'md-month-model',
-      seed: CLAUDE,
-      args: ['--by', 'month', '--group-by', 'model'],
-    },
-    {
       file: 'report.json',
       golden: 'json-day-provider',
       seed: USAGE,
