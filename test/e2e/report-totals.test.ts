@@ -80,16 +80,39 @@ describe('llmcost report: totals reconcile', () => {
     const sandbox = makeSeededSandbox(USAGE);
     const json = reportJson(sandbox, ['--by', 'none', '--group-by', 'provider,model']);
     expect(
-      json.unpriced.map(({ provider, model, records, requests, tokens }) => ({
+      json.unpriced.map(({ provider, model, records, requests, tokens, reason }) => ({
         provider,
         model,
         records,
         requests,
         tokens,
+        reason,
       })),
     ).toEqual([
-      { provider: 'google-gemini', model: 'gemini-2.5-pro', records: 1, requests: 1, tokens: 1_230 },
-      { provider: 'openai', model: 'o3', records: 2, requests: 2, tokens: 13_824 },
+      {
+        provider: 'google-gemini',
+        model: 'gemini-2.5-pro',
+        records: 1,
+        requests: 1,
+        tokens: 1_230,
+        reason: 'no web search price for model "gemini-2.5-pro" (google/gemini-2.5-pro)',
+      },
+      {
+        provider: 'openai',
+        model: 'o3',
+        records: 1,
+        requests: 1,
+        tokens: 6_800,
+        reason: 'no "flex" service-tier price for model "o3" (openai/o3)',
+      },
+      {
+        provider: 'openai',
+        model: 'o3',
+        records: 1,
+        requests: 1,
+        tokens: 7_024,
+        reason: 'no "priority" service-tier price for model "o3" (openai/o3)',
+      },
     ]);
     expect(json.totals).toMatchObject({ unpricedRecords: 3, unpricedTokens: 15_054 });
     expect(json.rows.find((row) => row.group.model === 'o3')).toMatchObject({
