@@ -1,5 +1,10 @@
-/** Token and request counts for tables: exact with separators below 100k, compact above (1.23M). */
+/** A count, exact, with thousands separators (`12,345`). */
 export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A count in at most about six columns (`950`, `12,345`, `123k`, `1.23M`), for columns too narrow for exact. */
+export function formatCompactCount(value: number): string {
   const magnitude = Math.abs(value);
   if (magnitude < 100_000) return value.toLocaleString('en-US');
   const units: readonly [number, string][] = [
@@ -28,4 +33,27 @@ export function truncateMiddle(text: string, width: number): string {
   if (width < 5) return truncate(text, width);
   const head = Math.ceil((width - 1) / 2);
   return `${text.slice(0, head)}…${text.slice(text.length - (width - 1 - head))}`;
+}
+
+/** `1 request`, `2 requests`, `12,345 tokens`: counts in prose, exact. */
+export function pluralize(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Breaks text into lines of at most `width` columns at spaces, continuing lines with `indent`. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const lines: string[] = [];
+  let current = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const prefix = lines.length === 0 ? '' : indent;
+    if (current.trim() !== '' && prefix.length + current.length + 1 + word.length > width) {
+      lines.push(prefix + current);
+      current = word;
+    } else {
+      current = current.trim() === '' ? current + word : `${current} ${word}`;
+    }
+  }
+  lines.push((lines.length === 0 ? '' : indent) + current);
+  return lines;
 }

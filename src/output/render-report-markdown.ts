@@ -1,48 +1,36 @@
 import type { Report } from '../analysis/build-report.ts';
-import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
-import { formatUsd } from './format-money.ts';
-import { dimensionHeading, groupCell, requestsText } from './report-columns.ts';
+import { formatCount } from './format-number.ts';
+import { dimensionHeading, groupCell, numericColumns, reportFootnotes } from './report-columns.ts';
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
-const count = (value: number): string => value.toLocaleString('en-US');
 
-/** The report as a GitHub-flavoured Markdown table with a bold totals row. */
+/** The report as a GitHub-flavoured Markdown table with a bold totals row and the table's footnotes. */
 export function renderReportMarkdown(report: Report): string {
-  const showPeriod = report.by !== 'none';
+  const columns = numericColumns(report);
   const head = [
-    ...(showPeriod ? ['Period'] : []),
+    'Period',
     ...report.groupBy.map(dimensionHeading),
-    'Requests',
-    'Input',
-    'Cache read',
-    'Cache write',
-    'Output',
-    'Cost',
+    ...columns.map((column) => column.heading),
   ];
-  const numbers = (totals: UsageTotals): string[] => [
-    requestsText(totals, count),
-    count(totals.inputTokens),
-    count(totals.cacheReadTokens),
-    count(allCacheWriteTokens(totals)),
-    count(totals.outputTokens),
-    formatUsd(totals.costPico) + (totals.unpricedRecords > 0 ? '*' : ''),
-  ];
+  const line = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
   const lines = [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map((_, index) => (index < head.length - 6 ? '---' : '---:')).join(' | ')} |`,
-    ...report.rows.map(
-      (row) =>
-        `| ${[...(showPeriod ? [row.period.label] : []), ...report.groupBy.map((_, index) => groupCell(row, index)), ...numbers(row.totals)].map(escapeCell).join(' | ')} |`,
+    line(head),
+    `| ${head.map((_, index) => (index <= report.groupBy.length ? '---' : '---:')).join(' | ')} |`,
+    ...report.rows.map((row) =>
+      line([
+        row.period.label,
+        ...report.groupBy.map((_, index) => groupCell(row, index)),
+        ...columns.map((column) => column.cell(row.totals, formatCount)),
+      ]),
     ),
-    `| ${[...(showPeriod ? ['**Total**'] : []), ...report.groupBy.map((_, index) => (index === 0 && !showPeriod ? '**Total**' : '')), ...numbers(report.totals).map((cell) => `**${cell}**`)].join(' | ')} |`,
+    line([
+      '**Total**',
+      ...report.groupBy.map(() => ''),
+      ...columns.map((column) => `**${column.cell(report.totals, formatCount)}**`),
+    ]),
   ];
-  if (report.unpriced.length > 0) {
-    lines.push('', '\\* Not in Cost (no price):');
-    for (const item of report.unpriced) {
-      lines.push(
-        `- \`${item.provider}/${item.model}\`: ${count(item.requests)} requests, ${count(item.tokens)} tokens — ${escapeCell(item.reason)}`,
-      );
-    }
-  }
+  const notes = reportFootnotes(report).map((note) => escapeCell(note.replace(/^\* /, '\\* ')));
+  if (notes.length > 0)
+    lines.push('', ...notes.map((note) => `${note.trimStart() === note ? '' : '- '}${note.trim()}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,11 @@
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import type { Dimension } from '../model/dimension.ts';
-import type { UsageTotals } from '../model/usage-totals.ts';
+import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
+import { formatUsd } from './format-money.ts';
+import { pluralize } from './format-number.ts';
 
-/** Column heading of a dimension as people read it. */
+/** Column heading of a dimension as people read it (`tag:team` → `Team`). */
 export function dimensionHeading(dimension: Dimension): string {
-  if (dimension.startsWith('tag:')) return dimension.slice(4);
   const headings: Record<string, string> = {
     provider: 'Provider',
     model: 'Model',
@@ -17,7 +18,8 @@ export function dimensionHeading(dimension: Dimension): string {
     serviceTier: 'Tier',
     status: 'Status',
   };
-  return headings[dimension] ?? dimension;
+  const name = dimension.startsWith('tag:') ? dimension.slice(4) : dimension;
+  return headings[name] ?? `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
 /** How a group value reads in tables and files: `(none)` when unset, `(other)` for the top-N rest. */
@@ -27,12 +29,66 @@ export function groupCell(row: ReportRow, index: number): string {
 }
 
 /** Requests as text: `?` when only unknown counts exist, `123+?` when some are unknown. */
-export function requestsText(totals: UsageTotals, formatCount: (value: number) => string): string {
-  if (totals.requestsUnknown === 0) return formatCount(totals.requests);
+export function requestsText(totals: UsageTotals, format: (value: number) => string): string {
+  if (totals.requestsUnknown === 0) return format(totals.requests);
   if (totals.requests === 0) return '?';
-  return `${formatCount(totals.requests)}+?`;
+  return `${format(totals.requests)}+?`;
+}
+
+/**
+ * Cost as people read it: `unpriced` when nothing in the cell has a price (never `$0.00`), and a `*`
+ * when part of the usage is left out for lack of a price.
+ */
+export function costText(totals: UsageTotals): string {
+  if (totals.records > 0 && totals.unpricedRecords === totals.records) return 'unpriced';
+  return formatUsd(totals.costPico) + (totals.unpricedRecords > 0 ? '*' : '');
+}
+
+export function reportedText(totals: UsageTotals): string {
+  return totals.reportedCostPico === 0n ? '-' : formatUsd(totals.reportedCostPico);
 }
 
 export function hasReportedCost(report: Report): boolean {
   return report.totals.reportedCostPico !== 0n;
+}
+
+export interface NumericColumn {
+  readonly heading: string;
+  /** The cell text; counts use `format` (exact, or compact where a column would be too wide). */
+  readonly cell: (totals: UsageTotals, format: (value: number) => string) => string;
+}
+
+/** The numeric columns every human-readable report shows, with how to read each from totals. */
+export function numericColumns(report: Report): NumericColumn[] {
+  return [
+    { heading: 'Requests', cell: (totals, format) => requestsText(totals, format) },
+    { heading: 'Input', cell: (totals, format) => format(totals.inputTokens) },
+    { heading: 'Cache rd', cell: (totals, format) => format(totals.cacheReadTokens) },
+    { heading: 'Cache wr', cell: (totals, format) => format(allCacheWriteTokens(totals)) },
+    { heading: 'Output', cell: (totals, format) => format(totals.outputTokens) },
+    { heading: 'Cost', cell: costText },
+    ...(hasReportedCost(report) ? [{ heading: 'Reported', cell: reportedText }] : []),
+  ];
+}
+
+/** The notes under a table: what `*` and `?` mean, and each unpriced model with its reason. */
+export function reportFootnotes(report: Report): string[] {
+  const notes: string[] = [];
+  const { totals } = report;
+  if (totals.unpricedRecords > 0) {
+    notes.push(
+      `* Left out of Cost for lack of a price: ${pluralize(totals.unpricedRecords, 'record')}, ${pluralize(totals.unpricedTokens, 'token')}:`,
+    );
+    for (const item of report.unpriced) {
+      notes.push(
+        `  ${item.provider}/${item.model}: ${pluralize(item.requests, 'request')}, ${pluralize(item.tokens, 'token')}: ${item.reason}`,
+      );
+    }
+  }
+  if (totals.requestsUnknown > 0) {
+    notes.push(
+      `? Request count unknown for ${pluralize(totals.requestsUnknown, 'record')}: the source does not count requests.`,
+    );
+  }
+  return notes;
 }

@@ -120,7 +120,9 @@ describe('llmcost report: totals reconcile', () => {
       costPicoUsd: '0',
     });
     const table = runLlmcost(['report', '--as-of', AS_OF], sandbox);
-    expect(table.stdout).toContain('* 3 records (15,054 tokens) have no price and are not in Cost:\n');
-    expect(table.stdout).toContain('  openai/o3: 2 requests, 13,824 tokens\n');
+    expect(table.stdout).toContain('* Left out of Cost for lack of a price: 3 records, 15,054 tokens:\n');
+    expect(table.stdout).toContain(
+      '  openai/o3: 1 request, 7,024 tokens: no "priority" service-tier price for model "o3" (openai/o3)\n',
+    );
   });
 });
