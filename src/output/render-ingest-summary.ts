@@ -1,5 +1,5 @@
 import type { IngestProblem } from '../model/ingest-problem.ts';
-import { formatCount } from './format-number.ts';
+import { formatCount, pluralize } from './format-number.ts';
 
 /** What ingest reports per file (the fields renderers need). */
 export interface FileSummaryView {
@@ -40,7 +40,7 @@ export function renderIngestSummary(run: IngestRunSummary): string {
     const what =
       file.outcome === 'unchanged'
         ? 'unchanged, skipped'
-        : `${formatCount(file.rowsRead)} rows: ${formatCount(file.stored)} new, ${formatCount(file.duplicate)} duplicate` +
+        : `${pluralize(file.rowsRead, 'row')}: ${formatCount(file.stored)} new, ${formatCount(file.duplicate)} duplicate` +
           (file.replaced > 0 ? `, ${formatCount(file.replaced)} updated` : '') +
           `, ${formatCount(file.rejected)} rejected` +
           (file.readMode === 'tail' ? ' (appended lines only)' : '') +
@@ -49,17 +49,22 @@ export function renderIngestSummary(run: IngestRunSummary): string {
   }
   const verb = run.isDryRun ? 'Dry run (nothing written)' : 'Ingested';
   lines.push(
-    `${verb}: ${run.files.length} files (${count('unchanged')} unchanged), ${formatCount(sum((file) => file.rowsRead))} rows read, ` +
+    `${verb}: ${pluralize(run.files.length, 'file')} (${count('unchanged')} unchanged), ` +
+      `${pluralize(
+        sum((file) => file.rowsRead),
+        'row',
+      )} read, ` +
       `${formatCount(sum((file) => file.stored))} new, ${formatCount(sum((file) => file.duplicate))} duplicate, ` +
       `${formatCount(sum((file) => file.replaced))} updated, ${formatCount(sum((file) => file.rejected))} rejected.`,
   );
   const unpriced = sum((file) => file.unpricedRecords);
   if (unpriced > 0) {
     lines.push(
-      `${formatCount(unpriced)} rows could not be priced (unknown model or price): counted, never costed as $0; ` +
+      `${pluralize(unpriced, 'row')} could not be priced (unknown model or price): counted, never costed as $0; ` +
         'llmcost report lists them.',
     );
   }
-  if (run.failures.length > 0) lines.push(`${run.failures.length} files could not be read (see above).`);
+  if (run.failures.length > 0)
+    lines.push(`${pluralize(run.failures.length, 'file')} could not be read (see above).`);
   return `${lines.join('\n')}\n`;
 }

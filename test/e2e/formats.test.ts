@@ -40,7 +40,7 @@ describe('llmcost formats', () => {
     expect(maskSandbox(ingest.stdout, sandbox)).toBe(
       [
         ...FORMAT_NAMES.toSorted().map(
-          (format) => `<sandbox>/example-${format}.jsonl [${format}]: 1 rows: 1 new, 0 duplicate, 0 rejected`,
+          (format) => `<sandbox>/example-${format}.jsonl [${format}]: 1 row: 1 new, 0 duplicate, 0 rejected`,
         ),
         'Ingested: 3 files (0 unchanged), 3 rows read, 3 new, 0 duplicate, 0 updated, 0 rejected.',
         '',

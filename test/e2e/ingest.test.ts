@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -59,7 +59,7 @@ describe('llmcost ingest: formats', () => {
       'llmcost: fixtures/openai-responses/broken.jsonl: format not recognised; ' +
         'pass --from with one of: claude-code, openai-responses, llmcost-jsonl (llmcost formats)\n',
     );
-    expect(result.stdout).toContain('1 files could not be read (see above).');
+    expect(result.stdout).toContain('1 file could not be read (see above).');
   });
 
   it('prints a JSON summary with --format json', async () => {
@@ -80,7 +80,7 @@ describe('llmcost ingest: bad input policy', () => {
     );
     await expect(result.stderr).toMatchFileSnapshot('../golden/ingest/broken-llmcost-jsonl-stderr.txt');
     expect(result.stdout).toContain(
-      'fixtures/llmcost-jsonl/broken.jsonl [llmcost-jsonl]: 1 rows: 1 new, 0 duplicate, 9 rejected\n',
+      'fixtures/llmcost-jsonl/broken.jsonl [llmcost-jsonl]: 1 row: 1 new, 0 duplicate, 9 rejected\n',
     );
     expect(reportJson(sandbox).totals).toMatchObject({ records: 1, inputTokens: 10, outputTokens: 5 });
   });
@@ -103,7 +103,9 @@ describe('llmcost ingest: bad input policy', () => {
     const sandbox = makeSandbox();
     const result = runLlmcost(['ingest', '--strict', 'fixtures/llmcost-jsonl/broken.jsonl'], sandbox);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('— file rejected (--strict), nothing stored');
+    expect(result.stdout).toContain(
+      '1 row: 0 new, 0 duplicate, 9 rejected — file rejected (--strict), nothing stored',
+    );
     expect(result.stderr).toContain('broken.jsonl:3: field "input_tokens"');
     expect(reportJson(sandbox).totals.records).toBe(0);
   });
@@ -112,11 +114,19 @@ describe('llmcost ingest: bad input policy', () => {
     const sandbox = makeSandbox();
     const dryRun = runLlmcost(['ingest', '--dry-run', 'fixtures/llmcost-jsonl/usage.jsonl'], sandbox);
     expect(dryRun.code).toBe(0);
+    expect(existsSync(sandbox.db)).toBe(false);
     expect(dryRun.stdout).toContain(
-      'Dry run (nothing written): 1 files (0 unchanged), 20 rows read, 18 new, 2 duplicate',
+      'Dry run (nothing written): 1 file (0 unchanged), 20 rows read, 18 new, 2 duplicate',
     );
     const real = runLlmcost(['ingest', 'fixtures/llmcost-jsonl/usage.jsonl'], sandbox);
-    expect(real.stdout).toContain('Ingested: 1 files (0 unchanged), 20 rows read, 18 new, 2 duplicate');
+    expect(real.stdout).toContain('Ingested: 1 file (0 unchanged), 20 rows read, 18 new, 2 duplicate');
+  });
+
+  it('counts each rejected line of a file whose problems are found at its end', () => {
+    const sandbox = makeSandbox();
+    const result = runLlmcost(['ingest', 'fixtures/openai-responses/batch-errors.jsonl'], sandbox);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('2 rejected.');
   });
 });
 
@@ -181,7 +191,7 @@ describe('llmcost ingest: idempotence', () => {
     const completed = runLlmcost(['ingest', file], sandbox);
     expect(completed.code).toBe(0);
     expect(completed.stderr).toBe('');
-    expect(completed.stdout).toContain('1 rows: 1 new, 0 duplicate, 0 rejected (appended lines only)');
+    expect(completed.stdout).toContain('1 row: 1 new, 0 duplicate, 0 rejected (appended lines only)');
     expect(reportJson(sandbox).totals.records).toBe(6);
   });
 });
@@ -222,7 +232,7 @@ describe('llmcost ingest: where input comes from', () => {
     expect(maskSandbox(result.stdout, sandbox)).toContain(
       '<sandbox>/logs/team-a/deep/usage.jsonl [llmcost-jsonl]: 20 rows',
     );
-    expect(result.stdout).toContain('Ingested: 1 files');
+    expect(result.stdout).toContain('Ingested: 1 file');
   });
 
   it('expands a quoted glob itself', () => {

@@ -54,7 +54,8 @@ export async function runIngest(
   }
   const files = await resolveInputs(paths, options, ctx);
   const book = readPriceBook(settings.pricingFile ?? undefined);
-  const store = openStore(settings.dbPath);
+  // A dry run against no database yet compares with an empty one and leaves no file behind.
+  const store = openStore(options.dryRun && !existsSync(settings.dbPath) ? ':memory:' : settings.dbPath);
   const summaries: FileIngestSummary[] = [];
   const failures: string[] = [];
   let worker: ParseWorker | null = null;

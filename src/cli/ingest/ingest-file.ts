@@ -148,13 +148,15 @@ export async function ingestParsedFile(
         const record = batch.records[index];
         if (record === undefined || pricing === undefined) continue;
         counts.rowsRead += 1;
-        if (pricing.costPico === null) counts.unpricedRecords += 1;
         const outcome = transaction.write(record, pricing);
-        counts[outcome === 'stored' ? 'stored' : outcome === 'replaced' ? 'replaced' : 'duplicate'] += 1;
+        if (pricing.costPico === null && outcome !== 'duplicate') counts.unpricedRecords += 1;
+        counts[outcome] += 1;
       }
     });
     if (policy.isStrict && counts.rejected > 0) {
       transaction.rollback();
+      // Nothing of the file was stored: say so in the counts, not only in the outcome.
+      Object.assign(counts, { stored: 0, replaced: 0, duplicate: 0, unpricedRecords: 0 });
       return summarize('rejected');
     }
     if (policy.isDryRun) {

@@ -74,7 +74,8 @@ export async function parseSource(
     pricings.push(priceUsage(usage, dependencies.priceUsage));
   };
   const reject = (found: readonly IngestProblem[]): void => {
-    rejectedRows += 1;
+    // One rejected row per line named (a whole-file problem from finish() may name several lines).
+    rejectedRows += Math.max(1, new Set(found.map((problem) => problem.line)).size);
     for (const problem of found) {
       if (problemsKept < dependencies.maxProblemsKept) problems.push(problem);
       problemsKept += 1;
