@@ -269,7 +269,7 @@ describe('llmcost ingest: where input comes from', () => {
     const result = runLlmcost(['ingest', '--from', 'claude-code'], sandbox, { env });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'Ingested: 4 files (0 unchanged), 9 rows read, 6 new, 1 duplicate, 2 updated, 0 rejected.',
+      'Ingested: 4 files (0 unchanged), 9 rows read, 6 new, 3 duplicate, 0 updated, 0 rejected.',
     );
     expect(reportJson(sandbox).totals.records).toBe(6);
   });

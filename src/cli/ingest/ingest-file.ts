@@ -140,6 +140,8 @@ export async function ingestParsedFile(
   try {
     const end = await parse((batch) => {
       counts.rejected += batch.rejectedRows;
+      counts.rowsRead += batch.collapsedCopies;
+      counts.duplicate += batch.collapsedCopies;
       for (const problem of batch.problems)
         if (problems.length < policy.maxProblemsKept) problems.push(problem);
       warnings.push(...batch.warnings);

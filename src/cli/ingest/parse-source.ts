@@ -29,6 +29,8 @@ export interface ParsedBatch {
   readonly pricings: readonly UsagePricing[];
   /** Rows rejected in these lines (a row may have several problems). */
   readonly rejectedRows: number;
+  /** Smaller copies of a record later in the same batch (streaming snapshots), dropped here: duplicates. */
+  readonly collapsedCopies: number;
   readonly problems: readonly IngestProblem[];
   readonly warnings: readonly string[];
 }
@@ -66,10 +68,25 @@ export async function parseSource(
   let problems: IngestProblem[] = [];
   let warnings: string[] = [];
   let rejectedRows = 0;
+  let collapsedCopies = 0;
   let problemsKept = 0;
+  // Copies of one record within a batch (Claude Code writes a message once per content block, output
+  // growing) collapse here into the largest, so the store writes each once instead of replacing it.
+  let indexByKey = new Map<string, number>();
 
   const add = (record: UsageRecord): void => {
     const usage = withTags(record, job.extraTags);
+    const earlier = indexByKey.get(usage.dedupKey);
+    if (earlier !== undefined) {
+      collapsedCopies += 1;
+      const kept = records[earlier];
+      if (kept !== undefined && totalTokens(usage) > totalTokens(kept)) {
+        records[earlier] = usage;
+        pricings[earlier] = priceUsage(usage, dependencies.priceUsage);
+      }
+      return;
+    }
+    indexByKey.set(usage.dedupKey, records.length);
     records.push(usage);
     pricings.push(priceUsage(usage, dependencies.priceUsage));
   };
@@ -82,13 +99,15 @@ export async function parseSource(
     }
   };
   const flush = async (): Promise<void> => {
-    if (records.length === 0 && rejectedRows === 0 && warnings.length === 0) return;
-    const batch: ParsedBatch = { records, pricings, rejectedRows, problems, warnings };
+    if (records.length === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
+    const batch: ParsedBatch = { records, pricings, rejectedRows, collapsedCopies, problems, warnings };
     records = [];
     pricings = [];
     problems = [];
     warnings = [];
     rejectedRows = 0;
+    collapsedCopies = 0;
+    indexByKey = new Map();
     await emit(batch);
   };
 

@@ -21,6 +21,7 @@ export interface EncodedBatch {
    */
   readonly bigAmounts: readonly (readonly [number, string, string | null])[];
   readonly rejectedRows: number;
+  readonly collapsedCopies: number;
   readonly problems: readonly IngestProblem[];
   readonly warnings: readonly string[];
 }
@@ -100,6 +101,7 @@ export function encodeBatch(batch: ParsedBatch): EncodedBatch {
     dedupKeys,
     bigAmounts,
     rejectedRows: batch.rejectedRows,
+    collapsedCopies: batch.collapsedCopies,
     problems: batch.problems,
     warnings: batch.warnings,
   };
@@ -173,6 +175,7 @@ export function decodeBatch(encoded: EncodedBatch): ParsedBatch {
     records,
     pricings,
     rejectedRows: encoded.rejectedRows,
+    collapsedCopies: encoded.collapsedCopies,
     problems: encoded.problems,
     warnings: encoded.warnings,
   };
