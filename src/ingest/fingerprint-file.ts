@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 
-const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_BYTES = 16 * 1024;
 
 /**
- * A cheap identity of a file's first `length` bytes: SHA-256 of the length, the first 64 KiB and the
- * 64 KiB ending at `length`. Used to tell a file that only grew (read just the new tail) from one that
+ * A cheap identity of a file's first `length` bytes: SHA-256 of the length, the first 16 KiB and the
+ * 16 KiB ending at `length`. Used to tell a file that only grew (read just the new tail) from one that
  * was rewritten (read it all again), without hashing gigabytes of logs on every run.
  */
 export function fingerprintFilePrefix(path: string, length: number): string {

@@ -29,7 +29,7 @@ export interface SourceState {
   readonly ingestedAtMs: number;
 }
 
-/** One file's ingest: a single transaction, so a crash leaves the file fully in or not in. */
+/** One file's ingest: atomic (a savepoint), so a crash leaves the file fully in or not in. */
 export interface FileIngest {
   write(usage: UsageRecord, pricing: UsagePricing): WriteOutcome;
   /** Records the source state (counts are added to the previous ones) and commits. */
@@ -147,29 +147,84 @@ function statementsFor(store: Store) {
 }
 
 /**
- * Starts the ingest of one file (BEGIN IMMEDIATE). Re-ingesting the same usage never double-counts:
+ * A run of file ingests sharing transactions. Each file is atomic on its own (a savepoint: released
+ * when the file is done, rolled back when it is rejected), and the enclosing transaction commits every
+ * COMMIT_EVERY_ROWS rows or COMMIT_EVERY_FILES files. A crash or kill -9 therefore leaves every file
+ * fully in or not in (its `sources` row goes with it, so the next run reads it again), while 15,000
+ * small log files do not cost 15,000 commits, each rewriting the same index pages.
+ */
+export interface IngestSession {
+  beginFile(path: string, format: string): FileIngest;
+  /** Commits what is pending. */
+  close(): void;
+  /** Rolls back what is not committed yet (after an error). */
+  abort(): void;
+}
+
+const COMMIT_EVERY_ROWS = 250_000;
+const COMMIT_EVERY_FILES = 2_000;
+
+export function openIngestSession(store: Store, priceBookVersion: string): IngestSession {
+  const statements = statementsFor(store);
+  let isInTransaction = false;
+  let rowsSinceCommit = 0;
+  let filesSinceCommit = 0;
+  let priceBookId: number | null = null;
+  const commitIfDue = (): void => {
+    if (isInTransaction && (rowsSinceCommit >= COMMIT_EVERY_ROWS || filesSinceCommit >= COMMIT_EVERY_FILES)) {
+      store.exec('COMMIT');
+      isInTransaction = false;
+    }
+  };
+  return {
+    beginFile(path, format) {
+      if (!isInTransaction) {
+        store.exec('BEGIN IMMEDIATE');
+        isInTransaction = true;
+        rowsSinceCommit = 0;
+        filesSinceCommit = 0;
+      }
+      priceBookId ??= statements.upsertPriceBook.get(priceBookVersion) as number;
+      return beginFileIngest(store, statements, path, format, priceBookId, (rows) => {
+        rowsSinceCommit += rows;
+        filesSinceCommit += 1;
+        commitIfDue();
+      });
+    },
+    close() {
+      if (isInTransaction) store.exec('COMMIT');
+      isInTransaction = false;
+    },
+    abort() {
+      if (isInTransaction) store.exec('ROLLBACK');
+      isInTransaction = false;
+    },
+  };
+}
+
+/**
+ * Starts the ingest of one file (a savepoint). Re-ingesting the same usage never double-counts:
  * a hash of the dedup key is unique (checked against the stored key, probing on a collision); of
  * two copies the one with more tokens is kept (Claude Code streams a message several times with output
- * growing). The hourly rollup is accumulated in memory and written before commit, in the same
- * transaction.
+ * growing). The hourly rollup is accumulated in memory and written before the savepoint is released.
  */
-export function beginFileIngest(
+function beginFileIngest(
   store: Store,
+  statements: ReturnType<typeof prepareStatements>,
   path: string,
   format: string,
-  priceBookVersion: string,
+  priceBookId: number,
+  onReleased: (rowsWritten: number) => void,
 ): FileIngest {
-  const statements = statementsFor(store);
-  store.exec('BEGIN IMMEDIATE');
+  store.exec('SAVEPOINT file_ingest');
   let isOpen = true;
+  let rowsWritten = 0;
   const rollup = createRollupAccumulator();
   let sourceId: number;
-  let priceBookId: number;
   try {
     sourceId = statements.upsertSource.get(path, format) as number;
-    priceBookId = statements.upsertPriceBook.get(priceBookVersion) as number;
   } catch (error) {
-    store.exec('ROLLBACK');
+    store.exec('ROLLBACK TO file_ingest; RELEASE file_ingest');
     throw error;
   }
 
@@ -280,6 +335,7 @@ export function beginFileIngest(
       // Probe from the key's hash until we find its row or a free hash (collisions are rare and harmless).
       for (let seed = 0; ; seed += 1) {
         const id = dedupHash(usage.dedupKey, seed);
+        rowsWritten += 1;
         if (insert(id, usage, pricing)) {
           rollup.apply(usage, pricing, 1);
           if (rollup.size >= ROLLUP_FLUSH_ROWS) flushRollup();
@@ -311,13 +367,14 @@ export function beginFileIngest(
         state.ingestedAtMs,
         sourceId,
       );
-      store.exec('COMMIT');
+      store.exec('RELEASE file_ingest');
       isOpen = false;
+      onReleased(rowsWritten);
     },
     rollback() {
       if (!isOpen) return;
       rollup.drain();
-      store.exec('ROLLBACK');
+      store.exec('ROLLBACK TO file_ingest; RELEASE file_ingest');
       isOpen = false;
     },
   };

@@ -10,7 +10,7 @@ export const MIGRATIONS: readonly string[] = [
     format            TEXT NOT NULL,
     size_bytes        INTEGER NOT NULL,
     mtime_ms          INTEGER NOT NULL,
-    fingerprint       TEXT NOT NULL,          -- sha256 of size + first and last 64 KiB read
+    fingerprint       TEXT NOT NULL,          -- sha256 of size + first and last 16 KiB read
     bytes_ingested    INTEGER NOT NULL,       -- offset after the last complete line read
     lines_ingested    INTEGER NOT NULL,
     rows_read         INTEGER NOT NULL,       -- cumulative over every ingest of this path

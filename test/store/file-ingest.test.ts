@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginFileIngest, type SourceState } from '../../src/store/file-ingest.ts';
+import { openIngestSession, type SourceState } from '../../src/store/file-ingest.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { selectUsageAggregates } from '../../src/store/select-usage-aggregates.ts';
 import type { StoredUsage } from '../../src/store/stored-usage.ts';
@@ -20,9 +20,11 @@ const state: SourceState = {
 };
 
 function ingest(store: Store, path: string, records: readonly StoredUsage[]): string[] {
-  const transaction = beginFileIngest(store, path, 'test', 'book-1');
+  const session = openIngestSession(store, 'book-1');
+  const transaction = session.beginFile(path, 'test');
   const outcomes = records.map((record) => transaction.write(record, record));
   transaction.commit(state);
+  session.close();
   return outcomes;
 }
 
@@ -70,12 +72,30 @@ describe('beginFileIngest', () => {
     expect(rollup[0]).toMatchObject({ records: 1, outputTokens: 50, costPico: 50n });
   });
 
-  it('leaves nothing behind when rolled back', () => {
+  it('rolls back one rejected file and keeps the others of the same transaction', () => {
     const store = openStore(':memory:');
-    const transaction = beginFileIngest(store, '/x.jsonl', 'test', 'book-1');
-    const gone = makeStored({ dedupKey: 'gone' });
-    transaction.write(gone, gone);
-    transaction.rollback();
+    const session = openIngestSession(store, 'book-1');
+    const kept = makeStored({ dedupKey: 'kept', inputTokens: 7 });
+    const first = session.beginFile('/kept.jsonl', 'test');
+    first.write(kept, kept);
+    first.commit(state);
+    const gone = makeStored({ dedupKey: 'gone', inputTokens: 1_000 });
+    const second = session.beginFile('/gone.jsonl', 'test');
+    second.write(gone, gone);
+    second.rollback();
+    session.close();
+    expect(everything(store)[0]).toMatchObject({ records: 1, inputTokens: 7 });
+    expect(store.prepare('SELECT path FROM sources').all()).toEqual([{ path: '/kept.jsonl' }]);
+  });
+
+  it('leaves nothing behind when the session is aborted before it commits (a crash)', () => {
+    const store = openStore(':memory:');
+    const session = openIngestSession(store, 'book-1');
+    const file = session.beginFile('/x.jsonl', 'test');
+    const record = makeStored({ dedupKey: 'x' });
+    file.write(record, record);
+    file.commit(state);
+    session.abort();
     expect(everything(store)).toEqual([]);
     expect(store.prepare('SELECT COUNT(*) AS n FROM sources').get()).toEqual({ n: 0 });
   });

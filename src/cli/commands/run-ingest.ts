@@ -8,6 +8,7 @@ import { renderIngestSummary, type IngestRunSummary } from '../../output/render-
 import { createPricer } from '../../pricing/create-pricer.ts';
 import type { PriceBook } from '../../pricing/price-book.ts';
 import { readPriceBook } from '../../pricing/read-price-book.ts';
+import { openIngestSession } from '../../store/file-ingest.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectAllSourceStates } from '../../store/select-source-state.ts';
 import type { Context } from '../context.ts';
@@ -59,6 +60,7 @@ export async function runIngest(
   const summaries: FileIngestSummary[] = [];
   const failures: string[] = [];
   let worker: ParseWorker | null = null;
+  const session = openIngestSession(store, book.version);
   try {
     const previousStates = selectAllSourceStates(store);
     const reads: PlannedRead[] = [];
@@ -101,7 +103,6 @@ export async function runIngest(
     const policy: IngestPolicy = {
       isStrict: options.strict,
       isDryRun: options.dryRun,
-      priceBookVersion: book.version,
       nowMs: ctx.nowMs,
       maxProblemsKept: MAX_PROBLEMS_SHOWN,
     };
@@ -119,10 +120,14 @@ export async function runIngest(
     for (const [index, read] of reads.entries()) {
       const run = runs[index];
       if (run === undefined) continue;
-      summaries.push(await ingestParsedFile(store, read.plan, run, policy));
+      summaries.push(await ingestParsedFile(session, read.plan, run, policy));
       progress.fileDone(read.plan.sizeBytes - read.plan.job.startOffset);
     }
     progress.finish();
+    session.close();
+  } catch (error) {
+    session.abort();
+    throw error;
   } finally {
     await worker?.close();
     store.close();

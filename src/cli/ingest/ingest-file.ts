@@ -1,8 +1,7 @@
 import { statSync } from 'node:fs';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
-import { beginFileIngest, type SourceState } from '../../store/file-ingest.ts';
-import type { Store } from '../../store/open-store.ts';
+import type { IngestSession, SourceState } from '../../store/file-ingest.ts';
 import type { ParseJob } from './parse-source.ts';
 import type { ParseRun } from './start-parse-worker.ts';
 
@@ -72,7 +71,6 @@ export interface IngestPolicy {
   readonly isStrict: boolean;
   /** Parse, price and count against the store, then roll back. */
   readonly isDryRun: boolean;
-  readonly priceBookVersion: string;
   readonly nowMs: number;
   readonly maxProblemsKept: number;
 }
@@ -112,12 +110,12 @@ export function unchangedSummary(file: FileToIngest): FileIngestSummary {
 }
 
 /**
- * Stores one file's parsed records in one transaction. Policy (the same for every format, README "Bad
+ * Stores one file's parsed records atomically. Policy (the same for every format, README "Bad
  * input policy"): a row that fails validation is reported and skipped, the good rows are kept; with
  * `isStrict`, any bad row rolls the whole file back.
  */
 export async function ingestParsedFile(
-  store: Store,
+  session: IngestSession,
   plan: Extract<ReadPlan, { kind: 'read' }>,
   parse: ParseRun,
   policy: IngestPolicy,
@@ -136,7 +134,7 @@ export async function ingestParsedFile(
     warnings,
   });
 
-  const transaction = beginFileIngest(store, job.sourcePath, job.format, policy.priceBookVersion);
+  const transaction = session.beginFile(job.sourcePath, job.format);
   try {
     const end = await parse((batch) => {
       counts.rejected += batch.rejectedRows;
