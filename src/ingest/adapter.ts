@@ -30,6 +30,11 @@ export interface Adapter {
   readonly description: string;
   /** A short real-shaped sample line for `llmcost formats`. */
   readonly example: string;
+  /**
+   * Text every line with usage contains (`usage"` for Claude Code logs). Lines without it that end
+   * with `}` are skipped before they are even decoded; most bytes of some logs are such lines.
+   */
+  readonly skipLinesWithout?: string;
   /** Cheap detection for `--from auto` on the first non-empty lines of a file. */
   sniff(firstLines: readonly string[]): boolean;
   createParser(source: SourceRef): LineParser;

@@ -69,6 +69,7 @@ export const claudeCodeAdapter: Adapter = {
     '{"sessionId":"3f1c…","cwd":"/home/ada/shop-api","message":{"model":"claude-sonnet-4-5","id":"msg_01…",' +
     '"usage":{"input_tokens":3,"cache_read_input_tokens":14800,"output_tokens":187}},"requestId":"req_01…",' +
     '"type":"assistant","uuid":"…","timestamp":"2026-10-01T09:30:00.000Z"}',
+  skipLinesWithout: 'usage"',
   sniff: isClaudeCodeLog,
   createParser: createClaudeCodeParser,
 };

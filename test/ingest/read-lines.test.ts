@@ -32,15 +32,10 @@ describe('readLineBatches', () => {
   it('yields an unterminated last line separately, without counting its bytes', async () => {
     const batches = await collect(fileWith('b.jsonl', 'one\n{"partial":'));
     expect(
-      batches.map((batch) => [
-        batch.lines,
-        batch.hasUnterminatedTail,
-        batch.endOffset,
-        batch.firstLineNumber,
-      ]),
+      batches.map((batch) => [batch.lines, batch.hasUnterminatedTail, batch.endOffset, batch.lineNumbers]),
     ).toEqual([
-      [['one'], false, 4, 1],
-      [['{"partial":'], true, 4, 2],
+      [['one'], false, 4, [1]],
+      [['{"partial":'], true, 4, [2]],
     ]);
   });
 
@@ -49,7 +44,20 @@ describe('readLineBatches', () => {
       startOffset: 4,
       startLineNumber: 2,
     });
-    expect(batches.map((batch) => [batch.lines, batch.firstLineNumber])).toEqual([[['two', 'three'], 2]]);
+    expect(batches.map((batch) => [batch.lines, batch.lineNumbers])).toEqual([
+      [
+        ['two', 'three'],
+        [2, 3],
+      ],
+    ]);
+  });
+
+  it('skips lines without the required text that end with }, keeping line numbers and the last line', async () => {
+    const text = '{"a":1}\n{"usage":2}\n{"b":3}\n{"cut":\n{"c":4}';
+    const batches = await collect(fileWith('s.jsonl', text), { skip: { requiredText: 'usage"' } });
+    expect(batches.flatMap((batch) => batch.lines)).toEqual(['{"usage":2}', '{"cut":', '{"c":4}']);
+    expect(batches.flatMap((batch) => batch.lineNumbers)).toEqual([2, 4, 5]);
+    expect(batches.at(-1)?.lastLineNumber).toBe(5);
   });
 
   it('reads gzip files', async () => {

@@ -117,11 +117,14 @@ export async function parseSource(
     startOffset: job.startOffset,
     startLineNumber: job.startLineNumber,
     isGzip: job.isGzip,
+    ...(dependencies.adapter.skipLinesWithout === undefined
+      ? {}
+      : { skip: { requiredText: dependencies.adapter.skipLinesWithout } }),
     ...(dependencies.onBytes ? { onBytes: dependencies.onBytes } : {}),
   })) {
     const isLiveTail = batch.hasUnterminatedTail && job.mayGrow;
-    let lineNumber = batch.firstLineNumber;
-    for (const text of batch.lines) {
+    for (const [index, text] of batch.lines.entries()) {
+      const lineNumber = batch.lineNumbers[index] ?? 0;
       const result = parser.parseLine(text, lineNumber);
       if (result.ok) {
         for (const record of result.records) add(record);
@@ -133,12 +136,11 @@ export async function parseSource(
       } else {
         reject(result.problems);
       }
-      lineNumber += 1;
       if (records.length >= BATCH_RECORDS) await flush();
     }
     if (!isLiveTail) {
       endOffset = batch.endOffset;
-      lastLineNumber = lineNumber - 1;
+      lastLineNumber = batch.lastLineNumber;
     }
   }
   const finished = parser.finish();
