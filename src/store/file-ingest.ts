@@ -154,7 +154,8 @@ function statementsFor(store: Store) {
  * small log files do not cost 15,000 commits, each rewriting the same index pages.
  */
 export interface IngestSession {
-  beginFile(path: string, format: string): FileIngest;
+  /** `sizeBytes` lets a large file have a transaction of its own (no savepoint bookkeeping). */
+  beginFile(path: string, format: string, sizeBytes: number): FileIngest;
   /** Commits what is pending. */
   close(): void;
   /** Rolls back what is not committed yet (after an error). */
@@ -163,6 +164,8 @@ export interface IngestSession {
 
 const COMMIT_EVERY_ROWS = 250_000;
 const COMMIT_EVERY_FILES = 2_000;
+/** A file this large starts a transaction of its own: savepoints would journal every page it touches. */
+const OWN_TRANSACTION_BYTES = 16 * 1024 * 1024;
 
 export function openIngestSession(store: Store, priceBookVersion: string): IngestSession {
   const statements = statementsFor(store);
@@ -177,7 +180,14 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
     }
   };
   return {
-    beginFile(path, format) {
+    beginFile(path, format, sizeBytes) {
+      if (isInTransaction && sizeBytes >= OWN_TRANSACTION_BYTES) {
+        store.exec('COMMIT');
+        isInTransaction = false;
+      }
+      // The first file of a transaction is atomic through the transaction itself; later ones through a
+      // savepoint, so rejecting one does not undo the files before it.
+      const usesSavepoint = isInTransaction;
       if (!isInTransaction) {
         store.exec('BEGIN IMMEDIATE');
         isInTransaction = true;
@@ -185,11 +195,21 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
         filesSinceCommit = 0;
       }
       priceBookId ??= statements.upsertPriceBook.get(priceBookVersion) as number;
-      return beginFileIngest(store, statements, path, format, priceBookId, (rows) => {
-        rowsSinceCommit += rows;
-        filesSinceCommit += 1;
-        commitIfDue();
-      });
+      return beginFileIngest(
+        store,
+        statements,
+        { path, format, priceBookId, usesSavepoint },
+        {
+          onReleased: (rows) => {
+            rowsSinceCommit += rows;
+            filesSinceCommit += 1;
+            commitIfDue();
+          },
+          onTransactionRolledBack: () => {
+            isInTransaction = false;
+          },
+        },
+      );
     },
     close() {
       if (isInTransaction) store.exec('COMMIT');
@@ -203,7 +223,7 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
 }
 
 /**
- * Starts the ingest of one file (a savepoint). Re-ingesting the same usage never double-counts:
+ * Starts the ingest of one file (in its own transaction, or a savepoint in a shared one). Re-ingesting the same usage never double-counts:
  * a hash of the dedup key is unique (checked against the stored key, probing on a collision); of
  * two copies the one with more tokens is kept (Claude Code streams a message several times with output
  * growing). The hourly rollup is accumulated in memory and written before the savepoint is released.
@@ -211,12 +231,19 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
 function beginFileIngest(
   store: Store,
   statements: ReturnType<typeof prepareStatements>,
-  path: string,
-  format: string,
-  priceBookId: number,
-  onReleased: (rowsWritten: number) => void,
+  file: { path: string; format: string; priceBookId: number; usesSavepoint: boolean },
+  events: { onReleased: (rowsWritten: number) => void; onTransactionRolledBack: () => void },
 ): FileIngest {
-  store.exec('SAVEPOINT file_ingest');
+  const { path, format, priceBookId, usesSavepoint } = file;
+  const undo = (): void => {
+    if (usesSavepoint) {
+      store.exec('ROLLBACK TO file_ingest; RELEASE file_ingest');
+    } else {
+      store.exec('ROLLBACK');
+      events.onTransactionRolledBack();
+    }
+  };
+  if (usesSavepoint) store.exec('SAVEPOINT file_ingest');
   let isOpen = true;
   let rowsWritten = 0;
   const rollup = createRollupAccumulator();
@@ -224,7 +251,7 @@ function beginFileIngest(
   try {
     sourceId = statements.upsertSource.get(path, format) as number;
   } catch (error) {
-    store.exec('ROLLBACK TO file_ingest; RELEASE file_ingest');
+    undo();
     throw error;
   }
 
@@ -367,14 +394,14 @@ function beginFileIngest(
         state.ingestedAtMs,
         sourceId,
       );
-      store.exec('RELEASE file_ingest');
+      if (usesSavepoint) store.exec('RELEASE file_ingest');
       isOpen = false;
-      onReleased(rowsWritten);
+      events.onReleased(rowsWritten);
     },
     rollback() {
       if (!isOpen) return;
       rollup.drain();
-      store.exec('ROLLBACK TO file_ingest; RELEASE file_ingest');
+      undo();
       isOpen = false;
     },
   };

@@ -16,8 +16,8 @@ export function openStore(path: string, options: { readonly readOnly?: boolean }
   // 16 KiB pages (set before the first table exists) hold ~80 usage rows: fewer page splits on ingest.
   if (options.readOnly !== true) store.pragma('page_size = 16384');
   if (options.readOnly !== true) store.pragma('journal_mode = WAL');
-  // 64 MiB of page cache keeps a large ingest transaction from spilling pages to the WAL early.
-  store.pragma('cache_size = -65536');
+  // 32 MiB of page cache keeps a large ingest transaction from spilling pages to the WAL early.
+  store.pragma('cache_size = -32768');
   store.pragma('foreign_keys = ON');
   store.pragma('synchronous = NORMAL');
   store.pragma('busy_timeout = 5000');

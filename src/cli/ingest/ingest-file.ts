@@ -134,7 +134,7 @@ export async function ingestParsedFile(
     warnings,
   });
 
-  const transaction = session.beginFile(job.sourcePath, job.format);
+  const transaction = session.beginFile(job.sourcePath, job.format, plan.sizeBytes - job.startOffset);
   try {
     const end = await parse((batch) => {
       counts.rejected += batch.rejectedRows;
