@@ -48,7 +48,6 @@ import {
   type ClaudeCodeFields,
 } from './claude-code-line-scanner.ts';
 import { createProjectNamer } from './claude-code-project.ts';
-import { parseCanonicalInstant } from './parse-canonical-instant.ts';
 import { createRowChecker, describe } from './row-checker.ts';
 
 const SYNTHETIC_MODEL = '<synthetic>';
@@ -143,9 +142,7 @@ function toRecords(
   const messageId = check.requiredString(fields.messageId, 'message.id');
   const requestId = check.optionalString(fields.requestId, 'requestId');
   const { timestamp } = fields;
-  const occurredAtMs =
-    (typeof timestamp === 'string' ? parseCanonicalInstant(timestamp) : null) ??
-    check.instant(timestamp, 'timestamp');
+  const occurredAtMs = check.instant(timestamp, 'timestamp');
   const session = check.optionalString(fields.sessionId, 'sessionId');
   const cwd = check.optionalString(fields.cwd, 'cwd');
   const inputTokens = check.count(usage.input_tokens, 'message.usage.input_tokens', true);

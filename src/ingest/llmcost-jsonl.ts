@@ -41,7 +41,7 @@ import {
 import { NO_RECORDS, type Adapter, type LineParser } from './adapter.ts';
 import { contentDedupKey } from './content-dedup-key.ts';
 import { isJsonObject, parseJsonObject, type JsonObject } from './parse-json-object.ts';
-import { parseUtcTimestamp } from './parse-utc-timestamp.ts';
+import { parseInstant } from './parse-instant.ts';
 import { createRowChecker, describe, type RowChecker } from './row-checker.ts';
 import { suggestKey } from './suggest-key.ts';
 
@@ -163,7 +163,7 @@ function readRow(row: JsonObject, check: RowChecker, lineNumber: number): UsageR
 }
 
 function readTimestamp(value: unknown, check: RowChecker): number {
-  const ms = typeof value === 'string' && !hasZone(value) ? null : parseUtcTimestamp(value);
+  const ms = typeof value === 'string' && !hasZone(value) ? null : parseInstant(value);
   if (ms === null) {
     check.fail(
       'ts',

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
+import type { FileSummaryView } from '../../output/render-ingest-summary.ts';
 import type { IngestSession, SourceState } from '../../store/file-ingest.ts';
 import type { ParseJob } from './parse-source.ts';
 import type { ParseRun } from './start-parse-worker.ts';
@@ -75,20 +76,8 @@ export interface IngestPolicy {
   readonly maxProblemsKept: number;
 }
 
-export interface FileIngestSummary {
-  readonly displayPath: string;
-  readonly format: string;
-  /** unchanged: skipped by size/mtime; rejected: --strict and a bad row, nothing written. */
-  readonly outcome: 'ingested' | 'unchanged' | 'rejected' | 'dry-run';
-  /** full read, or only the appended tail of a grown file. */
-  readonly readMode: 'full' | 'tail' | 'none';
-  readonly rowsRead: number;
-  readonly stored: number;
-  readonly replaced: number;
-  readonly duplicate: number;
-  readonly rejected: number;
-  readonly unpricedRecords: number;
-  readonly problems: readonly IngestProblem[];
+/** What ingest reports per file: the summary view, plus warnings printed on stderr. */
+export interface FileIngestSummary extends FileSummaryView {
   readonly warnings: readonly string[];
 }
 
