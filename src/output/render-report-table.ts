@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import type { Report } from '../analysis/build-report.ts';
 import type { DisplayOptions } from './display-options.ts';
 import { formatCompactCount, formatCount, truncateMiddle, wrapText } from './format-number.ts';
-import { dimensionHeading, groupCell, numericColumns, reportFootnotes } from './report-columns.ts';
+import { labelColumns, numericColumns, reportFootnotes } from './report-columns.ts';
 
 const GAP = '  ';
 /** A count column wider than this switches to compact numbers (`1.23M`) for every cell. */
@@ -49,21 +49,13 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
   const rowCount = report.rows.length;
   const cellAt = (column: number, row: number): string => numericCells[column]?.[row] ?? '';
 
-  const head = [
-    'Period',
-    ...report.groupBy.map(dimensionHeading),
-    ...columns.map((column) => column.heading),
-  ];
+  const labels = labelColumns(report);
+  const head = [...labels.headings, ...columns.map((column) => column.heading)];
   const body = report.rows.map((row, rowIndex) => [
-    row.period.label,
-    ...report.groupBy.map((_, index) => groupCell(row, index)),
+    ...labels.cells(row),
     ...columns.map((_, column) => cellAt(column, rowIndex)),
   ]);
-  const totalsRow = [
-    'Total',
-    ...report.groupBy.map(() => ''),
-    ...columns.map((_, column) => cellAt(column, rowCount)),
-  ];
+  const totalsRow = [...labels.totalCells, ...columns.map((_, column) => cellAt(column, rowCount))];
 
   const widthOf = (column: number): number =>
     Math.max(
@@ -71,7 +63,7 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
       totalsRow[column]?.length ?? 0,
       ...body.map((cells) => cells[column]?.length ?? 0),
     );
-  const groupColumns = report.groupBy.map((_, index) => index + 1);
+  const groupColumns = report.groupBy.map((_, index) => index + labels.groupOffset);
   const fixedWidth = head.reduce(
     (sum, _, column) => (groupColumns.includes(column) ? sum : sum + widthOf(column)),
     0,
@@ -88,7 +80,7 @@ export function renderReportTable(report: Report, display: DisplayOptions): stri
     head: head.map(paint),
     chars: BORDERLESS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
-    colAligns: head.map((_, column) => (column > report.groupBy.length ? 'right' : 'left')),
+    colAligns: head.map((_, column) => (column >= labels.headings.length ? 'right' : 'left')),
   });
   const rule = head.map((_, column) => '─'.repeat(widthOf(column)));
   table.push(rule, ...body, rule, totalsRow.map(paint));

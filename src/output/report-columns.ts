@@ -92,3 +92,26 @@ export function reportFootnotes(report: Report): string[] {
   }
   return notes;
 }
+
+/**
+ * The text columns that start every row: the period (left out for `--by none` when groups name the
+ * rows), then one column per group dimension. `groupOffset` is where the group columns start.
+ */
+export function labelColumns(report: Report): {
+  readonly headings: readonly string[];
+  readonly groupOffset: number;
+  readonly cells: (row: ReportRow) => string[];
+  readonly totalCells: readonly string[];
+} {
+  const showPeriod = report.by !== 'none' || report.groupBy.length === 0;
+  const headings = [...(showPeriod ? ['Period'] : []), ...report.groupBy.map(dimensionHeading)];
+  return {
+    headings,
+    groupOffset: showPeriod ? 1 : 0,
+    cells: (row) => [
+      ...(showPeriod ? [row.period.label] : []),
+      ...report.groupBy.map((_, index) => groupCell(row, index)),
+    ],
+    totalCells: headings.map((_, index) => (index === 0 ? 'Total' : '')),
+  };
+}
