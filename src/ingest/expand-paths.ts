@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions read when a directory is given (compressed `.gz` variants too). */
@@ -32,7 +32,9 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       add(absolutePath, path);
     } else if (stats?.isDirectory() === true) {
       const matches = await glob(DATA_FILE_PATTERN, { cwd: absolutePath, dot: true, absolute: false });
-      for (const match of matches) add(resolve(absolutePath, match), joinDisplay(path, match));
+      // Matches are normalized relative paths: concatenating is exact and far cheaper than resolve().
+      const base = absolutePath.endsWith(sep) ? absolutePath : `${absolutePath}${sep}`;
+      for (const match of matches) add(`${base}${match}`, joinDisplay(path, match));
     } else if (isDynamicPattern(path)) {
       const matches = await glob(path, { cwd, dot: true, absolute: false, onlyFiles: true });
       if (matches.length === 0) return { ok: false, message: `no files match "${path}"` };

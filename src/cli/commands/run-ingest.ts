@@ -8,7 +8,7 @@ import { renderIngestSummary, type IngestRunSummary } from '../../output/render-
 import { createPricer } from '../../pricing/create-pricer.ts';
 import type { PriceBook } from '../../pricing/price-book.ts';
 import { readPriceBook } from '../../pricing/read-price-book.ts';
-import { openIngestSession } from '../../store/file-ingest.ts';
+import { openIngestSession, type IngestSession } from '../../store/file-ingest.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectAllSourceStates } from '../../store/select-source-state.ts';
 import type { Context } from '../context.ts';
@@ -54,13 +54,12 @@ export async function runIngest(
     throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
   }
   const files = await resolveInputs(paths, options, ctx);
-  const book = readPriceBook(settings.pricingFile ?? undefined);
   // A dry run against no database yet compares with an empty one and leaves no file behind.
   const store = openStore(options.dryRun && !existsSync(settings.dbPath) ? ':memory:' : settings.dbPath);
   const summaries: FileIngestSummary[] = [];
   const failures: string[] = [];
   let worker: ParseWorker | null = null;
-  const session = openIngestSession(store, book.version);
+  let session: IngestSession | null = null;
   try {
     const previousStates = selectAllSourceStates(store);
     const reads: PlannedRead[] = [];
@@ -98,6 +97,11 @@ export async function runIngest(
       else reads.push({ plan, adapter, stream });
     }
 
+    // The price book (1 MB of JSON) is read only when there is something to price: a re-scan of
+    // unchanged logs never needs it.
+    const book = reads.length > 0 ? readPriceBook(settings.pricingFile ?? undefined) : null;
+    const openSession = book === null ? null : openIngestSession(store, book.version);
+    session = openSession;
     const bytesToRead = reads.reduce((sum, read) => sum + read.plan.sizeBytes - read.plan.job.startOffset, 0);
     const progress = createProgress(ctx, settings.isQuiet, bytesToRead);
     const policy: IngestPolicy = {
@@ -116,17 +120,19 @@ export async function runIngest(
     const runs: ParseRun[] =
       started !== null
         ? reads.map(({ plan }) => started.submit(plan.job, progress.onBytes))
-        : inProcessRuns(reads, book, progress);
+        : book === null
+          ? []
+          : inProcessRuns(reads, book, progress);
     for (const [index, read] of reads.entries()) {
       const run = runs[index];
-      if (run === undefined) continue;
-      summaries.push(await ingestParsedFile(session, read.plan, run, policy));
+      if (run === undefined || openSession === null) continue;
+      summaries.push(await ingestParsedFile(openSession, read.plan, run, policy));
       progress.fileDone(read.plan.sizeBytes - read.plan.job.startOffset);
     }
     progress.finish();
-    session.close();
+    session?.close();
   } catch (error) {
-    session.abort();
+    session?.abort();
     throw error;
   } finally {
     await worker?.close();

@@ -12,7 +12,7 @@ import { parseSource, type ParseJob } from './parse-source.ts';
 import { encodeBatch } from './record-batch-codec.ts';
 import type { ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
 
-const MAX_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 4;
 const BYTES_REPORT_STEP = 4 * 1024 * 1024;
 
 const port = parentPort;
