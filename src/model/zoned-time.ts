@@ -113,3 +113,10 @@ export function hasWholeHourOffsets(timeZone: string, years: readonly number[]):
     [0, 3, 6, 9].every((monthIndex) => offsetMsAt(Date.UTC(year, monthIndex, 1), timeZone) % HOUR_MS === 0),
   );
 }
+
+/** Whether the zone is UTC in all the given years (calendar days are UTC days: the daily rollup applies). */
+export function isAlwaysUtc(timeZone: string, years: readonly number[]): boolean {
+  return years.every((year) =>
+    [0, 3, 6, 9].every((monthIndex) => offsetMsAt(Date.UTC(year, monthIndex, 1), timeZone) === 0),
+  );
+}

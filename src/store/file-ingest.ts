@@ -91,7 +91,19 @@ const ROLLUP_SUM_COLUMNS = [
   'unpriced_requests',
   'unpriced_tokens',
 ] as const;
-const ROLLUP_KEY_COLUMNS = ['hour_start_ms', 'provider', 'model', 'reported_currency'] as const;
+const ROLLUP_KEY_COLUMNS = ['provider', 'model', 'reported_currency'] as const;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** An upsert adding pending sums into a rollup table keyed by `timeColumn` and ROLLUP_KEY_COLUMNS. */
+function prepareRollupUpsert(store: Store, table: string, timeColumn: string) {
+  const columns = [timeColumn, ...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS];
+  return store.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+     ON CONFLICT (${[timeColumn, ...ROLLUP_KEY_COLUMNS].join(', ')}) DO UPDATE SET
+     ${ROLLUP_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`,
+  );
+}
 
 /** Pending rollup rows are written when this many accumulate, to bound memory on huge files. */
 const ROLLUP_FLUSH_ROWS = 50_000;
@@ -99,7 +111,6 @@ const ROLLUP_FLUSH_ROWS = 50_000;
 const statementsByStore = new WeakMap<Store, ReturnType<typeof prepareStatements>>();
 
 function prepareStatements(store: Store) {
-  const allRollupColumns = [...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS];
   return {
     insertUsage: store.prepare(
       `INSERT INTO usage (${USAGE_COLUMNS.join(', ')}) VALUES (${USAGE_COLUMNS.map(() => '?').join(', ')})
@@ -109,11 +120,8 @@ function prepareStatements(store: Store) {
     replaceByHash: store.prepare(
       `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = (${USAGE_COLUMNS.map(() => '?').join(', ')}) WHERE dedup_hash = ?`,
     ),
-    upsertRollup: store.prepare(
-      `INSERT INTO usage_hourly (${allRollupColumns.join(', ')}) VALUES (${allRollupColumns.map(() => '?').join(', ')})
-       ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET
-       ${ROLLUP_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`,
-    ),
+    upsertHourly: prepareRollupUpsert(store, 'usage_hourly', 'hour_start_ms'),
+    upsertDaily: prepareRollupUpsert(store, 'usage_daily', 'day_start_ms'),
     upsertPriceBook: store
       .prepare(
         'INSERT INTO price_books (version) VALUES (?) ON CONFLICT(version) DO UPDATE SET version = version RETURNING id',
@@ -226,7 +234,7 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
  * Starts the ingest of one file (in its own transaction, or a savepoint in a shared one). Re-ingesting the same usage never double-counts:
  * a hash of the dedup key is unique (checked against the stored key, probing on a collision); of
  * two copies the one with more tokens is kept (Claude Code streams a message several times with output
- * growing). The hourly rollup is accumulated in memory and written before the savepoint is released.
+ * growing). The hourly and daily rollups are accumulated in memory and written before the file is done.
  */
 function beginFileIngest(
   store: Store,
@@ -246,7 +254,6 @@ function beginFileIngest(
   if (usesSavepoint) store.exec('SAVEPOINT file_ingest');
   let isOpen = true;
   let rowsWritten = 0;
-  const rollup = createRollupAccumulator();
   let sourceId: number;
   try {
     sourceId = statements.upsertSource.get(path, format) as number;
@@ -255,31 +262,40 @@ function beginFileIngest(
     throw error;
   }
 
-  const flushRollup = (): void => {
-    for (const sums of rollup.drain()) {
-      statements.upsertRollup.run(
-        sums.hourStartMs,
-        sums.provider,
-        sums.model,
-        sums.reportedCurrency,
-        sums.records,
-        sums.requests,
-        sums.requestsUnknown,
-        sums.errorRequests,
-        sums.inputTokens,
-        sums.cacheReadTokens,
-        sums.cacheWrite5mTokens,
-        sums.cacheWrite1hTokens,
-        sums.cacheWriteTokens,
-        sums.outputTokens,
-        sums.reasoningTokens,
-        sums.webSearchRequests,
-        sums.costPico,
-        sums.reportedCostPico,
-        sums.unpricedRecords,
-        sums.unpricedRequests,
-        sums.unpricedTokens,
-      );
+  const rollups = [
+    { accumulator: createRollupAccumulator(HOUR_MS), upsert: statements.upsertHourly },
+    { accumulator: createRollupAccumulator(DAY_MS), upsert: statements.upsertDaily },
+  ];
+  const applyToRollups = (usage: UsageRecord, pricing: UsagePricing, sign: 1 | -1): void => {
+    for (const rollup of rollups) rollup.accumulator.apply(usage, pricing, sign);
+  };
+  const flushRollups = (): void => {
+    for (const { accumulator, upsert } of rollups) {
+      for (const sums of accumulator.drain()) {
+        upsert.run(
+          sums.bucketStartMs,
+          sums.provider,
+          sums.model,
+          sums.reportedCurrency,
+          sums.records,
+          sums.requests,
+          sums.requestsUnknown,
+          sums.errorRequests,
+          sums.inputTokens,
+          sums.cacheReadTokens,
+          sums.cacheWrite5mTokens,
+          sums.cacheWrite1hTokens,
+          sums.cacheWriteTokens,
+          sums.outputTokens,
+          sums.reasoningTokens,
+          sums.webSearchRequests,
+          sums.costPico,
+          sums.reportedCostPico,
+          sums.unpricedRecords,
+          sums.unpricedRequests,
+          sums.unpricedTokens,
+        );
+      }
     }
   };
 
@@ -332,8 +348,8 @@ function beginFileIngest(
         const id = dedupHash(usage.dedupKey, seed);
         rowsWritten += 1;
         if (insert(id, usage, pricing)) {
-          rollup.apply(usage, pricing, 1);
-          if (rollup.size >= ROLLUP_FLUSH_ROWS) flushRollup();
+          applyToRollups(usage, pricing, 1);
+          if ((rollups[0]?.accumulator.size ?? 0) >= ROLLUP_FLUSH_ROWS) flushRollups();
           return 'stored';
         }
         const existingRow = statements.selectByHash.get(id) as UsageRow;
@@ -341,13 +357,13 @@ function beginFileIngest(
         const existing = rowToStoredUsage(existingRow);
         if (totalTokens(usage) <= totalTokens(existing)) return 'duplicate';
         replace(id, usage, pricing);
-        rollup.apply(existing, existing, -1);
-        rollup.apply(usage, pricing, 1);
+        applyToRollups(existing, existing, -1);
+        applyToRollups(usage, pricing, 1);
         return 'replaced';
       }
     },
     commit(state) {
-      flushRollup();
+      flushRollups();
       statements.updateSource.run(
         state.format,
         state.sizeBytes,
@@ -368,7 +384,7 @@ function beginFileIngest(
     },
     rollback() {
       if (!isOpen) return;
-      rollup.drain();
+      for (const rollup of rollups) rollup.accumulator.drain();
       undo();
       isOpen = false;
     },

@@ -99,5 +99,32 @@ export const MIGRATIONS: readonly string[] = [
     unpriced_tokens       INTEGER NOT NULL,
     PRIMARY KEY (hour_start_ms, provider, model, reported_currency)
   ) WITHOUT ROWID;
+
+  -- The same sums per UTC day: reports in zones whose offset is 0 (UTC, the usual CI setting) read
+  -- about 24 times fewer rows; other zones use the hourly rollup.
+  CREATE TABLE usage_daily (
+    day_start_ms         INTEGER NOT NULL,
+    provider              TEXT NOT NULL,
+    model                 TEXT NOT NULL,
+    reported_currency     TEXT NOT NULL,      -- '' when the usage states no cost
+    records               INTEGER NOT NULL,
+    requests              INTEGER NOT NULL,
+    requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
+    error_requests        INTEGER NOT NULL,
+    input_tokens          INTEGER NOT NULL,
+    cache_read_tokens     INTEGER NOT NULL,
+    cache_write_5m_tokens INTEGER NOT NULL,
+    cache_write_1h_tokens INTEGER NOT NULL,
+    cache_write_tokens    INTEGER NOT NULL,
+    output_tokens         INTEGER NOT NULL,
+    reasoning_tokens      INTEGER NOT NULL,
+    web_search_requests   INTEGER NOT NULL,
+    cost_pico             INTEGER NOT NULL,   -- sum over priced records
+    reported_cost_pico    INTEGER NOT NULL,
+    unpriced_records      INTEGER NOT NULL,
+    unpriced_requests     INTEGER NOT NULL,
+    unpriced_tokens       INTEGER NOT NULL,
+    PRIMARY KEY (day_start_ms, provider, model, reported_currency)
+  ) WITHOUT ROWID;
   `,
 ];

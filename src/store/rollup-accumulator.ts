@@ -1,11 +1,9 @@
 import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import type { UsagePricing } from './stored-usage.ts';
 
-const HOUR_MS = 3_600_000;
-
-/** Sums for one usage_hourly row (hour × provider × model × reported currency). */
+/** Sums for one rollup row (time bucket × provider × model × reported currency). */
 export interface RollupSums {
-  readonly hourStartMs: number;
+  readonly bucketStartMs: number;
   readonly provider: string;
   readonly model: string;
   readonly reportedCurrency: string;
@@ -37,10 +35,10 @@ export interface RollupAccumulator {
 }
 
 /**
- * Accumulates the hourly rollup of an ingest in memory. Called once per stored record, so the key is
- * numeric (hour index × label index) rather than a joined string: no allocation per record.
+ * Accumulates a rollup (buckets of `bucketMs`: an hour, a day) of an ingest in memory. Called once per
+ * stored record, so the key is numeric (bucket index × label index) rather than a joined string.
  */
-export function createRollupAccumulator(): RollupAccumulator {
+export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
   const labelIndex = new Map<string, number>();
   const labels: { provider: string; model: string; reportedCurrency: string }[] = [];
   let sumsByKey = new Map<number, RollupSums>();
@@ -61,14 +59,14 @@ export function createRollupAccumulator(): RollupAccumulator {
       return sumsByKey.size;
     },
     apply(usage, pricing, sign) {
-      const hourIndex = Math.floor(usage.occurredAtMs / HOUR_MS);
+      const bucketIndex = Math.floor(usage.occurredAtMs / bucketMs);
       const currency = usage.reportedCost?.currency ?? '';
       const label = labelOf(usage.provider, usage.model, currency);
-      const key = hourIndex * 1_048_576 + label;
+      const key = bucketIndex * 1_048_576 + label;
       let sums = sumsByKey.get(key);
       if (sums === undefined) {
         sums = {
-          hourStartMs: hourIndex * HOUR_MS,
+          bucketStartMs: bucketIndex * bucketMs,
           provider: usage.provider,
           model: usage.model,
           reportedCurrency: currency,

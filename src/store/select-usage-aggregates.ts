@@ -53,8 +53,9 @@ function columnExpression(dimension: Dimension, isRollup: boolean): string {
 }
 
 /** WHERE conditions and their parameters for a filter on usage rows or rollup rows. */
-function conditionsFor(filter: UsageFilter, isRollup: boolean): { sql: string; params: string[] } {
-  const timeColumn = isRollup ? 'hour_start_ms' : 'occurred_at_ms';
+function conditionsFor(filter: UsageFilter, source: SumSource): { sql: string; params: string[] } {
+  const isRollup = source !== USAGE_ROWS;
+  const { timeColumn } = source;
   const conditions: string[] = [];
   const params: string[] = [];
   if (filter.fromMs !== null) conditions.push(`${timeColumn} >= ${Math.trunc(filter.fromMs)}`);
@@ -67,34 +68,58 @@ function conditionsFor(filter: UsageFilter, isRollup: boolean): { sql: string; p
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
+/** Where sums come from: a rollup table of `bucketMs` buckets, or the usage rows. */
+interface SumSource {
+  readonly table: 'usage_daily' | 'usage_hourly' | 'usage';
+  readonly timeColumn: string;
+  readonly bucketMs: number;
+}
+
+const DAY_MS = 86_400_000;
+const ROLLUPS: readonly SumSource[] = [
+  { table: 'usage_daily', timeColumn: 'day_start_ms', bucketMs: DAY_MS },
+  { table: 'usage_hourly', timeColumn: 'hour_start_ms', bucketMs: HOUR_MS },
+];
+const USAGE_ROWS: SumSource = { table: 'usage', timeColumn: 'occurred_at_ms', bucketMs: 1 };
+
 /**
- * Usage summed per time slice and group, one aggregate per slice and group. Reads the hourly rollup
- * for the whole hours of the range when every dimension involved is rolled up and slices are whole
- * hours, and sums the usage rows themselves for the partial hours at its edges (an `--as-of` of now)
- * and for everything else. Both paths give the same numbers (a test checks it).
+ * Usage summed per time slice and group, one aggregate per slice and group. When every dimension
+ * involved is rolled up, the whole days of the range come from the daily rollup (if slices are whole
+ * days), the whole hours left at its edges from the hourly rollup, and the partial hours (an `--as-of`
+ * of now) from the usage rows; otherwise everything is summed from the usage rows. All paths give
+ * the same numbers (a test checks it).
  */
 export function selectUsageAggregates(store: Store, query: AggregateQuery): UsageAggregate[] {
   const dimensions = [...query.groupBy, ...query.where.map((filter) => filter.dimension)];
-  const canUseRollup =
-    (query.sliceMs === null || query.sliceMs % HOUR_MS === 0) &&
-    dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension));
-  const wholeFrom = query.fromMs === null ? null : Math.ceil(query.fromMs / HOUR_MS) * HOUR_MS;
-  const wholeTo = query.toMs === null ? null : Math.floor(query.toMs / HOUR_MS) * HOUR_MS;
-  if (!canUseRollup || (wholeFrom !== null && wholeTo !== null && wholeFrom >= wholeTo)) {
-    return mergeSlices(selectFrom(store, query, false));
-  }
-  const parts = [selectFrom(store, { ...query, fromMs: wholeFrom, toMs: wholeTo }, true)];
-  if (query.fromMs !== null && wholeFrom !== null && wholeFrom > query.fromMs) {
-    parts.push(selectFrom(store, { ...query, toMs: wholeFrom }, false));
-  }
-  if (query.toMs !== null && wholeTo !== null && wholeTo < query.toMs) {
-    parts.push(selectFrom(store, { ...query, fromMs: wholeTo }, false));
-  }
-  return mergeSlices(parts.flat());
+  const canUseRollups = dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension));
+  const sources = canUseRollups
+    ? ROLLUPS.filter((source) => query.sliceMs === null || query.sliceMs % source.bucketMs === 0)
+    : [];
+  return mergeSlices(selectTiered(store, query, sources));
 }
 
-function selectFrom(store: Store, query: AggregateQuery, isRollup: boolean): UsageAggregate[] {
-  const timeColumn = isRollup ? 'hour_start_ms' : 'occurred_at_ms';
+/** The whole buckets of the range from the first source, the edges from the next ones. */
+function selectTiered(store: Store, query: AggregateQuery, sources: readonly SumSource[]): UsageAggregate[] {
+  const [source, ...finer] = sources;
+  if (source === undefined) return selectFrom(store, query, USAGE_ROWS);
+  const wholeFrom =
+    query.fromMs === null ? null : Math.ceil(query.fromMs / source.bucketMs) * source.bucketMs;
+  const wholeTo = query.toMs === null ? null : Math.floor(query.toMs / source.bucketMs) * source.bucketMs;
+  if (wholeFrom !== null && wholeTo !== null && wholeFrom >= wholeTo)
+    return selectTiered(store, query, finer);
+  const parts = [selectFrom(store, { ...query, fromMs: wholeFrom, toMs: wholeTo }, source)];
+  if (query.fromMs !== null && wholeFrom !== null && wholeFrom > query.fromMs) {
+    parts.push(selectTiered(store, { ...query, toMs: wholeFrom }, finer));
+  }
+  if (query.toMs !== null && wholeTo !== null && wholeTo < query.toMs) {
+    parts.push(selectTiered(store, { ...query, fromMs: wholeTo }, finer));
+  }
+  return parts.flat();
+}
+
+function selectFrom(store: Store, query: AggregateQuery, source: SumSource): UsageAggregate[] {
+  const isRollup = source !== USAGE_ROWS;
+  const { timeColumn } = source;
   const slice = query.sliceMs === null ? '0' : `(${timeColumn} - (${timeColumn} % ${query.sliceMs}))`;
   const groupParams = query.groupBy
     .filter((dimension) => dimension.startsWith('tag:'))
@@ -102,13 +127,13 @@ function selectFrom(store: Store, query: AggregateQuery, isRollup: boolean): Usa
   const groupSelects = query.groupBy
     .map((dimension) => `, ${columnExpression(dimension, isRollup)}`)
     .join('');
-  const where = conditionsFor(query, isRollup);
+  const where = conditionsFor(query, source);
   const groupCount = query.groupBy.length;
   // Rollup rows are few and already summed: reading them as they are and merging in JS is several
   // times faster than a GROUP BY with seventeen sums. Usage rows are many: SQL sums them.
   const groupBy = ['1', ...query.groupBy.map((_, index) => String(index + 2))].join(', ');
   const sql = `SELECT ${slice}${groupSelects}, ${isRollup ? ROLLUP_COLUMNS : RAW_SUMS}
-    FROM ${isRollup ? 'usage_hourly' : 'usage'} ${where.sql} ${isRollup ? '' : `GROUP BY ${groupBy}`}`;
+    FROM ${source.table} ${where.sql} ${isRollup ? '' : `GROUP BY ${groupBy}`}`;
   const rows = store
     .prepare(sql)
     .raw(true)
@@ -212,7 +237,7 @@ const RAW_SUMS = [
 
 /** The unpriced usage in a filter's range, per model and reason (the partial index keeps this cheap). */
 export function selectUnpricedUsage(store: Store, filter: UsageFilter): UnpricedUsage[] {
-  const where = conditionsFor(filter, false);
+  const where = conditionsFor(filter, USAGE_ROWS);
   const condition = where.sql === '' ? 'WHERE cost_pico IS NULL' : `${where.sql} AND cost_pico IS NULL`;
   return store
     .prepare(

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { buildReport } from '../../analysis/build-report.ts';
-import { localParts, hasWholeHourOffsets } from '../../model/zoned-time.ts';
+import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
@@ -17,6 +17,7 @@ import type { ReportOptions } from './report.ts';
 
 const HOUR_MS = 3_600_000;
 const QUARTER_HOUR_MS = 900_000;
+const DAY_MS = 86_400_000;
 
 export function runReport(options: ReportOptions, settings: Settings, ctx: Context): ExitCode {
   const { timeZone } = settings;
@@ -36,9 +37,15 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
 
   const store = openStore(settings.dbPath);
   try {
-    // Zones with :30/:45 offsets need quarter-hour slices; all others read the hourly rollup.
     const years = [localParts(sinceMs ?? untilMs, 'UTC').year, localParts(untilMs, 'UTC').year];
-    const sliceMs = hasWholeHourOffsets(timeZone, years) ? HOUR_MS : QUARTER_HOUR_MS;
+    // UTC calendar days are UTC days: read daily sums. Zones with :30/:45 offsets need quarter-hour
+    // slices; all others bucket hourly sums.
+    const sliceMs =
+      options.by !== 'hour' && isAlwaysUtc(timeZone, years)
+        ? DAY_MS
+        : hasWholeHourOffsets(timeZone, years)
+          ? HOUR_MS
+          : QUARTER_HOUR_MS;
     const range = { fromMs: sinceMs, toMs: untilMs };
     const slices = selectUsageAggregates(store, {
       ...range,
