@@ -23,7 +23,12 @@ interface JobState {
  * were submitted: the worker parses them one after another.
  */
 export function startParseWorker(options: WorkerOptions): ParseWorker {
-  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: options });
+  // A small young generation keeps the worker's heap (and the process's peak RSS, a target of the
+  // benchmark) small; parsing allocates short-lived strings that die young anyway.
+  const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
+    workerData: options,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   const jobs = new Map<number, JobState>();
   let nextJobId = 0;
   let failure: Error | null = null;
