@@ -23,11 +23,11 @@ interface JobState {
  * were submitted: the worker parses them one after another.
  */
 export function startParseWorker(options: WorkerOptions): ParseWorker {
-  // A small young generation keeps the worker's heap (and the process's peak RSS, a target of the
+  // A bounded young generation keeps the worker's heap (and the process's peak RSS, a target of the
   // benchmark) small; parsing allocates short-lived strings that die young anyway.
   const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
     workerData: options,
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
   const jobs = new Map<number, JobState>();
   let nextJobId = 0;
