@@ -1,0 +1,121 @@
+import type { Store } from './open-store.ts';
+
+/**
+ * The SQL of the ingest write path: the usage columns in bind order, the rollup upserts, the source
+ * bookkeeping. Kept apart from the write logic in file-ingest.ts, which only binds values.
+ */
+
+const USAGE_COLUMNS = [
+  'dedup_hash',
+  'dedup_key',
+  'occurred_at_ms',
+  'provider',
+  'model',
+  'requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
+  'status',
+  'project',
+  'user',
+  'team',
+  'api_key',
+  'workspace',
+  'session',
+  'service_tier',
+  'is_batch',
+  'tags',
+  'reported_cost_pico',
+  'reported_currency',
+  'cost_pico',
+  'priced_model',
+  'unpriced_reason',
+  'price_book_id',
+  'source_id',
+  'source_line',
+] as const;
+
+const ROLLUP_SUM_COLUMNS = [
+  'records',
+  'requests',
+  'requests_unknown',
+  'error_requests',
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
+  'cost_pico',
+  'reported_cost_pico',
+  'unpriced_records',
+  'unpriced_requests',
+  'unpriced_tokens',
+] as const;
+const ROLLUP_KEY_COLUMNS = ['provider', 'model', 'reported_currency'] as const;
+
+/** An upsert adding pending sums into a rollup table keyed by `timeColumn` and ROLLUP_KEY_COLUMNS. */
+function prepareRollupUpsert(store: Store, table: string, timeColumn: string) {
+  const columns = [timeColumn, ...ROLLUP_KEY_COLUMNS, ...ROLLUP_SUM_COLUMNS];
+  return store.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+     ON CONFLICT (${[timeColumn, ...ROLLUP_KEY_COLUMNS].join(', ')}) DO UPDATE SET
+     ${ROLLUP_SUM_COLUMNS.map((column) => `${column} = ${column} + excluded.${column}`).join(', ')}`,
+  );
+}
+
+const statementsByStore = new WeakMap<Store, ReturnType<typeof prepareStatements>>();
+
+function prepareStatements(store: Store) {
+  return {
+    insertUsage: store.prepare(
+      `INSERT INTO usage (${USAGE_COLUMNS.join(', ')}) VALUES (${USAGE_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT(dedup_hash) DO NOTHING`,
+    ),
+    selectByHash: store.prepare('SELECT * FROM usage WHERE dedup_hash = ?').safeIntegers(true),
+    replaceByHash: store.prepare(
+      `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = (${USAGE_COLUMNS.map(() => '?').join(', ')}) WHERE dedup_hash = ?`,
+    ),
+    upsertHourly: prepareRollupUpsert(store, 'usage_hourly', 'hour_start_ms'),
+    upsertDaily: prepareRollupUpsert(store, 'usage_daily', 'day_start_ms'),
+    upsertPriceBook: store
+      .prepare(
+        'INSERT INTO price_books (version) VALUES (?) ON CONFLICT(version) DO UPDATE SET version = version RETURNING id',
+      )
+      .pluck(),
+    upsertSource: store
+      .prepare(
+        `INSERT INTO sources (path, format, size_bytes, mtime_ms, fingerprint, bytes_ingested, lines_ingested,
+           rows_read, rows_stored, rows_duplicate, rows_rejected, ingested_at_ms)
+         VALUES (?, ?, 0, 0, '', 0, 0, 0, 0, 0, 0, 0)
+         ON CONFLICT(path) DO UPDATE SET path = excluded.path
+         RETURNING id`,
+      )
+      .pluck(),
+    updateSource: store.prepare(
+      `UPDATE sources SET format = ?, size_bytes = ?, mtime_ms = ?, fingerprint = ?, bytes_ingested = ?,
+         lines_ingested = ?, rows_read = rows_read + ?, rows_stored = rows_stored + ?,
+         rows_duplicate = rows_duplicate + ?, rows_rejected = rows_rejected + ?, ingested_at_ms = ?
+       WHERE id = ?`,
+    ),
+  };
+}
+
+/** The prepared statements of the ingest write path, prepared once per store. */
+export function statementsFor(store: Store) {
+  let statements = statementsByStore.get(store);
+  if (statements === undefined) {
+    statements = prepareStatements(store);
+    statementsByStore.set(store, statements);
+  }
+  return statements;
+}
+
+export type IngestStatements = ReturnType<typeof prepareStatements>;
