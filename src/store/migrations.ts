@@ -1,9 +1,38 @@
+/** A rollup table: sums of usage per time bucket (`timeColumn`), provider, model and currency. */
+function rollupTableSql(table: string, timeColumn: string): string {
+  return `
+  CREATE TABLE ${table} (
+    ${timeColumn}         INTEGER NOT NULL,
+    provider              TEXT NOT NULL,
+    model                 TEXT NOT NULL,
+    reported_currency     TEXT NOT NULL,      -- '' when the usage states no cost
+    records               INTEGER NOT NULL,
+    requests              INTEGER NOT NULL,
+    requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
+    error_requests        INTEGER NOT NULL,
+    input_tokens          INTEGER NOT NULL,
+    cache_read_tokens     INTEGER NOT NULL,
+    cache_write_5m_tokens INTEGER NOT NULL,
+    cache_write_1h_tokens INTEGER NOT NULL,
+    cache_write_tokens    INTEGER NOT NULL,
+    output_tokens         INTEGER NOT NULL,
+    reasoning_tokens      INTEGER NOT NULL,
+    web_search_requests   INTEGER NOT NULL,
+    cost_pico             INTEGER NOT NULL,   -- sum over priced records
+    reported_cost_pico    INTEGER NOT NULL,
+    unpriced_records      INTEGER NOT NULL,
+    unpriced_requests     INTEGER NOT NULL,
+    unpriced_tokens       INTEGER NOT NULL,
+    PRIMARY KEY (${timeColumn}, provider, model, reported_currency)
+  ) WITHOUT ROWID;`;
+}
+
 /**
  * Append-only schema migrations, tracked by `PRAGMA user_version`. Never edit a released migration:
  * add a new one. Money (pico-dollars), token counts and instants (epoch ms) are INTEGER columns.
  */
 export const MIGRATIONS: readonly string[] = [
-  /* 1: sources, usage, hourly rollup */ `
+  /* 1: sources, price books, usage, hourly and daily rollups */ `
   CREATE TABLE sources (
     id                INTEGER PRIMARY KEY,
     path              TEXT NOT NULL UNIQUE,   -- absolute path, or '-' for stdin
@@ -72,59 +101,11 @@ export const MIGRATIONS: readonly string[] = [
   -- Unpriced usage is rare; this partial index lets every report list it without scanning all usage.
   CREATE INDEX usage_unpriced ON usage (provider, model) WHERE cost_pico IS NULL;
 
-  -- Rollup maintained at ingest so reports read thousands of rows, not millions. Hourly (any zone with
-  -- whole-hour offsets buckets exactly) by provider and model only: with more dimensions, request-level
-  -- logs give nearly one rollup row per request and the rollup stops paying for itself.
-  CREATE TABLE usage_hourly (
-    hour_start_ms         INTEGER NOT NULL,
-    provider              TEXT NOT NULL,
-    model                 TEXT NOT NULL,
-    reported_currency     TEXT NOT NULL,      -- '' when the usage states no cost
-    records               INTEGER NOT NULL,
-    requests              INTEGER NOT NULL,
-    requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
-    error_requests        INTEGER NOT NULL,
-    input_tokens          INTEGER NOT NULL,
-    cache_read_tokens     INTEGER NOT NULL,
-    cache_write_5m_tokens INTEGER NOT NULL,
-    cache_write_1h_tokens INTEGER NOT NULL,
-    cache_write_tokens    INTEGER NOT NULL,
-    output_tokens         INTEGER NOT NULL,
-    reasoning_tokens      INTEGER NOT NULL,
-    web_search_requests   INTEGER NOT NULL,
-    cost_pico             INTEGER NOT NULL,   -- sum over priced records
-    reported_cost_pico    INTEGER NOT NULL,
-    unpriced_records      INTEGER NOT NULL,
-    unpriced_requests     INTEGER NOT NULL,
-    unpriced_tokens       INTEGER NOT NULL,
-    PRIMARY KEY (hour_start_ms, provider, model, reported_currency)
-  ) WITHOUT ROWID;
-
-  -- The same sums per UTC day: reports in zones whose offset is 0 (UTC, the usual CI setting) read
-  -- about 24 times fewer rows; other zones use the hourly rollup.
-  CREATE TABLE usage_daily (
-    day_start_ms         INTEGER NOT NULL,
-    provider              TEXT NOT NULL,
-    model                 TEXT NOT NULL,
-    reported_currency     TEXT NOT NULL,      -- '' when the usage states no cost
-    records               INTEGER NOT NULL,
-    requests              INTEGER NOT NULL,
-    requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
-    error_requests        INTEGER NOT NULL,
-    input_tokens          INTEGER NOT NULL,
-    cache_read_tokens     INTEGER NOT NULL,
-    cache_write_5m_tokens INTEGER NOT NULL,
-    cache_write_1h_tokens INTEGER NOT NULL,
-    cache_write_tokens    INTEGER NOT NULL,
-    output_tokens         INTEGER NOT NULL,
-    reasoning_tokens      INTEGER NOT NULL,
-    web_search_requests   INTEGER NOT NULL,
-    cost_pico             INTEGER NOT NULL,   -- sum over priced records
-    reported_cost_pico    INTEGER NOT NULL,
-    unpriced_records      INTEGER NOT NULL,
-    unpriced_requests     INTEGER NOT NULL,
-    unpriced_tokens       INTEGER NOT NULL,
-    PRIMARY KEY (day_start_ms, provider, model, reported_currency)
-  ) WITHOUT ROWID;
+  -- Rollups maintained at ingest so reports read thousands of rows, not millions, by provider and
+  -- model only: with more dimensions, request-level logs give nearly one rollup row per request and a
+  -- rollup stops paying for itself. Hourly: any zone with whole-hour offsets buckets exactly. Daily
+  -- (UTC days): reports in UTC, the usual CI setting, read about 24 times fewer rows.
+  ${rollupTableSql('usage_hourly', 'hour_start_ms')}
+  ${rollupTableSql('usage_daily', 'day_start_ms')}
   `,
 ];
