@@ -281,9 +281,14 @@ function beginFileIngest(
   };
 }
 
+/** Tags as stored (JSON text, or null for none), cached per tags object: decoded batches share them. */
+const tagsJsonCache = new WeakMap<Readonly<Record<string, string>>, string | null>();
+
 function serializeTags(tags: Readonly<Record<string, string>>): string | null {
-  for (const key in tags) {
-    if (Object.hasOwn(tags, key)) return JSON.stringify(tags);
+  let json = tagsJsonCache.get(tags);
+  if (json === undefined) {
+    json = Object.keys(tags).length === 0 ? null : JSON.stringify(tags);
+    tagsJsonCache.set(tags, json);
   }
-  return null;
+  return json;
 }

@@ -39,17 +39,27 @@ export interface RollupAccumulator {
  * stored record, so the key is numeric (bucket index × label index) rather than a joined string.
  */
 export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
-  const labelIndex = new Map<string, number>();
+  const labelIndex = new Map<string, Map<string, Map<string, number>>>();
   const labels: { provider: string; model: string; reportedCurrency: string }[] = [];
   let sumsByKey = new Map<number, RollupSums>();
 
+  // provider → model → currency → label: nested maps, so no string is built per record.
   const labelOf = (provider: string, model: string, reportedCurrency: string): number => {
-    const text = `${provider}\u0000${model}\u0000${reportedCurrency}`;
-    let index = labelIndex.get(text);
+    let byModel = labelIndex.get(provider);
+    if (byModel === undefined) {
+      byModel = new Map();
+      labelIndex.set(provider, byModel);
+    }
+    let byCurrency = byModel.get(model);
+    if (byCurrency === undefined) {
+      byCurrency = new Map();
+      byModel.set(model, byCurrency);
+    }
+    let index = byCurrency.get(reportedCurrency);
     if (index === undefined) {
       index = labels.length;
       labels.push({ provider, model, reportedCurrency });
-      labelIndex.set(text, index);
+      byCurrency.set(reportedCurrency, index);
     }
     return index;
   };
