@@ -24,7 +24,7 @@ export interface Context {
   readonly isInteractive: boolean;
 }
 
-export const DEFAULT_WIDTH = 100;
+const DEFAULT_WIDTH = 100;
 
 export function decideDisplay(
   env: Readonly<Record<string, string | undefined>>,

@@ -17,7 +17,7 @@ function readVersion(): string {
 }
 
 /** Builds the program. Global options are accepted before or after the subcommand. */
-export function buildProgram(ctx: Context, run: CommandRunner): Command {
+function buildProgram(ctx: Context, run: CommandRunner): Command {
   const program = new Command('llmcost')
     .description('What your LLM usage costs, why, and what it will cost next. Offline, exact.')
     .version(readVersion(), '-V, --version')

@@ -6,7 +6,7 @@ import { ConfigError, UsageError } from './errors.ts';
 import { endOf, parseDateFlag } from './parse-date-flag.ts';
 
 export type OutputFormat = 'table' | 'json' | 'csv' | 'md';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'md'];
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'md'];
 
 /** Global flags as commander hands them over (strings, unvalidated). */
 export interface GlobalFlags {

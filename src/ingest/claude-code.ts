@@ -90,7 +90,7 @@ function isClaudeCodeLog(firstLines: readonly string[]): boolean {
   });
 }
 
-export function createClaudeCodeParser(source: SourceRef): LineParser {
+function createClaudeCodeParser(source: SourceRef): LineParser {
   const nameProject = createProjectNamer(source.file);
   const firstSeenAtMs = new Map<string, number>();
   // The last line skipped unparsed, kept (a reference, not a copy) for the check in finish().

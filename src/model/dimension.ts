@@ -14,7 +14,7 @@ export type BuiltInDimension =
   | 'status';
 export type Dimension = BuiltInDimension | `tag:${string}`;
 
-export const BUILT_IN_DIMENSIONS: readonly BuiltInDimension[] = [
+const BUILT_IN_DIMENSIONS: readonly BuiltInDimension[] = [
   'provider',
   'model',
   'project',

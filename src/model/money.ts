@@ -14,8 +14,6 @@ export type PicoUsd = bigint;
 export const PICO_PER_USD = 1_000_000_000_000n;
 export const PICO_PER_CENT = 10_000_000_000n;
 
-export const ZERO_PICO_USD: PicoUsd = 0n;
-
 /** Sum of pico-dollar amounts (exact). */
 export function sumPicoUsd(amounts: Iterable<PicoUsd>): PicoUsd {
   let total = 0n;

@@ -46,7 +46,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-export function offsetMsAt(instantMs: number, timeZone: string): number {
+function offsetMsAt(instantMs: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   let byHour = offsetCache.get(timeZone);
   if (byHour === undefined) {

@@ -18,14 +18,6 @@ export function formatUsd(amountPico: bigint): string {
   return `${sign}$${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
 }
 
-/** Rounded to cents, plain (`1234.57`), for CSV columns meant for spreadsheets. */
-export function formatCentsPlain(amountPico: bigint): string {
-  const cents = roundPicoUsdToCents(amountPico);
-  const sign = cents < 0n ? '-' : '';
-  const magnitude = cents < 0n ? -cents : cents;
-  return `${sign}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
-}
-
 /** Exact decimal dollars, full precision (`0.000123456789`). */
 export function formatUsdExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);

@@ -29,7 +29,7 @@ export function groupCell(row: ReportRow, index: number): string {
 }
 
 /** Requests as text: `?` when only unknown counts exist, `123+?` when some are unknown. */
-export function requestsText(totals: UsageTotals, format: (value: number) => string): string {
+function requestsText(totals: UsageTotals, format: (value: number) => string): string {
   if (totals.requestsUnknown === 0) return format(totals.requests);
   if (totals.requests === 0) return '?';
   return `${format(totals.requests)}+?`;
@@ -39,16 +39,16 @@ export function requestsText(totals: UsageTotals, format: (value: number) => str
  * Cost as people read it: `unpriced` when nothing in the cell has a price (never `$0.00`), and a `*`
  * when part of the usage is left out for lack of a price.
  */
-export function costText(totals: UsageTotals): string {
+function costText(totals: UsageTotals): string {
   if (totals.records > 0 && totals.unpricedRecords === totals.records) return 'unpriced';
   return formatUsd(totals.costPico) + (totals.unpricedRecords > 0 ? '*' : '');
 }
 
-export function reportedText(totals: UsageTotals): string {
+function reportedText(totals: UsageTotals): string {
   return totals.reportedCostPico === 0n ? '-' : formatUsd(totals.reportedCostPico);
 }
 
-export function hasReportedCost(report: Report): boolean {
+function hasReportedCost(report: Report): boolean {
   return report.totals.reportedCostPico !== 0n;
 }
 
