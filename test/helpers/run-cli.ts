@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(REPO_ROOT, 'bin', 'llmcost');
@@ -19,8 +20,15 @@ export interface Sandbox {
   readonly env: Record<string, string>;
 }
 
+const sandboxes: string[] = [];
+// Sandboxes live until the test file is done (each test file loads this module afresh).
+afterAll(() => {
+  for (const dir of sandboxes.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeSandbox(): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'llmcost-e2e-'));
+  sandboxes.push(dir);
   return {
     dir,
     db: join(dir, 'llmcost.db'),
