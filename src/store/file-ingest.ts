@@ -2,7 +2,7 @@ import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import { dedupHash } from './dedup-hash.ts';
 import { statementsFor, type IngestStatements } from './ingest-statements.ts';
 import type { Store } from './open-store.ts';
-import { createRollupAccumulator } from './rollup-accumulator.ts';
+import { createRollupAccumulator, type RollupAccumulator } from './rollup-accumulator.ts';
 import { rowToStoredUsage, type UsageRow } from './usage-row.ts';
 import type { UsagePricing } from './stored-usage.ts';
 
@@ -71,18 +71,24 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
   let rowsSinceCommit = 0;
   let filesSinceCommit = 0;
   let priceBookId: number | null = null;
+  // Rollups of the files released in the open transaction: written once before COMMIT rather than
+  // once per file (15,000 small logs would otherwise upsert the same rollup rows 15,000 times).
+  const pending = createRollupSet(statements);
+  const commit = (): void => {
+    flushRollupSet(pending);
+    store.exec('COMMIT');
+    isInTransaction = false;
+  };
   const commitIfDue = (): void => {
     if (isInTransaction && (rowsSinceCommit >= COMMIT_EVERY_ROWS || filesSinceCommit >= COMMIT_EVERY_FILES)) {
-      store.exec('COMMIT');
-      isInTransaction = false;
+      commit();
+    } else if ((pending[0]?.accumulator.size ?? 0) >= ROLLUP_FLUSH_ROWS) {
+      flushRollupSet(pending);
     }
   };
   return {
     beginFile(path, format, sizeBytes) {
-      if (isInTransaction && sizeBytes >= OWN_TRANSACTION_BYTES) {
-        store.exec('COMMIT');
-        isInTransaction = false;
-      }
+      if (isInTransaction && sizeBytes >= OWN_TRANSACTION_BYTES) commit();
       // The first file of a transaction is atomic through the transaction itself; later ones through a
       // savepoint, so rejecting one does not undo the files before it.
       const usesSavepoint = isInTransaction;
@@ -98,26 +104,81 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
         statements,
         { path, format, priceBookId, usesSavepoint },
         {
+          onRollupsDone: (rollups) => {
+            absorbRollupSet(pending, rollups);
+          },
           onReleased: (rows) => {
             rowsSinceCommit += rows;
             filesSinceCommit += 1;
             commitIfDue();
           },
           onTransactionRolledBack: () => {
+            for (const { accumulator } of pending) accumulator.drain();
             isInTransaction = false;
           },
         },
       );
     },
     close() {
-      if (isInTransaction) store.exec('COMMIT');
-      isInTransaction = false;
+      if (isInTransaction) commit();
     },
     abort() {
+      for (const { accumulator } of pending) accumulator.drain();
       if (isInTransaction) store.exec('ROLLBACK');
       isInTransaction = false;
     },
   };
+}
+
+/** The hourly and daily rollups of some usage, pending in memory, with the upserts that store them. */
+type RollupSet = {
+  readonly accumulator: RollupAccumulator;
+  readonly upsert: IngestStatements['upsertHourly'];
+}[];
+
+function createRollupSet(statements: IngestStatements): RollupSet {
+  return [
+    { accumulator: createRollupAccumulator(HOUR_MS), upsert: statements.upsertHourly },
+    { accumulator: createRollupAccumulator(DAY_MS), upsert: statements.upsertDaily },
+  ];
+}
+
+function flushRollupSet(rollups: RollupSet): void {
+  for (const { accumulator, upsert } of rollups) {
+    for (const sums of accumulator.drain()) {
+      upsert.run(
+        sums.bucketStartMs,
+        sums.provider,
+        sums.model,
+        sums.reportedCurrency,
+        sums.records,
+        sums.requests,
+        sums.requestsUnknown,
+        sums.errorRequests,
+        sums.inputTokens,
+        sums.cacheReadTokens,
+        sums.cacheWrite5mTokens,
+        sums.cacheWrite1hTokens,
+        sums.cacheWriteTokens,
+        sums.outputTokens,
+        sums.reasoningTokens,
+        sums.webSearchRequests,
+        sums.costPico,
+        sums.reportedCostPico,
+        sums.unpricedRecords,
+        sums.unpricedRequests,
+        sums.unpricedTokens,
+      );
+    }
+  }
+}
+
+/** Moves a finished file's pending rollup into the session's, to be written once before COMMIT. */
+function absorbRollupSet(target: RollupSet, source: RollupSet): void {
+  source.forEach(({ accumulator }, index) => {
+    const into = target[index]?.accumulator;
+    for (const sums of accumulator.drain()) into?.absorb(sums);
+  });
 }
 
 /**
@@ -130,7 +191,12 @@ function beginFileIngest(
   store: Store,
   statements: IngestStatements,
   file: { path: string; format: string; priceBookId: number; usesSavepoint: boolean },
-  events: { onReleased: (rowsWritten: number) => void; onTransactionRolledBack: () => void },
+  events: {
+    /** The file's pending rollup, handed to the session just before the file is released. */
+    onRollupsDone: (rollups: RollupSet) => void;
+    onReleased: (rowsWritten: number) => void;
+    onTransactionRolledBack: () => void;
+  },
 ): FileIngest {
   const { path, format, priceBookId, usesSavepoint } = file;
   const undo = (): void => {
@@ -152,41 +218,9 @@ function beginFileIngest(
     throw error;
   }
 
-  const rollups = [
-    { accumulator: createRollupAccumulator(HOUR_MS), upsert: statements.upsertHourly },
-    { accumulator: createRollupAccumulator(DAY_MS), upsert: statements.upsertDaily },
-  ];
+  const rollups = createRollupSet(statements);
   const applyToRollups = (usage: UsageRecord, pricing: UsagePricing, sign: 1 | -1): void => {
     for (const rollup of rollups) rollup.accumulator.apply(usage, pricing, sign);
-  };
-  const flushRollups = (): void => {
-    for (const { accumulator, upsert } of rollups) {
-      for (const sums of accumulator.drain()) {
-        upsert.run(
-          sums.bucketStartMs,
-          sums.provider,
-          sums.model,
-          sums.reportedCurrency,
-          sums.records,
-          sums.requests,
-          sums.requestsUnknown,
-          sums.errorRequests,
-          sums.inputTokens,
-          sums.cacheReadTokens,
-          sums.cacheWrite5mTokens,
-          sums.cacheWrite1hTokens,
-          sums.cacheWriteTokens,
-          sums.outputTokens,
-          sums.reasoningTokens,
-          sums.webSearchRequests,
-          sums.costPico,
-          sums.reportedCostPico,
-          sums.unpricedRecords,
-          sums.unpricedRequests,
-          sums.unpricedTokens,
-        );
-      }
-    }
   };
 
   /** The values of USAGE_COLUMNS, in order. */
@@ -239,7 +273,7 @@ function beginFileIngest(
         rowsWritten += 1;
         if (insert(id, usage, pricing)) {
           applyToRollups(usage, pricing, 1);
-          if ((rollups[0]?.accumulator.size ?? 0) >= ROLLUP_FLUSH_ROWS) flushRollups();
+          if ((rollups[0]?.accumulator.size ?? 0) >= ROLLUP_FLUSH_ROWS) flushRollupSet(rollups);
           return 'stored';
         }
         const existingRow = statements.selectByHash.get(id) as UsageRow;
@@ -253,7 +287,7 @@ function beginFileIngest(
       }
     },
     commit(state) {
-      flushRollups();
+      events.onRollupsDone(rollups);
       statements.updateSource.run(
         state.format,
         state.sizeBytes,

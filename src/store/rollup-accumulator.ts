@@ -29,6 +29,8 @@ export interface RollupSums {
 export interface RollupAccumulator {
   /** Adds (sign 1) or removes (sign -1) one record's contribution. */
   apply(usage: UsageRecord, pricing: UsagePricing, sign: 1 | -1): void;
+  /** Adds sums drained from another accumulator of the same bucket size. */
+  absorb(sums: RollupSums): void;
   /** The pending sums, then empties the accumulator. */
   drain(): RollupSums[];
   readonly size: number;
@@ -64,42 +66,49 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
     return index;
   };
 
+  const sumsFor = (bucketIndex: number, provider: string, model: string, currency: string): RollupSums => {
+    const key = bucketIndex * 1_048_576 + labelOf(provider, model, currency);
+    let sums = sumsByKey.get(key);
+    if (sums === undefined) {
+      sums = {
+        bucketStartMs: bucketIndex * bucketMs,
+        provider,
+        model,
+        reportedCurrency: currency,
+        records: 0,
+        requests: 0,
+        requestsUnknown: 0,
+        errorRequests: 0,
+        inputTokens: 0,
+        cacheReadTokens: 0,
+        cacheWrite5mTokens: 0,
+        cacheWrite1hTokens: 0,
+        cacheWriteTokens: 0,
+        outputTokens: 0,
+        reasoningTokens: 0,
+        webSearchRequests: 0,
+        costPico: 0n,
+        reportedCostPico: 0n,
+        unpricedRecords: 0,
+        unpricedRequests: 0,
+        unpricedTokens: 0,
+      };
+      sumsByKey.set(key, sums);
+    }
+    return sums;
+  };
+
   return {
     get size() {
       return sumsByKey.size;
     },
     apply(usage, pricing, sign) {
-      const bucketIndex = Math.floor(usage.occurredAtMs / bucketMs);
-      const currency = usage.reportedCost?.currency ?? '';
-      const label = labelOf(usage.provider, usage.model, currency);
-      const key = bucketIndex * 1_048_576 + label;
-      let sums = sumsByKey.get(key);
-      if (sums === undefined) {
-        sums = {
-          bucketStartMs: bucketIndex * bucketMs,
-          provider: usage.provider,
-          model: usage.model,
-          reportedCurrency: currency,
-          records: 0,
-          requests: 0,
-          requestsUnknown: 0,
-          errorRequests: 0,
-          inputTokens: 0,
-          cacheReadTokens: 0,
-          cacheWrite5mTokens: 0,
-          cacheWrite1hTokens: 0,
-          cacheWriteTokens: 0,
-          outputTokens: 0,
-          reasoningTokens: 0,
-          webSearchRequests: 0,
-          costPico: 0n,
-          reportedCostPico: 0n,
-          unpricedRecords: 0,
-          unpricedRequests: 0,
-          unpricedTokens: 0,
-        };
-        sumsByKey.set(key, sums);
-      }
+      const sums = sumsFor(
+        Math.floor(usage.occurredAtMs / bucketMs),
+        usage.provider,
+        usage.model,
+        usage.reportedCost?.currency ?? '',
+      );
       const requests = usage.requests ?? 0;
       sums.records += sign;
       sums.requests += sign * requests;
@@ -123,6 +132,31 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
       } else if (pricing.costPico !== 0n) {
         sums.costPico += sign === 1 ? pricing.costPico : -pricing.costPico;
       }
+    },
+    absorb(other) {
+      const sums = sumsFor(
+        other.bucketStartMs / bucketMs,
+        other.provider,
+        other.model,
+        other.reportedCurrency,
+      );
+      sums.records += other.records;
+      sums.requests += other.requests;
+      sums.requestsUnknown += other.requestsUnknown;
+      sums.errorRequests += other.errorRequests;
+      sums.inputTokens += other.inputTokens;
+      sums.cacheReadTokens += other.cacheReadTokens;
+      sums.cacheWrite5mTokens += other.cacheWrite5mTokens;
+      sums.cacheWrite1hTokens += other.cacheWrite1hTokens;
+      sums.cacheWriteTokens += other.cacheWriteTokens;
+      sums.outputTokens += other.outputTokens;
+      sums.reasoningTokens += other.reasoningTokens;
+      sums.webSearchRequests += other.webSearchRequests;
+      sums.costPico += other.costPico;
+      sums.reportedCostPico += other.reportedCostPico;
+      sums.unpricedRecords += other.unpricedRecords;
+      sums.unpricedRequests += other.unpricedRequests;
+      sums.unpricedTokens += other.unpricedTokens;
     },
     drain() {
       const drained = [...sumsByKey.values()];
