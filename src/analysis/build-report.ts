@@ -4,6 +4,7 @@ import {
   accumulateTotals,
   allTokens,
   createTotalsAccumulator,
+  type TotalsAccumulator,
   type UsageTotals,
 } from '../model/usage-totals.ts';
 import { periodOf, type Period, type PeriodUnit } from './period.ts';
@@ -61,7 +62,7 @@ export function buildReport(
 ): Report {
   const keptGroups = options.top === null ? null : topGroups(slices, options.top);
   const periodBySlice = new Map<number, Period>();
-  const rowsByKey = new Map<string, ReportRow & { totals: ReturnType<typeof createTotalsAccumulator> }>();
+  const rowsByKey = new Map<string, ReportRow & { totals: TotalsAccumulator }>();
   const totals = createTotalsAccumulator();
 
   for (const slice of slices) {

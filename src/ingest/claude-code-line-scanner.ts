@@ -104,28 +104,18 @@ interface WantedKeys {
   readonly names: readonly string[];
   readonly fields: readonly (FieldName | 'message')[];
 }
-const TOP_LEVEL_KEYS: WantedKeys = {
-  names: [
-    'type',
-    'timestamp',
-    'requestId',
-    'sessionId',
-    'cwd',
-    'isSidechain',
-    'isApiErrorMessage',
-    'message',
-  ],
-  fields: [
-    'type',
-    'timestamp',
-    'requestId',
-    'sessionId',
-    'cwd',
-    'isSidechain',
-    'isApiErrorMessage',
-    'message',
-  ],
-};
+// Top-level keys fill the fields of the same name.
+const TOP_LEVEL_NAMES = [
+  'type',
+  'timestamp',
+  'requestId',
+  'sessionId',
+  'cwd',
+  'isSidechain',
+  'isApiErrorMessage',
+  'message',
+] as const satisfies readonly (FieldName | 'message')[];
+const TOP_LEVEL_KEYS: WantedKeys = { names: TOP_LEVEL_NAMES, fields: TOP_LEVEL_NAMES };
 const MESSAGE_KEYS: WantedKeys = { names: ['model', 'id', 'usage'], fields: ['model', 'messageId', 'usage'] };
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestStatus, TokenCounts } from '../model/usage-record.ts';
+import { ZERO_TOKENS, type RequestStatus, type TokenCounts } from '../model/usage-record.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { describe, type RowChecker } from './row-checker.ts';
 
@@ -24,16 +24,6 @@ export interface OpenaiUsage extends TokenCounts {
   readonly user: string | null;
   readonly tags: Readonly<Record<string, string>>;
 }
-
-const ZERO_TOKENS: TokenCounts = {
-  inputTokens: 0,
-  cacheReadTokens: 0,
-  cacheWrite5mTokens: 0,
-  cacheWrite1hTokens: 0,
-  cacheWriteTokens: 0,
-  outputTokens: 0,
-  reasoningTokens: 0,
-};
 
 /** Responses API statuses that will not get usage any more: counted as failed requests when usage is null. */
 const ENDED_WITHOUT_USAGE = new Set(['failed', 'cancelled', 'incomplete']);

@@ -80,11 +80,8 @@ export interface UsageRecord extends TokenCounts {
   readonly sourceLine: number;
 }
 
-/** A blank record for adapters to spread over: every count zero, every attribute unknown. */
-export const EMPTY_USAGE: Omit<
-  UsageRecord,
-  'dedupKey' | 'occurredAtMs' | 'provider' | 'model' | 'sourceLine'
-> = {
+/** No tokens of any class. */
+export const ZERO_TOKENS: TokenCounts = {
   inputTokens: 0,
   cacheReadTokens: 0,
   cacheWrite5mTokens: 0,
@@ -92,6 +89,14 @@ export const EMPTY_USAGE: Omit<
   cacheWriteTokens: 0,
   outputTokens: 0,
   reasoningTokens: 0,
+};
+
+/** A blank record for adapters to spread over: every count zero, every attribute unknown. */
+export const EMPTY_USAGE: Omit<
+  UsageRecord,
+  'dedupKey' | 'occurredAtMs' | 'provider' | 'model' | 'sourceLine'
+> = {
+  ...ZERO_TOKENS,
   requests: 1,
   webSearchRequests: 0,
   status: 'ok',

@@ -57,15 +57,16 @@ export function allTokens(totals: UsageTotals): number {
   return totals.inputTokens + totals.cacheReadTokens + allCacheWriteTokens(totals) + totals.outputTokens;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** Totals being summed in place (the accumulators of reports and rollups). */
+export type TotalsAccumulator = { -readonly [K in keyof UsageTotals]: UsageTotals[K] };
 
 /** A fresh accumulator: add slices into it with `accumulateTotals`, hand it out as UsageTotals. */
-export function createTotalsAccumulator(): Mutable<UsageTotals> {
+export function createTotalsAccumulator(): TotalsAccumulator {
   return { ...ZERO_TOTALS };
 }
 
 /** Adds `source` into `target` in place (the hot loop of every report: no allocation per slice). */
-export function accumulateTotals(target: Mutable<UsageTotals>, source: UsageTotals): void {
+export function accumulateTotals(target: TotalsAccumulator, source: UsageTotals): void {
   target.records += source.records;
   target.requests += source.requests;
   target.requestsUnknown += source.requestsUnknown;

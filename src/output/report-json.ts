@@ -1,3 +1,4 @@
+import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
@@ -19,14 +20,7 @@ export interface ReportJson {
   readonly range: { readonly since: string | null; readonly until: string | null; readonly asOf: string };
   readonly totals: TotalsJson;
   readonly rows: readonly RowJson[];
-  readonly unpriced: readonly {
-    readonly provider: string;
-    readonly model: string;
-    readonly records: number;
-    readonly requests: number;
-    readonly tokens: number;
-    readonly reason: string;
-  }[];
+  readonly unpriced: readonly UnpricedUsage[];
 }
 
 export interface TotalsJson {

@@ -146,28 +146,29 @@ function createRollupSet(statements: IngestStatements): RollupSet {
 function flushRollupSet(rollups: RollupSet): void {
   for (const { accumulator, upsert } of rollups) {
     for (const sums of accumulator.drain()) {
+      const { totals } = sums;
       upsert.run(
         sums.bucketStartMs,
         sums.provider,
         sums.model,
         sums.reportedCurrency,
-        sums.records,
-        sums.requests,
-        sums.requestsUnknown,
-        sums.errorRequests,
-        sums.inputTokens,
-        sums.cacheReadTokens,
-        sums.cacheWrite5mTokens,
-        sums.cacheWrite1hTokens,
-        sums.cacheWriteTokens,
-        sums.outputTokens,
-        sums.reasoningTokens,
-        sums.webSearchRequests,
-        sums.costPico,
-        sums.reportedCostPico,
-        sums.unpricedRecords,
-        sums.unpricedRequests,
-        sums.unpricedTokens,
+        totals.records,
+        totals.requests,
+        totals.requestsUnknown,
+        totals.errorRequests,
+        totals.inputTokens,
+        totals.cacheReadTokens,
+        totals.cacheWrite5mTokens,
+        totals.cacheWrite1hTokens,
+        totals.cacheWriteUnknownTtlTokens,
+        totals.outputTokens,
+        totals.reasoningTokens,
+        totals.webSearchRequests,
+        totals.costPico,
+        totals.reportedCostPico,
+        totals.unpricedRecords,
+        totals.unpricedRequests,
+        totals.unpricedTokens,
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { Store } from './open-store.ts';
+import { TOKEN_COLUMNS } from './token-columns.ts';
 
 /**
  * The SQL of the ingest write path: the usage columns in bind order, the rollup upserts, the source
@@ -12,14 +13,7 @@ const USAGE_COLUMNS = [
   'provider',
   'model',
   'requests',
-  'input_tokens',
-  'cache_read_tokens',
-  'cache_write_5m_tokens',
-  'cache_write_1h_tokens',
-  'cache_write_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'web_search_requests',
+  ...TOKEN_COLUMNS,
   'status',
   'project',
   'user',
@@ -45,14 +39,7 @@ const ROLLUP_SUM_COLUMNS = [
   'requests',
   'requests_unknown',
   'error_requests',
-  'input_tokens',
-  'cache_read_tokens',
-  'cache_write_5m_tokens',
-  'cache_write_1h_tokens',
-  'cache_write_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'web_search_requests',
+  ...TOKEN_COLUMNS,
   'cost_pico',
   'reported_cost_pico',
   'unpriced_records',

@@ -1,4 +1,5 @@
 import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
+import { accumulateTotals, createTotalsAccumulator, type TotalsAccumulator } from '../model/usage-totals.ts';
 import type { UsagePricing } from './stored-usage.ts';
 
 /** Sums for one rollup row (time bucket × provider × model × reported currency). */
@@ -7,23 +8,7 @@ export interface RollupSums {
   readonly provider: string;
   readonly model: string;
   readonly reportedCurrency: string;
-  records: number;
-  requests: number;
-  requestsUnknown: number;
-  errorRequests: number;
-  inputTokens: number;
-  cacheReadTokens: number;
-  cacheWrite5mTokens: number;
-  cacheWrite1hTokens: number;
-  cacheWriteTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  webSearchRequests: number;
-  costPico: bigint;
-  reportedCostPico: bigint;
-  unpricedRecords: number;
-  unpricedRequests: number;
-  unpricedTokens: number;
+  readonly totals: TotalsAccumulator;
 }
 
 export interface RollupAccumulator {
@@ -75,23 +60,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         provider,
         model,
         reportedCurrency: currency,
-        records: 0,
-        requests: 0,
-        requestsUnknown: 0,
-        errorRequests: 0,
-        inputTokens: 0,
-        cacheReadTokens: 0,
-        cacheWrite5mTokens: 0,
-        cacheWrite1hTokens: 0,
-        cacheWriteTokens: 0,
-        outputTokens: 0,
-        reasoningTokens: 0,
-        webSearchRequests: 0,
-        costPico: 0n,
-        reportedCostPico: 0n,
-        unpricedRecords: 0,
-        unpricedRequests: 0,
-        unpricedTokens: 0,
+        totals: createTotalsAccumulator(),
       };
       sumsByKey.set(key, sums);
     }
@@ -109,28 +78,30 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         usage.model,
         usage.reportedCost?.currency ?? '',
       );
+      const { totals } = sums;
       const requests = usage.requests ?? 0;
-      sums.records += sign;
-      sums.requests += sign * requests;
-      if (usage.requests === null) sums.requestsUnknown += sign;
-      if (usage.status === 'error') sums.errorRequests += sign * Math.max(requests, 1);
-      sums.inputTokens += sign * usage.inputTokens;
-      sums.cacheReadTokens += sign * usage.cacheReadTokens;
-      sums.cacheWrite5mTokens += sign * usage.cacheWrite5mTokens;
-      sums.cacheWrite1hTokens += sign * usage.cacheWrite1hTokens;
-      sums.cacheWriteTokens += sign * usage.cacheWriteTokens;
-      sums.outputTokens += sign * usage.outputTokens;
-      sums.reasoningTokens += sign * usage.reasoningTokens;
-      sums.webSearchRequests += sign * usage.webSearchRequests;
+      totals.records += sign;
+      totals.requests += sign * requests;
+      if (usage.requests === null) totals.requestsUnknown += sign;
+      if (usage.status === 'error') totals.errorRequests += sign * Math.max(requests, 1);
+      totals.inputTokens += sign * usage.inputTokens;
+      totals.cacheReadTokens += sign * usage.cacheReadTokens;
+      totals.cacheWrite5mTokens += sign * usage.cacheWrite5mTokens;
+      totals.cacheWrite1hTokens += sign * usage.cacheWrite1hTokens;
+      totals.cacheWriteUnknownTtlTokens += sign * usage.cacheWriteTokens;
+      totals.outputTokens += sign * usage.outputTokens;
+      totals.reasoningTokens += sign * usage.reasoningTokens;
+      totals.webSearchRequests += sign * usage.webSearchRequests;
       if (usage.reportedCost !== null) {
-        sums.reportedCostPico += sign === 1 ? usage.reportedCost.amountPico : -usage.reportedCost.amountPico;
+        totals.reportedCostPico +=
+          sign === 1 ? usage.reportedCost.amountPico : -usage.reportedCost.amountPico;
       }
       if (pricing.costPico === null) {
-        sums.unpricedRecords += sign;
-        sums.unpricedRequests += sign * requests;
-        sums.unpricedTokens += sign * totalTokens(usage);
+        totals.unpricedRecords += sign;
+        totals.unpricedRequests += sign * requests;
+        totals.unpricedTokens += sign * totalTokens(usage);
       } else if (pricing.costPico !== 0n) {
-        sums.costPico += sign === 1 ? pricing.costPico : -pricing.costPico;
+        totals.costPico += sign === 1 ? pricing.costPico : -pricing.costPico;
       }
     },
     absorb(other) {
@@ -140,23 +111,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         other.model,
         other.reportedCurrency,
       );
-      sums.records += other.records;
-      sums.requests += other.requests;
-      sums.requestsUnknown += other.requestsUnknown;
-      sums.errorRequests += other.errorRequests;
-      sums.inputTokens += other.inputTokens;
-      sums.cacheReadTokens += other.cacheReadTokens;
-      sums.cacheWrite5mTokens += other.cacheWrite5mTokens;
-      sums.cacheWrite1hTokens += other.cacheWrite1hTokens;
-      sums.cacheWriteTokens += other.cacheWriteTokens;
-      sums.outputTokens += other.outputTokens;
-      sums.reasoningTokens += other.reasoningTokens;
-      sums.webSearchRequests += other.webSearchRequests;
-      sums.costPico += other.costPico;
-      sums.reportedCostPico += other.reportedCostPico;
-      sums.unpricedRecords += other.unpricedRecords;
-      sums.unpricedRequests += other.unpricedRequests;
-      sums.unpricedTokens += other.unpricedTokens;
+      accumulateTotals(sums.totals, other.totals);
     },
     drain() {
       const drained = [...sumsByKey.values()];

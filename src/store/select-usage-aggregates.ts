@@ -1,7 +1,13 @@
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension, DimensionFilter } from '../model/dimension.ts';
-import { accumulateTotals, createTotalsAccumulator, type UsageTotals } from '../model/usage-totals.ts';
+import {
+  accumulateTotals,
+  createTotalsAccumulator,
+  type TotalsAccumulator,
+  type UsageTotals,
+} from '../model/usage-totals.ts';
 import type { Store } from './open-store.ts';
+import { TOKEN_COLUMNS } from './token-columns.ts';
 
 /** Usage summed over one time slice and one combination of group values. */
 export interface UsageAggregate {
@@ -174,7 +180,7 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
     {
       sliceStartMs: number;
       groupValues: readonly (string | null)[];
-      totals: ReturnType<typeof createTotalsAccumulator>;
+      totals: TotalsAccumulator;
     }
   >();
   for (const aggregate of aggregates) {
@@ -192,17 +198,6 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
   }
   return [...merged.values()];
 }
-
-const TOKEN_COLUMNS = [
-  'input_tokens',
-  'cache_read_tokens',
-  'cache_write_5m_tokens',
-  'cache_write_1h_tokens',
-  'cache_write_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'web_search_requests',
-];
 
 // The column order both selects share (read by position above). Money comes back as text so sums stay
 // exact past 2^53 pico-dollars. Reported costs are summed in USD only until currency conversion exists.

@@ -1,0 +1,11 @@
+/** The per-record count columns of `usage`, also summed as they are in the rollup tables (same names). */
+export const TOKEN_COLUMNS = [
+  'input_tokens',
+  'cache_read_tokens',
+  'cache_write_5m_tokens',
+  'cache_write_1h_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'web_search_requests',
+] as const;
