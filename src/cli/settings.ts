@@ -1,6 +1,7 @@
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
+import type { PriceOverride } from '../pricing/price-override.ts';
 import type { Context } from './context.ts';
 import { ConfigError, UsageError } from './errors.ts';
 import { endOf, parseDateFlag } from './parse-date-flag.ts';
@@ -32,6 +33,8 @@ export interface Settings {
   readonly isQuiet: boolean;
   /** A price book file replacing the bundled pricing.json, or null. */
   readonly pricingFile: string | null;
+  /** Negotiated rates from the config file, applied on top of the price book. */
+  readonly priceOverrides: readonly PriceOverride[];
 }
 
 const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = {
@@ -78,5 +81,14 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   }
   const asOfMs = flags.asOf === undefined ? ctx.nowMs : endOf(parseDateFlag(flags.asOf, '--as-of'), timeZone);
   const pricingFile = flags.pricing ?? ctx.env.LLMCOST_PRICING ?? config.pricingFile ?? null;
-  return { dbPath, timeZone, asOfMs, format, outPath, isQuiet: flags.quiet === true, pricingFile };
+  return {
+    dbPath,
+    timeZone,
+    asOfMs,
+    format,
+    outPath,
+    isQuiet: flags.quiet === true,
+    pricingFile,
+    priceOverrides: config.priceOverrides ?? [],
+  };
 }

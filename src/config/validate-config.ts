@@ -1,4 +1,6 @@
 import { isValidTimeZone } from '../model/zoned-time.ts';
+import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
+import type { PriceOverride } from '../pricing/price-override.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -8,13 +10,15 @@ export interface Config {
   readonly db?: string;
   /** A price book to use instead of the bundled pricing.json (relative to the config file). */
   readonly pricingFile?: string;
+  /** Negotiated rates applied on top of the price book (pricing/parse-price-overrides.ts). */
+  readonly priceOverrides?: readonly PriceOverride[];
 }
 
 export type ConfigValidation =
   | { readonly ok: true; readonly config: Config; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-const KNOWN_KEYS = new Set(['$schema', 'timeZone', 'db', 'pricingFile']);
+const KNOWN_KEYS = new Set(['$schema', 'timeZone', 'db', 'pricingFile', 'priceOverrides']);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
 export function validateConfig(json: unknown): ConfigValidation {
@@ -29,7 +33,12 @@ export function validateConfig(json: unknown): ConfigValidation {
       (key) =>
         `unknown key "${key}" is ignored (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`,
     );
-  const config: { timeZone?: string; db?: string; pricingFile?: string } = {};
+  const config: {
+    timeZone?: string;
+    db?: string;
+    pricingFile?: string;
+    priceOverrides?: readonly PriceOverride[];
+  } = {};
   const readString = (key: 'timeZone' | 'db' | 'pricingFile'): string | undefined => {
     const value = record[key];
     if (value === undefined) return undefined;
@@ -48,5 +57,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (db !== undefined) config.db = db;
   const pricingFile = readString('pricingFile');
   if (pricingFile !== undefined) config.pricingFile = pricingFile;
+  const overrides = parsePriceOverrides(record.priceOverrides);
+  if (!overrides.ok) problems.push(...overrides.problems);
+  else if (overrides.overrides.length > 0) config.priceOverrides = overrides.overrides;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }

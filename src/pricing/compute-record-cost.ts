@@ -1,4 +1,5 @@
 import type { ModelEntry, PriceLayer, PriceSet, PriceTier, Rational } from './price-book.ts';
+import type { PriceOverride } from './price-override.ts';
 import type { PricingInput, RecordCost } from './record-cost.ts';
 
 const PICO_PER_MICRO = 1_000_000n;
@@ -65,9 +66,16 @@ export function compileModel(key: string, entry: ModelEntry, batch: Rational | u
  * - tokens: each class × its price; reasoning tokens are part of output and are re-priced only where the
  *   reasoning price differs; cache writes of unknown TTL at the 5-minute price;
  * - batch: the token cost × the provider's multiplier (a fraction), rounded once, half away from zero;
- * - plus per-request fees and web searches, never discounted.
+ * - plus per-request fees and web searches, never discounted by batch;
+ * - a user override (negotiated rate), when one applies: its `prices` replace the period's base prices
+ *   (no tier or clock window then), or its `multiplier` scales the whole cost, rounded once more, half
+ *   away from zero. The cost's layer is then `override`.
  */
-export function computeRecordCost(model: CompiledModel, usage: PricingInput): RecordCost {
+export function computeRecordCost(
+  model: CompiledModel,
+  usage: PricingInput,
+  override?: PriceOverride,
+): RecordCost {
   const period = periodAt(model.periods, usage.occurredAtMs);
   if (period === undefined) {
     const first = model.periods[0]?.effectiveFrom ?? '?';
@@ -81,12 +89,13 @@ export function computeRecordCost(model: CompiledModel, usage: PricingInput): Re
       `no "${usage.serviceTier ?? ''}" service-tier price for model "${usage.model}" (${model.key})`,
     );
   }
-  const prices = pricesFor(period, usage);
+  const prices =
+    override?.prices === undefined ? pricesFor(period, usage) : { ...period.prices, ...override.prices };
   let cost = tokenCostPico(prices, usage);
   if (usage.isBatch) {
     if (model.batch === undefined)
       return unpriced(`no batch price for provider "${model.entry.provider}" (model "${usage.model}")`);
-    cost = divideRoundHalfAwayFromZero(cost * BigInt(model.batch.numerator), BigInt(model.batch.denominator));
+    cost = multiplyRational(cost, model.batch);
   }
   if (prices.requestFee !== undefined && prices.requestFee > 0) {
     if (usage.requests === null)
@@ -98,7 +107,15 @@ export function computeRecordCost(model: CompiledModel, usage: PricingInput): Re
       return unpriced(`no web search price for model "${usage.model}" (${model.key})`);
     cost += BigInt(usage.webSearchRequests) * BigInt(prices.webSearchPer1k) * PICO_PER_MICRO_PER_THOUSAND;
   }
-  return { kind: 'priced', costPico: cost, modelId: model.key, layer: period.layer };
+  if (override === undefined)
+    return { kind: 'priced', costPico: cost, modelId: model.key, layer: period.layer };
+  if (override.multiplier !== undefined) cost = multiplyRational(cost, override.multiplier);
+  return { kind: 'priced', costPico: cost, modelId: model.key, layer: 'override' };
+}
+
+/** amount × numerator / denominator, rounded half away from zero. */
+function multiplyRational(amount: bigint, fraction: Rational): bigint {
+  return divideRoundHalfAwayFromZero(amount * BigInt(fraction.numerator), BigInt(fraction.denominator));
 }
 
 function periodAt(periods: readonly CompiledPeriod[], atMs: number): CompiledPeriod | undefined {

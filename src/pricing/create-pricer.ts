@@ -1,19 +1,54 @@
 import type { PriceBook } from './price-book.ts';
+import type { PriceOverride } from './price-override.ts';
 import type { PricingInput, RecordCost } from './record-cost.ts';
 import { compileModel, computeRecordCost, type CompiledModel } from './compute-record-cost.ts';
 import { createModelResolver } from './create-model-resolver.ts';
 
+/** A resolved model with the user overrides that may apply to it, most specific first. */
+interface PricedModel {
+  readonly compiled: CompiledModel;
+  readonly overrides: readonly PriceOverride[];
+}
+
 /**
- * Returns a function that prices usage records against one price book (see computeRecordCost for the
- * arithmetic, createModelResolver for how a model string finds its entry). Pure; called once per
- * ingested record, so the model lookup is cached per (provider, model) string pair and a repeated pair
- * costs two map lookups, no regular expression.
+ * Returns a function that prices usage records against one price book and the user's overrides (see
+ * computeRecordCost for the arithmetic, createModelResolver for how a model string finds its entry).
+ * Pure; called once per ingested record, so the model lookup is cached per (provider, model) string pair
+ * and a repeated pair costs two map lookups, no regular expression.
+ *
+ * Overrides: those naming the record's model come before those naming its provider, each group in config
+ * order; the first whose dates cover the record applies. Throws (naming the override) when an override's
+ * model or provider is not in the book: a negotiated rate that prices nothing must not pass unnoticed.
  */
-export function createPricer(book: PriceBook): (usage: PricingInput) => RecordCost {
+export function createPricer(
+  book: PriceBook,
+  overrides: readonly PriceOverride[] = [],
+): (usage: PricingInput) => RecordCost {
   const resolve = createModelResolver(book);
-  const compiled = new Map<string, CompiledModel>();
-  const cache = new Map<string, Map<string, CompiledModel | null>>();
-  const lookUp = (provider: string, model: string): CompiledModel | null => {
+  const overridesByKey = new Map<string, PriceOverride[]>();
+  const overridesByProvider = new Map<string, PriceOverride[]>();
+  for (const override of overrides) {
+    if (override.scope.kind === 'model') {
+      const key = resolve('', override.scope.model);
+      if (key === null)
+        throw new Error(
+          `${override.name}: model "${override.scope.model}" matches no model in the price book`,
+        );
+      overridesByKey.set(key, [...(overridesByKey.get(key) ?? []), override]);
+    } else {
+      const { provider } = override.scope;
+      if (book.providers[provider] === undefined) {
+        throw new Error(
+          `${override.name}: provider "${provider}" is not in the price book (known: ${Object.keys(book.providers).join(', ')})`,
+        );
+      }
+      overridesByProvider.set(provider, [...(overridesByProvider.get(provider) ?? []), override]);
+    }
+  }
+
+  const pricedModels = new Map<string, PricedModel>();
+  const cache = new Map<string, Map<string, PricedModel | null>>();
+  const lookUp = (provider: string, model: string): PricedModel | null => {
     let byModel = cache.get(provider);
     if (byModel === undefined) {
       byModel = new Map();
@@ -22,18 +57,21 @@ export function createPricer(book: PriceBook): (usage: PricingInput) => RecordCo
     let found = byModel.get(model);
     if (found === undefined) {
       const key = resolve(provider, model);
-      found = key === null ? null : compiledModel(key);
+      found = key === null ? null : pricedModel(key);
       byModel.set(model, found);
     }
     return found;
   };
-  const compiledModel = (key: string): CompiledModel | null => {
+  const pricedModel = (key: string): PricedModel | null => {
     const entry = book.models[key];
     if (entry === undefined) return null;
-    let model = compiled.get(key);
+    let model = pricedModels.get(key);
     if (model === undefined) {
-      model = compileModel(key, entry, book.batchMultipliers[entry.provider]);
-      compiled.set(key, model);
+      model = {
+        compiled: compileModel(key, entry, book.batchMultipliers[entry.provider]),
+        overrides: [...(overridesByKey.get(key) ?? []), ...(overridesByProvider.get(entry.provider) ?? [])],
+      };
+      pricedModels.set(key, model);
     }
     return model;
   };
@@ -44,6 +82,13 @@ export function createPricer(book: PriceBook): (usage: PricingInput) => RecordCo
         kind: 'unpriced',
         reason: `no price for model "${usage.model}" (provider "${usage.provider}")`,
       };
-    return computeRecordCost(model, usage);
+    const at = usage.occurredAtMs;
+    const override =
+      model.overrides.length === 0
+        ? undefined
+        : model.overrides.find(
+            (o) => (o.fromMs === null || o.fromMs <= at) && (o.toMs === null || at < o.toMs),
+          );
+    return computeRecordCost(model.compiled, usage, override);
   };
 }

@@ -1,5 +1,5 @@
 import type { TOKEN_CLASSES, UsageRecord } from '../model/usage-record.ts';
-import type { PriceLayer } from './price-book.ts';
+import type { CostLayer } from './price-override.ts';
 
 /** What the pricer reads from a usage record: who billed, when, how many tokens of each class. */
 export type PricingInput = Pick<
@@ -24,6 +24,6 @@ export type RecordCost =
       readonly kind: 'priced';
       readonly costPico: bigint;
       readonly modelId: string;
-      readonly layer: PriceLayer;
+      readonly layer: CostLayer;
     }
   | { readonly kind: 'unpriced'; readonly reason: string };

@@ -5,9 +5,6 @@ import { findAdapter, FORMAT_NAMES, sniffAdapter } from '../../ingest/index.ts';
 import { peekFileLines, peekStreamLines } from '../../ingest/peek-lines.ts';
 import { formatProblem } from '../../model/ingest-problem.ts';
 import { renderIngestSummary, type IngestRunSummary } from '../../output/render-ingest-summary.ts';
-import { createPricer } from '../../pricing/create-pricer.ts';
-import type { PriceBook } from '../../pricing/price-book.ts';
-import { readPriceBook } from '../../pricing/read-price-book.ts';
 import { openIngestSession, type IngestSession } from '../../store/file-ingest.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectAllSourceStates } from '../../store/select-source-state.ts';
@@ -27,6 +24,7 @@ import { parseSource } from '../ingest/parse-source.ts';
 import { startParseWorker, type ParseRun, type ParseWorker } from '../ingest/start-parse-worker.ts';
 import type { Adapter } from '../../ingest/adapter.ts';
 import { createProgress, type Progress } from '../progress.ts';
+import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { IngestOptions } from './ingest.ts';
@@ -99,8 +97,8 @@ export async function runIngest(
 
     // The price book (1 MB of JSON) is read only when there is something to price: a re-scan of
     // unchanged logs never needs it.
-    const book = reads.length > 0 ? readPriceBook(settings.pricingFile ?? undefined) : null;
-    const openSession = book === null ? null : openIngestSession(store, book.version);
+    const pricing = reads.length > 0 ? loadPricing(settings) : null;
+    const openSession = pricing === null ? null : openIngestSession(store, pricing.version);
     session = openSession;
     const bytesToRead = reads.reduce((sum, read) => sum + read.plan.sizeBytes - read.plan.job.startOffset, 0);
     const progress = createProgress(ctx, settings.isQuiet, bytesToRead);
@@ -114,15 +112,19 @@ export async function runIngest(
     const isWorthAWorker =
       bytesToRead >= WORKER_MIN_BYTES && reads.every((read) => read.stream === undefined);
     const started = isWorthAWorker
-      ? startParseWorker({ pricingFile: settings.pricingFile, maxProblemsKept: MAX_PROBLEMS_SHOWN })
+      ? startParseWorker({
+          pricingFile: settings.pricingFile,
+          priceOverrides: settings.priceOverrides,
+          maxProblemsKept: MAX_PROBLEMS_SHOWN,
+        })
       : null;
     worker = started;
     const runs: ParseRun[] =
       started !== null
         ? reads.map(({ plan }) => started.submit(plan.job, progress.onBytes))
-        : book === null
+        : pricing === null
           ? []
-          : inProcessRuns(reads, book, progress);
+          : inProcessRuns(reads, pricing.price, progress);
     for (const [index, read] of reads.entries()) {
       const run = runs[index];
       if (run === undefined || openSession === null) continue;
@@ -213,8 +215,11 @@ function ingestSummaryJson(run: IngestRunSummary, files: readonly FileIngestSumm
   };
 }
 
-function inProcessRuns(reads: readonly PlannedRead[], book: PriceBook, progress: Progress): ParseRun[] {
-  const priceUsage = createPricer(book);
+function inProcessRuns(
+  reads: readonly PlannedRead[],
+  priceUsage: LoadedPricing['price'],
+  progress: Progress,
+): ParseRun[] {
   return reads.map(
     ({ plan, adapter, stream }) =>
       (emit) =>

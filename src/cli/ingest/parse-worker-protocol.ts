@@ -1,9 +1,12 @@
+import type { PriceOverride } from '../../pricing/price-override.ts';
 import type { ParseEnd, ParseJob } from './parse-source.ts';
 import type { EncodedBatch } from './record-batch-codec.ts';
 
 /** What the parse worker is started with. */
 export interface WorkerOptions {
   readonly pricingFile: string | null;
+  /** Validated by the main thread, which has already built a pricer from them. */
+  readonly priceOverrides: readonly PriceOverride[];
   readonly maxProblemsKept: number;
 }
 

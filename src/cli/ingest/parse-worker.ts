@@ -18,7 +18,7 @@ const BYTES_REPORT_STEP = 4 * 1024 * 1024;
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.ts must run in a worker thread');
 const options = workerData as WorkerOptions;
-const priceUsage = createPricer(readPriceBook(options.pricingFile ?? undefined));
+const priceUsage = createPricer(readPriceBook(options.pricingFile ?? undefined), options.priceOverrides);
 
 let credits = MAX_IN_FLIGHT;
 let onCredit: (() => void) | null = null;
