@@ -1,3 +1,4 @@
+import type { CostMode } from '../model/cost-mode.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension } from '../model/dimension.ts';
 import {
@@ -26,6 +27,8 @@ export interface ReportRow {
 }
 
 export interface Report {
+  /** Which cost `totals.costPico` holds (model/cost-mode.ts). */
+  readonly costMode: CostMode;
   readonly by: PeriodUnit;
   readonly timeZone: string;
   readonly groupBy: readonly Dimension[];
@@ -37,6 +40,7 @@ export interface Report {
 }
 
 export interface ReportOptions {
+  readonly costMode: CostMode;
   readonly by: PeriodUnit;
   readonly timeZone: string;
   readonly groupBy: readonly Dimension[];
@@ -90,6 +94,7 @@ export function buildReport(
 
   const rows = [...rowsByKey.values()].sort(compareRows);
   return {
+    costMode: options.costMode,
     by: options.by,
     timeZone: options.timeZone,
     groupBy: options.groupBy,

@@ -37,6 +37,12 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']))
     .option('--out <file>', 'write output to a file; the format follows the extension (.json .csv .md .txt)')
     .option('--pricing <file>', 'price book to use instead of the bundled pricing.json')
+    .addOption(
+      new Option(
+        '--cost <mode>',
+        'cost shown: auto (stated by the source, else list price), list, reported (default: auto)',
+      ).choices(['auto', 'list', 'reported']),
+    )
     .option('-q, --quiet', 'print only results and errors (no summaries, no progress)')
     .showHelpAfterError('(run llmcost --help for usage)')
     .exitOverride()

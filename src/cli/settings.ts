@@ -1,5 +1,6 @@
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
+import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import type { Context } from './context.ts';
@@ -19,6 +20,7 @@ export interface GlobalFlags {
   readonly out?: string;
   readonly quiet?: boolean;
   readonly pricing?: string;
+  readonly cost?: string;
 }
 
 /** Settings every command works with, after flags > LLMCOST_* env > config file > defaults. */
@@ -33,6 +35,8 @@ export interface Settings {
   readonly isQuiet: boolean;
   /** A price book file replacing the bundled pricing.json, or null. */
   readonly pricingFile: string | null;
+  /** Which cost reports show (model/cost-mode.ts). */
+  readonly costMode: CostMode;
   /** Negotiated rates from the config file, applied on top of the price book. */
   readonly priceOverrides: readonly PriceOverride[];
 }
@@ -80,6 +84,10 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     format = byExtension;
   }
   const asOfMs = flags.asOf === undefined ? ctx.nowMs : endOf(parseDateFlag(flags.asOf, '--as-of'), timeZone);
+  const costModeText = flags.cost ?? ctx.env.LLMCOST_COST ?? config.costMode ?? 'auto';
+  if (!(COST_MODES as readonly string[]).includes(costModeText)) {
+    throw new UsageError(`--cost: expected one of ${COST_MODES.join(', ')}, got "${costModeText}"`);
+  }
   const pricingFile = flags.pricing ?? ctx.env.LLMCOST_PRICING ?? config.pricingFile ?? null;
   return {
     dbPath,
@@ -89,6 +97,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     outPath,
     isQuiet: flags.quiet === true,
     pricingFile,
+    costMode: costModeText as CostMode,
     priceOverrides: config.priceOverrides ?? [],
   };
 }

@@ -1,3 +1,4 @@
+import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
@@ -10,6 +11,8 @@ export interface Config {
   readonly db?: string;
   /** A price book to use instead of the bundled pricing.json (relative to the config file). */
   readonly pricingFile?: string;
+  /** Default of `--cost`: auto, list or reported. */
+  readonly costMode?: CostMode;
   /** Negotiated rates applied on top of the price book (pricing/parse-price-overrides.ts). */
   readonly priceOverrides?: readonly PriceOverride[];
 }
@@ -18,7 +21,7 @@ export type ConfigValidation =
   | { readonly ok: true; readonly config: Config; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-const KNOWN_KEYS = new Set(['$schema', 'timeZone', 'db', 'pricingFile', 'priceOverrides']);
+const KNOWN_KEYS = new Set(['$schema', 'timeZone', 'db', 'pricingFile', 'costMode', 'priceOverrides']);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
 export function validateConfig(json: unknown): ConfigValidation {
@@ -37,9 +40,10 @@ export function validateConfig(json: unknown): ConfigValidation {
     timeZone?: string;
     db?: string;
     pricingFile?: string;
+    costMode?: CostMode;
     priceOverrides?: readonly PriceOverride[];
   } = {};
-  const readString = (key: 'timeZone' | 'db' | 'pricingFile'): string | undefined => {
+  const readString = (key: 'timeZone' | 'db' | 'pricingFile' | 'costMode'): string | undefined => {
     const value = record[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || value === '') {
@@ -57,6 +61,11 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (db !== undefined) config.db = db;
   const pricingFile = readString('pricingFile');
   if (pricingFile !== undefined) config.pricingFile = pricingFile;
+  const costMode = readString('costMode');
+  if (costMode !== undefined) {
+    if ((COST_MODES as readonly string[]).includes(costMode)) config.costMode = costMode as CostMode;
+    else problems.push(`"costMode": expected one of ${COST_MODES.join(', ')}, got "${costMode}"`);
+  }
   const overrides = parsePriceOverrides(record.priceOverrides);
   if (!overrides.ok) problems.push(...overrides.problems);
   else if (overrides.overrides.length > 0) config.priceOverrides = overrides.overrides;

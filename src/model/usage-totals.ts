@@ -18,8 +18,14 @@ export interface UsageTotals {
   readonly outputTokens: number;
   readonly reasoningTokens: number;
   readonly webSearchRequests: number;
-  /** List cost of the priced records, pico-dollars. Unpriced records are counted below, never as 0. */
+  /**
+   * Cost in the report's cost mode (cost-mode.ts), pico-dollars: list price, the cost the source
+   * states, or the stated cost where there is one and list price elsewhere. Usage without a cost in that
+   * mode is counted in `unpriced*` below, never as 0. In the store's rollups it is the list cost.
+   */
   readonly costPico: bigint;
+  /** List cost of the records the price book priced, pico-dollars, whatever the cost mode. */
+  readonly listCostPico: bigint;
   /** Cost stated by the sources (USD), pico-dollars. */
   readonly reportedCostPico: bigint;
   readonly unpricedRecords: number;
@@ -41,6 +47,7 @@ export const ZERO_TOTALS: UsageTotals = {
   reasoningTokens: 0,
   webSearchRequests: 0,
   costPico: 0n,
+  listCostPico: 0n,
   reportedCostPico: 0n,
   unpricedRecords: 0,
   unpricedRequests: 0,
@@ -80,6 +87,7 @@ export function accumulateTotals(target: TotalsAccumulator, source: UsageTotals)
   target.reasoningTokens += source.reasoningTokens;
   target.webSearchRequests += source.webSearchRequests;
   target.costPico += source.costPico;
+  target.listCostPico += source.listCostPico;
   target.reportedCostPico += source.reportedCostPico;
   target.unpricedRecords += source.unpricedRecords;
   target.unpricedRequests += source.unpricedRequests;

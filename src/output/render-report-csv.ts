@@ -6,7 +6,8 @@ import { dimensionHeading, groupCell } from './report-columns.ts';
 
 /**
  * The report's rows as CSV (RFC 4180, header row, no totals row so the file sums cleanly in a
- * spreadsheet). `cost_usd` is the exact decimal: its column sum equals the report total exactly.
+ * spreadsheet). `cost_usd` (in the report's cost mode) is the exact decimal: its column sum equals the
+ * report total exactly. `list_cost_usd` and `reported_cost_usd` give both costs where both exist.
  */
 export function renderReportCsv(report: Report): string {
   const fields = [
@@ -24,6 +25,7 @@ export function renderReportCsv(report: Report): string {
     'output_tokens',
     'reasoning_tokens',
     'cost_usd',
+    'list_cost_usd',
     'reported_cost_usd',
     'unpriced_records',
     'unpriced_tokens',
@@ -43,6 +45,7 @@ export function renderReportCsv(report: Report): string {
     row.totals.outputTokens,
     row.totals.reasoningTokens,
     formatUsdExact(row.totals.costPico),
+    formatUsdExact(row.totals.listCostPico),
     formatUsdExact(row.totals.reportedCostPico),
     row.totals.unpricedRecords,
     row.totals.unpricedTokens,

@@ -1,6 +1,7 @@
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import type { Dimension } from '../model/dimension.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
+import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
 import { formatUsd } from './format-money.ts';
 import { pluralize } from './format-number.ts';
 
@@ -48,8 +49,20 @@ function reportedText(totals: UsageTotals): string {
   return totals.reportedCostPico === 0n ? '-' : formatUsd(totals.reportedCostPico);
 }
 
-function hasReportedCost(report: Report): boolean {
-  return report.totals.reportedCostPico !== 0n;
+function listText(totals: UsageTotals): string {
+  return totals.listCostPico === 0n ? '-' : formatUsd(totals.listCostPico);
+}
+
+/**
+ * The second money column, so both costs show where both exist: `Reported` next to list prices,
+ * `List` next to stated costs (reported mode, or auto mode once any source states a cost).
+ */
+function comparisonColumn(report: Report): NumericColumn | null {
+  const { totals } = report;
+  if (report.costMode === 'list')
+    return totals.reportedCostPico === 0n ? null : { heading: 'Reported', cell: reportedText };
+  if (totals.listCostPico === 0n || totals.reportedCostPico === 0n) return null;
+  return { heading: 'List', cell: listText };
 }
 
 export interface NumericColumn {
@@ -67,7 +80,7 @@ export function numericColumns(report: Report): NumericColumn[] {
     { heading: 'Cache wr', cell: (totals, format) => format(allCacheWriteTokens(totals)) },
     { heading: 'Output', cell: (totals, format) => format(totals.outputTokens) },
     { heading: 'Cost', cell: costText },
-    ...(hasReportedCost(report) ? [{ heading: 'Reported', cell: reportedText }] : []),
+    ...[comparisonColumn(report)].filter((column) => column !== null),
   ];
 }
 
@@ -75,9 +88,13 @@ export function numericColumns(report: Report): NumericColumn[] {
 export function reportFootnotes(report: Report): string[] {
   const notes: string[] = [];
   const { totals } = report;
+  if (report.costMode !== 'list' && totals.reportedCostPico !== 0n) {
+    notes.push(`Cost: ${COST_MODE_DESCRIPTIONS[report.costMode]} (--cost ${report.costMode}).`);
+  }
   if (totals.unpricedRecords > 0) {
+    const lacking = report.costMode === 'reported' ? 'a stated cost' : 'a price';
     notes.push(
-      `* Left out of Cost for lack of a price: ${pluralize(totals.unpricedRecords, 'record')}, ${pluralize(totals.unpricedTokens, 'token')}:`,
+      `* Left out of Cost for lack of ${lacking}: ${pluralize(totals.unpricedRecords, 'record')}, ${pluralize(totals.unpricedTokens, 'token')}:`,
     );
     for (const item of report.unpriced) {
       notes.push(

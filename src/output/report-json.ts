@@ -1,3 +1,4 @@
+import type { CostMode } from '../model/cost-mode.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
@@ -14,6 +15,8 @@ export interface ReportJson {
   readonly schemaVersion: 1;
   readonly currency: 'USD';
   readonly moneyUnit: 'picoUSD';
+  /** Which cost `cost` is: auto (stated by the source, else list price), list or reported. */
+  readonly costMode: CostMode;
   readonly by: string;
   readonly timeZone: string;
   readonly groupBy: readonly string[];
@@ -41,6 +44,10 @@ export interface TotalsJson {
   readonly cost: number;
   readonly costExact: string;
   readonly costPicoUsd: string;
+  /** List price of the usage the price book priced, whatever the cost mode. */
+  readonly listCost: number;
+  readonly listCostExact: string;
+  readonly listCostPicoUsd: string;
   readonly reportedCost: number;
   readonly reportedCostExact: string;
   readonly reportedCostPicoUsd: string;
@@ -80,6 +87,9 @@ export function toTotalsJson(totals: UsageTotals): TotalsJson {
     cost: picoToNumber(totals.costPico),
     costExact: formatUsdExact(totals.costPico),
     costPicoUsd: totals.costPico.toString(),
+    listCost: picoToNumber(totals.listCostPico),
+    listCostExact: formatUsdExact(totals.listCostPico),
+    listCostPicoUsd: totals.listCostPico.toString(),
     reportedCost: picoToNumber(totals.reportedCostPico),
     reportedCostExact: formatUsdExact(totals.reportedCostPico),
     reportedCostPicoUsd: totals.reportedCostPico.toString(),
@@ -107,6 +117,7 @@ export function toReportJson(report: Report, range: ReportRange): ReportJson {
     schemaVersion: 1,
     currency: 'USD',
     moneyUnit: 'picoUSD',
+    costMode: report.costMode,
     by: report.by,
     timeZone: report.timeZone,
     groupBy: report.groupBy,

@@ -101,7 +101,9 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         totals.unpricedRequests += sign * requests;
         totals.unpricedTokens += sign * totalTokens(usage);
       } else if (pricing.costPico !== 0n) {
-        totals.costPico += sign === 1 ? pricing.costPico : -pricing.costPico;
+        const cost = sign === 1 ? pricing.costPico : -pricing.costPico;
+        totals.costPico += cost;
+        totals.listCostPico += cost;
       }
     },
     absorb(other) {

@@ -1,3 +1,4 @@
+import type { CostMode } from '../model/cost-mode.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension, DimensionFilter } from '../model/dimension.ts';
 import {
@@ -28,6 +29,7 @@ export interface UsageFilter {
 }
 
 export interface AggregateQuery extends UsageFilter {
+  readonly costMode: CostMode;
   /** Slice length: 3,600,000 (an hour) or a divisor such as 900,000 for :30/:45 zones; null: one slice. */
   readonly sliceMs: number | null;
   readonly groupBy: readonly Dimension[];
@@ -138,7 +140,8 @@ function selectFrom(store: Store, query: AggregateQuery, source: SumSource): Usa
   // Rollup rows are few and already summed: reading them as they are and merging in JS is several
   // times faster than a GROUP BY with seventeen sums. Usage rows are many: SQL sums them.
   const groupBy = ['1', ...query.groupBy.map((_, index) => String(index + 2))].join(', ');
-  const sql = `SELECT ${slice}${groupSelects}, ${isRollup ? ROLLUP_COLUMNS : RAW_SUMS}
+  const sums = isRollup ? rollupColumns(query.costMode) : rawSums(query.costMode);
+  const sql = `SELECT ${slice}${groupSelects}, ${sums}
     FROM ${source.table} ${where.sql} ${isRollup ? '' : `GROUP BY ${groupBy}`}`;
   const rows = store
     .prepare(sql)
@@ -167,7 +170,8 @@ function selectFrom(store: Store, query: AggregateQuery, source: SumSource): Usa
         unpricedRequests: value(13),
         unpricedTokens: value(14),
         costPico: money(15),
-        reportedCostPico: money(16),
+        listCostPico: money(16),
+        reportedCostPico: money(17),
       },
     };
   });
@@ -200,44 +204,88 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
 }
 
 // The column order both selects share (read by position above). Money comes back as text so sums stay
-// exact past 2^53 pico-dollars. Reported costs are summed in USD only until currency conversion exists.
-const ROLLUP_COLUMNS = [
-  'records',
-  'requests',
-  'requests_unknown',
-  'error_requests',
-  ...TOKEN_COLUMNS,
-  'unpriced_records',
-  'unpriced_requests',
-  'unpriced_tokens',
-  'CAST(cost_pico AS TEXT)',
-  "CAST(CASE WHEN reported_currency = 'USD' THEN reported_cost_pico ELSE 0 END AS TEXT)",
-].join(', ');
+// exact past 2^53 pico-dollars. Reported costs count in USD only until currency conversion exists.
+// Rollup rows are keyed by reported currency ('' = none), so every cost mode is exact on them too.
 
 const PROMPT_AND_OUTPUT_TOKENS =
   'input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + cache_write_tokens + output_tokens';
 
-const RAW_SUMS = [
-  'COUNT(*)',
-  'SUM(COALESCE(requests, 0))',
-  'SUM(requests IS NULL)',
-  "SUM(CASE WHEN status = 'error' THEN MAX(COALESCE(requests, 0), 1) ELSE 0 END)",
-  ...TOKEN_COLUMNS.map((column) => `SUM(${column})`),
-  'SUM(cost_pico IS NULL)',
-  'SUM(CASE WHEN cost_pico IS NULL THEN COALESCE(requests, 0) ELSE 0 END)',
-  `SUM(CASE WHEN cost_pico IS NULL THEN ${PROMPT_AND_OUTPUT_TOKENS} ELSE 0 END)`,
-  'CAST(SUM(COALESCE(cost_pico, 0)) AS TEXT)',
-  "CAST(SUM(CASE WHEN reported_currency = 'USD' THEN reported_cost_pico ELSE 0 END) AS TEXT)",
-].join(', ');
+/** The cost of a usage row in a cost mode, and whether the row has none (usage rows: currency NULL). */
+function rowCost(mode: CostMode): { readonly cost: string; readonly isUnpriced: string } {
+  const isReported = "reported_currency = 'USD'";
+  switch (mode) {
+    case 'list':
+      return { cost: 'COALESCE(cost_pico, 0)', isUnpriced: 'cost_pico IS NULL' };
+    case 'reported':
+      return {
+        cost: `CASE WHEN ${isReported} THEN reported_cost_pico ELSE 0 END`,
+        isUnpriced: "reported_currency IS NOT 'USD'",
+      };
+    case 'auto':
+      return {
+        cost: `CASE WHEN ${isReported} THEN reported_cost_pico ELSE COALESCE(cost_pico, 0) END`,
+        isUnpriced: "cost_pico IS NULL AND reported_currency IS NOT 'USD'",
+      };
+    default:
+      return mode satisfies never;
+  }
+}
 
-/** The unpriced usage in a filter's range, per model and reason (the partial index keeps this cheap). */
-export function selectUnpricedUsage(store: Store, filter: UsageFilter): UnpricedUsage[] {
+function rollupColumns(mode: CostMode): string {
+  const isReported = "reported_currency = 'USD'";
+  const unpriced = (ifList: string, ifNotReported: string): string =>
+    mode === 'list'
+      ? ifList
+      : `CASE WHEN ${isReported} THEN 0 ELSE ${mode === 'reported' ? ifNotReported : ifList} END`;
+  return [
+    'records',
+    'requests',
+    'requests_unknown',
+    'error_requests',
+    ...TOKEN_COLUMNS,
+    unpriced('unpriced_records', 'records'),
+    unpriced('unpriced_requests', 'requests'),
+    unpriced('unpriced_tokens', PROMPT_AND_OUTPUT_TOKENS),
+    `CAST(${rowCost(mode).cost} AS TEXT)`,
+    'CAST(cost_pico AS TEXT)',
+    `CAST(CASE WHEN ${isReported} THEN reported_cost_pico ELSE 0 END AS TEXT)`,
+  ].join(', ');
+}
+
+function rawSums(mode: CostMode): string {
+  const { cost, isUnpriced } = rowCost(mode);
+  return [
+    'COUNT(*)',
+    'SUM(COALESCE(requests, 0))',
+    'SUM(requests IS NULL)',
+    "SUM(CASE WHEN status = 'error' THEN MAX(COALESCE(requests, 0), 1) ELSE 0 END)",
+    ...TOKEN_COLUMNS.map((column) => `SUM(${column})`),
+    `SUM(${isUnpriced})`,
+    `SUM(CASE WHEN ${isUnpriced} THEN COALESCE(requests, 0) ELSE 0 END)`,
+    `SUM(CASE WHEN ${isUnpriced} THEN ${PROMPT_AND_OUTPUT_TOKENS} ELSE 0 END)`,
+    `CAST(SUM(${cost}) AS TEXT)`,
+    'CAST(SUM(COALESCE(cost_pico, 0)) AS TEXT)',
+    "CAST(SUM(CASE WHEN reported_currency = 'USD' THEN reported_cost_pico ELSE 0 END) AS TEXT)",
+  ].join(', ');
+}
+
+/**
+ * The usage without a cost in a cost mode in a filter's range, per model and reason. In `list` and
+ * `auto` mode the partial index on unpriced rows keeps this cheap; `reported` mode scans the range.
+ */
+export function selectUnpricedUsage(store: Store, filter: UsageFilter, mode: CostMode): UnpricedUsage[] {
   const where = conditionsFor(filter, USAGE_ROWS);
-  const condition = where.sql === '' ? 'WHERE cost_pico IS NULL' : `${where.sql} AND cost_pico IS NULL`;
+  const { isUnpriced } = rowCost(mode);
+  const condition = where.sql === '' ? `WHERE ${isUnpriced}` : `${where.sql} AND ${isUnpriced}`;
+  const reason =
+    mode === 'reported'
+      ? `CASE WHEN reported_currency IS NULL THEN 'the source states no cost'
+           ELSE 'cost stated in ' || reported_currency || ', not USD' END`
+      : "COALESCE(unpriced_reason, 'no price')";
   return store
     .prepare(
       `SELECT provider, model, COUNT(*) AS records, SUM(COALESCE(requests, 0)) AS requests,
-         SUM(${PROMPT_AND_OUTPUT_TOKENS}) AS tokens, COALESCE(unpriced_reason, 'no price') AS reason
+         SUM(${PROMPT_AND_OUTPUT_TOKENS}) AS tokens, ${reason} AS reason
        FROM usage ${condition}
        GROUP BY provider, model, reason ORDER BY provider, model, reason`,
     )

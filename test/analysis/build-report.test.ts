@@ -26,7 +26,13 @@ const slices = [
 
 describe('buildReport', () => {
   it('buckets hourly slices into days and sorts by cost within a day', () => {
-    const report = buildReport(slices, [], { by: 'day', timeZone: 'UTC', groupBy: ['model'], top: null });
+    const report = buildReport(slices, [], {
+      costMode: 'list',
+      by: 'day',
+      timeZone: 'UTC',
+      groupBy: ['model'],
+      top: null,
+    });
     expect(report.rows.map((row) => [row.period.label, row.group[0], row.totals.costPico])).toEqual([
       ['2026-10-01', 'o3', 900n],
       ['2026-10-01', 'gpt-4o', 500n],
@@ -42,7 +48,13 @@ describe('buildReport', () => {
     ['month', 2],
     ['hour', 1],
   ] as const)('totals equal the sum of rows (by %s, top %s)', (by, top) => {
-    const report = buildReport(slices, [], { by, timeZone: 'Europe/Berlin', groupBy: ['model'], top });
+    const report = buildReport(slices, [], {
+      costMode: 'list',
+      by,
+      timeZone: 'Europe/Berlin',
+      groupBy: ['model'],
+      top,
+    });
     const summed = createTotalsAccumulator();
     report.rows.forEach((row) => {
       accumulateTotals(summed, row.totals);
@@ -52,7 +64,13 @@ describe('buildReport', () => {
   });
 
   it('keeps the top N groups by total cost and sums the rest into (other)', () => {
-    const report = buildReport(slices, [], { by: 'none', timeZone: 'UTC', groupBy: ['model'], top: 2 });
+    const report = buildReport(slices, [], {
+      costMode: 'list',
+      by: 'none',
+      timeZone: 'UTC',
+      groupBy: ['model'],
+      top: 2,
+    });
     expect(report.rows.map((row) => [row.isOther, row.group[0], row.totals.costPico])).toEqual([
       [false, 'o3', 905n],
       [false, 'gpt-4o', 500n],
@@ -61,7 +79,13 @@ describe('buildReport', () => {
   });
 
   it('yields no rows for no usage', () => {
-    const report = buildReport([], [], { by: 'day', timeZone: 'UTC', groupBy: [], top: null });
+    const report = buildReport([], [], {
+      costMode: 'list',
+      by: 'day',
+      timeZone: 'UTC',
+      groupBy: [],
+      top: null,
+    });
     expect(report.rows).toEqual([]);
     expect(report.totals).toEqual(ZERO_TOTALS);
   });

@@ -29,9 +29,14 @@ function ingest(store: Store, path: string, records: readonly StoredUsage[]): st
 }
 
 const everything = (store: Store, groupBy: Parameters<typeof selectUsageAggregates>[1]['groupBy'] = []) =>
-  selectUsageAggregates(store, { fromMs: null, toMs: null, sliceMs: null, groupBy, where: [] }).map(
-    (row) => row.totals,
-  );
+  selectUsageAggregates(store, {
+    fromMs: null,
+    toMs: null,
+    sliceMs: null,
+    costMode: 'list',
+    groupBy,
+    where: [],
+  }).map((row) => row.totals);
 
 describe('beginFileIngest', () => {
   it('stores new usage once, whichever file repeats it', () => {
@@ -65,6 +70,7 @@ describe('beginFileIngest', () => {
       fromMs: null,
       toMs: null,
       sliceMs: null,
+      costMode: 'list',
       groupBy: ['model'],
       where: [{ dimension: 'status', value: 'ok' }],
     });
@@ -123,6 +129,7 @@ describe('beginFileIngest', () => {
 });
 
 describe('selectUsageAggregates', () => {
+  const costModes = ['list', 'reported', 'auto'] as const;
   it.each([
     ['hourly slices, whole hours', Date.UTC(2026, 9, 2), Date.UTC(2026, 9, 3, 6), 3_600_000],
     [
@@ -144,33 +151,88 @@ describe('selectUsageAggregates', () => {
         inputTokens: index * 3,
         outputTokens: index,
         costPico: index % 10 === 0 ? null : BigInt(index * 1_000_003),
+        reportedCost: index % 6 === 0 ? { amountPico: BigInt(index * 7_000_001), currency: 'USD' } : null,
         requests: index % 11 === 0 ? null : 1,
       }),
     );
     ingest(store, '/x.jsonl', records);
-    const query = { fromMs, toMs, sliceMs };
-    const fromRollup = selectUsageAggregates(store, { ...query, groupBy: ['provider', 'model'], where: [] });
-    // Filtering on session forces the raw path; every record matches one of the sessions, so summing the
-    // per-session results must reproduce the rollup's answer.
-    const fromRows = Array.from({ length: 7 }, (_, session) =>
-      selectUsageAggregates(store, {
+    for (const costMode of costModes) {
+      const query = { fromMs, toMs, sliceMs, costMode };
+      const fromRollup = selectUsageAggregates(store, {
         ...query,
         groupBy: ['provider', 'model'],
-        where: [{ dimension: 'session', value: `s${session}` }],
+        where: [],
+      });
+      // Filtering on session forces the raw path; every record matches one of the sessions, so summing
+      // the per-session results must reproduce the rollup's answer.
+      const fromRows = Array.from({ length: 7 }, (_, session) =>
+        selectUsageAggregates(store, {
+          ...query,
+          groupBy: ['provider', 'model'],
+          where: [{ dimension: 'session', value: `s${session}` }],
+        }),
+      ).flat();
+      const sumBy = (rows: typeof fromRollup) => {
+        const sums = new Map<string, string>();
+        for (const row of rows) {
+          const key = `${row.sliceStartMs}|${row.groupValues.join('|')}`;
+          const [cost, list, reported, unpriced, input] = (sums.get(key) ?? '0 0 0 0 0')
+            .split(' ')
+            .map(BigInt);
+          const { totals } = row;
+          sums.set(
+            key,
+            [
+              (cost ?? 0n) + totals.costPico,
+              (list ?? 0n) + totals.listCostPico,
+              (reported ?? 0n) + totals.reportedCostPico,
+              (unpriced ?? 0n) + BigInt(totals.unpricedRecords * 1000 + totals.unpricedTokens),
+              (input ?? 0n) + BigInt(totals.inputTokens),
+            ].join(' '),
+          );
+        }
+        return sums;
+      };
+      expect(fromRollup.length).toBeGreaterThanOrEqual(3);
+      expect(sumBy(fromRows), costMode).toEqual(sumBy(fromRollup));
+    }
+  });
+
+  it('costs each record by the mode: list, stated by the source, or stated else list', () => {
+    const store = openStore(':memory:');
+    const at = Date.UTC(2026, 9, 1, 12);
+    ingest(store, '/x.jsonl', [
+      makeStored({
+        dedupKey: 'both',
+        occurredAtMs: at,
+        costPico: 100n,
+        reportedCost: { amountPico: 90n, currency: 'USD' },
       }),
-    ).flat();
-    const sumBy = (rows: typeof fromRollup) => {
-      const sums = new Map<string, bigint>();
-      for (const row of rows) {
-        const key = `${row.sliceStartMs}|${row.groupValues.join('|')}`;
-        sums.set(
-          key,
-          (sums.get(key) ?? 0n) + row.totals.costPico + BigInt(row.totals.inputTokens) * 1_000_000_000_000n,
-        );
-      }
-      return sums;
-    };
-    expect(fromRollup.length).toBeGreaterThanOrEqual(3);
-    expect(sumBy(fromRows)).toEqual(sumBy(fromRollup));
+      makeStored({ dedupKey: 'list only', occurredAtMs: at, costPico: 50n }),
+      makeStored({
+        dedupKey: 'stated only',
+        occurredAtMs: at,
+        costPico: null,
+        reportedCost: { amountPico: 7n, currency: 'USD' },
+      }),
+      makeStored({ dedupKey: 'neither', occurredAtMs: at, costPico: null, inputTokens: 5 }),
+    ]);
+    const totalsIn = (costMode: (typeof costModes)[number]) =>
+      selectUsageAggregates(store, {
+        fromMs: null,
+        toMs: null,
+        sliceMs: null,
+        costMode,
+        groupBy: [],
+        where: [],
+      })[0]?.totals;
+    expect(totalsIn('list')).toMatchObject({
+      costPico: 150n,
+      listCostPico: 150n,
+      reportedCostPico: 97n,
+      unpricedRecords: 2,
+    });
+    expect(totalsIn('reported')).toMatchObject({ costPico: 97n, unpricedRecords: 2 });
+    expect(totalsIn('auto')).toMatchObject({ costPico: 147n, unpricedRecords: 1, unpricedTokens: 5 });
   });
 });

@@ -52,9 +52,11 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       sliceMs,
       groupBy: options.groupBy,
       where: options.where,
+      costMode: settings.costMode,
     });
-    const unpriced = selectUnpricedUsage(store, { ...range, where: options.where });
+    const unpriced = selectUnpricedUsage(store, { ...range, where: options.where }, settings.costMode);
     const report = buildReport(slices, unpriced, {
+      costMode: settings.costMode,
       by: options.by,
       timeZone,
       groupBy: options.groupBy,

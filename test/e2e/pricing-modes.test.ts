@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeSandbox } from '../helpers/run-cli.ts';
+import { reportJson, runLlmcost } from '../helpers/run-llmcost.ts';
+
+// gpt-4o lists at $2.50 / $10 per 1M: 1000 in + 500 out = $0.0075. claude-sonnet-4-5 at $3 / $15:
+// 2000 in + 1000 out = $0.021. The first record states its own cost, $0.005.
+const RECORDS = [
+  {
+    ts: '2026-11-02T09:00:00Z',
+    provider: 'openai',
+    model: 'gpt-4o',
+    input_tokens: 1000,
+    output_tokens: 500,
+    cost: '0.005',
+  },
+  {
+    ts: '2026-11-02T10:00:00Z',
+    provider: 'anthropic',
+    model: 'claude-sonnet-4-5',
+    input_tokens: 2000,
+    output_tokens: 1000,
+  },
+  { ts: '2026-11-02T11:00:00Z', provider: 'acme', model: 'mystery-1', input_tokens: 10, output_tokens: 5 },
+];
+
+function seeded(config?: unknown) {
+  const sandbox = makeSandbox();
+  const file = join(sandbox.dir, 'usage.jsonl');
+  writeFileSync(file, RECORDS.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  const args = config === undefined ? [] : ['--config', join(sandbox.dir, 'llmcost.config.json')];
+  if (config !== undefined) writeFileSync(join(sandbox.dir, 'llmcost.config.json'), JSON.stringify(config));
+  const ingest = runLlmcost(['ingest', file, ...args], sandbox);
+  return { sandbox, args, ingest };
+}
+
+describe('cost modes (--cost)', () => {
+  const { sandbox } = seeded();
+
+  it.each([
+    ['list', '0.0285', 1, 'no price for model "mystery-1" (provider "acme")'],
+    ['reported', '0.005', 2, 'the source states no cost'],
+    ['auto', '0.026', 1, 'no price for model "mystery-1" (provider "acme")'],
+  ])('--cost %s: cost %s, %i record(s) without a cost', (mode, cost, unpriced, reason) => {
+    const report = reportJson(sandbox, ['--by', 'none', '--cost', mode]);
+    expect(report.costMode).toBe(mode);
+    expect(report.totals.costExact).toBe(cost);
+    expect(report.totals.listCostExact).toBe('0.0285');
+    expect(report.totals.reportedCostExact).toBe('0.005');
+    expect(report.totals.unpricedRecords).toBe(unpriced);
+    expect(report.unpriced.map((item) => item.reason)).toContain(reason);
+  });
+
+  it('defaults to auto and shows the list price beside it in tables', () => {
+    const result = runLlmcost(['report', '--by', 'none', '--as-of', '2026-11-23'], sandbox);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Cost +List/);
+    expect(result.stdout).toContain(
+      'Cost: the cost the source states where it states one, else the list price',
+    );
+  });
+
+  it('takes the mode from LLMCOST_COST and refuses an unknown one with exit 2', () => {
+    const fromEnv = runLlmcost(['report', '--format', 'json', '--as-of', '2026-11-23'], sandbox, {
+      env: { LLMCOST_COST: 'list' },
+    });
+    expect(JSON.parse(fromEnv.stdout)).toMatchObject({ costMode: 'list' });
+    const bad = runLlmcost(['report', '--cost', 'cheapest'], sandbox);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'cheapest' is invalid");
+  });
+});
+
+describe('negotiated rates (priceOverrides in the config file)', () => {
+  it('prices ingested usage with the override: sonnet at 15% off = $0.021 × 0.85', () => {
+    const { sandbox, args, ingest } = seeded({
+      priceOverrides: [
+        { name: 'Anthropic EDP', provider: 'anthropic', discountPercent: 15, effectiveFrom: '2026-01-01' },
+      ],
+    });
+    expect(ingest.code).toBe(0);
+    const report = reportJson(sandbox, ['--by', 'none', '--group-by', 'provider', '--cost', 'list', ...args]);
+    const anthropic = report.rows.find((row) => row.group.provider === 'anthropic');
+    expect(anthropic?.costExact).toBe('0.01785');
+  });
+
+  it('refuses an override that names no known model, with exit 2 and the entry named', () => {
+    const { ingest } = seeded({ priceOverrides: [{ model: 'gpt-99-ultra', multiplier: 0.5 }] });
+    expect(ingest.code).toBe(2);
+    expect(ingest.stderr).toContain(
+      'priceOverrides[0]: model "gpt-99-ultra" matches no model in the price book',
+    );
+  });
+
+  it('names the entry and field of a malformed override', () => {
+    const { ingest } = seeded({ priceOverrides: [{ provider: 'openai', multiplier: 'half' }] });
+    expect(ingest.code).toBe(2);
+    expect(ingest.stderr).toContain(
+      'priceOverrides[0].multiplier: expected a decimal number above 0, got "half"',
+    );
+  });
+});
