@@ -8,7 +8,7 @@ import {
   type UsageTotals,
 } from '../model/usage-totals.ts';
 import type { Store } from './open-store.ts';
-import { TOKEN_COLUMNS } from './token-columns.ts';
+import { PROMPT_AND_OUTPUT_TOKENS_SQL, TOKEN_COLUMNS } from './token-columns.ts';
 
 /** Usage summed over one time slice and one combination of group values. */
 export interface UsageAggregate {
@@ -207,8 +207,6 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
 // exact past 2^53 pico-dollars. Reported costs count in USD only until currency conversion exists.
 // Rollup rows are keyed by reported currency ('' = none), so every cost mode is exact on them too.
 
-const PROMPT_AND_OUTPUT_TOKENS =
-  'input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + cache_write_tokens + output_tokens';
 
 /** The cost of a usage row in a cost mode, and whether the row has none (usage rows: currency NULL). */
 function rowCost(mode: CostMode): { readonly cost: string; readonly isUnpriced: string } {
@@ -245,7 +243,7 @@ function rollupColumns(mode: CostMode): string {
     ...TOKEN_COLUMNS,
     unpriced('unpriced_records', 'records'),
     unpriced('unpriced_requests', 'requests'),
-    unpriced('unpriced_tokens', PROMPT_AND_OUTPUT_TOKENS),
+    unpriced('unpriced_tokens', PROMPT_AND_OUTPUT_TOKENS_SQL),
     `CAST(${rowCost(mode).cost} AS TEXT)`,
     'CAST(cost_pico AS TEXT)',
     `CAST(CASE WHEN ${isReported} THEN reported_cost_pico ELSE 0 END AS TEXT)`,
@@ -262,7 +260,7 @@ function rawSums(mode: CostMode): string {
     ...TOKEN_COLUMNS.map((column) => `SUM(${column})`),
     `SUM(${isUnpriced})`,
     `SUM(CASE WHEN ${isUnpriced} THEN COALESCE(requests, 0) ELSE 0 END)`,
-    `SUM(CASE WHEN ${isUnpriced} THEN ${PROMPT_AND_OUTPUT_TOKENS} ELSE 0 END)`,
+    `SUM(CASE WHEN ${isUnpriced} THEN ${PROMPT_AND_OUTPUT_TOKENS_SQL} ELSE 0 END)`,
     `CAST(SUM(${cost}) AS TEXT)`,
     'CAST(SUM(COALESCE(cost_pico, 0)) AS TEXT)',
     "CAST(SUM(CASE WHEN reported_currency = 'USD' THEN reported_cost_pico ELSE 0 END) AS TEXT)",
@@ -285,7 +283,7 @@ export function selectUnpricedUsage(store: Store, filter: UsageFilter, mode: Cos
   return store
     .prepare(
       `SELECT provider, model, COUNT(*) AS records, SUM(COALESCE(requests, 0)) AS requests,
-         SUM(${PROMPT_AND_OUTPUT_TOKENS}) AS tokens, ${reason} AS reason
+         SUM(${PROMPT_AND_OUTPUT_TOKENS_SQL}) AS tokens, ${reason} AS reason
        FROM usage ${condition}
        GROUP BY provider, model, reason ORDER BY provider, model, reason`,
     )

@@ -3,6 +3,7 @@ import { readLineBatches } from '../../ingest/read-lines.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
+import { priceForStore } from '../../pricing/price-for-store.ts';
 import type { UsagePricing } from '../../store/stored-usage.ts';
 
 /** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
@@ -82,13 +83,13 @@ export async function parseSource(
       const kept = records[earlier];
       if (kept !== undefined && totalTokens(usage) > totalTokens(kept)) {
         records[earlier] = usage;
-        pricings[earlier] = priceUsage(usage, dependencies.priceUsage);
+        pricings[earlier] = priceForStore(usage, dependencies.priceUsage);
       }
       return;
     }
     indexByKey.set(usage.dedupKey, records.length);
     records.push(usage);
-    pricings.push(priceUsage(usage, dependencies.priceUsage));
+    pricings.push(priceForStore(usage, dependencies.priceUsage));
   };
   const reject = (found: readonly IngestProblem[]): void => {
     // One rejected row per line named (a whole-file problem from finish() may name several lines).
@@ -157,13 +158,3 @@ function withTags(record: UsageRecord, extraTags: Readonly<Record<string, string
   return record;
 }
 
-const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: null };
-
-function priceUsage(usage: UsageRecord, price: PriceUsage): UsagePricing {
-  // A request that used nothing (a failed call) costs nothing, whatever its model.
-  if (totalTokens(usage) === 0 && usage.webSearchRequests === 0) return FREE;
-  const cost = price(usage);
-  return cost.kind === 'priced'
-    ? { costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null }
-    : { costPico: null, pricedModel: null, unpricedReason: cost.reason };
-}
