@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerReprice } from './commands/reprice.ts';
 import { registerReport } from './commands/report.ts';
 import type { CommandRunner } from './command-runner.ts';
 import type { Context } from './context.ts';
@@ -56,6 +57,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerIngest(program, run);
   registerReport(program, run);
   registerFormats(program, run);
+  registerReprice(program, run);
   return program;
 }
 

@@ -157,4 +157,3 @@ function withTags(record: UsageRecord, extraTags: Readonly<Record<string, string
   }
   return record;
 }
-

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { openIngestSession, type SourceState } from '../../src/store/file-ingest.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { rebuildRollups } from '../../src/store/rebuild-rollups.ts';
+import { makeStored } from '../helpers/make-record.ts';
+
+const state: SourceState = {
+  format: 'test',
+  sizeBytes: 1,
+  mtimeMs: 1,
+  fingerprint: '',
+  bytesIngested: 1,
+  linesIngested: 1,
+  rowsRead: 0,
+  rowsStored: 0,
+  rowsDuplicate: 0,
+  rowsRejected: 0,
+  ingestedAtMs: 0,
+};
+
+const dump = (store: Store, table: string): unknown[] =>
+  store.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).safeIntegers(true).all();
+
+describe('rebuildRollups', () => {
+  it('gives exactly the rollups the ingest accumulated, in full and from a point in time', () => {
+    const store = openStore(':memory:');
+    const session = openIngestSession(store, 'book-1');
+    const file = session.beginFile('/x.jsonl', 'test', 100);
+    for (let index = 0; index < 300; index++) {
+      const record = makeStored({
+        dedupKey: `r${index}`,
+        occurredAtMs: Date.UTC(2026, 9, 1) + index * 987_654,
+        model: ['gpt-4o', 'o3', 'claude-sonnet-4-5'][index % 3] ?? 'x',
+        status: index % 13 === 0 ? 'error' : 'ok',
+        inputTokens: index * 3,
+        cacheWrite1hTokens: index % 4,
+        outputTokens: index,
+        costPico: index % 10 === 0 ? null : BigInt(index * 1_000_003),
+        reportedCost:
+          index % 6 === 0
+            ? { amountPico: BigInt(index * 7), currency: index % 12 === 0 ? 'EUR' : 'USD' }
+            : null,
+        requests: index % 11 === 0 ? null : 1 + (index % 3),
+      });
+      file.write(record, record);
+    }
+    file.commit(state);
+    session.close();
+    const incremental = { hourly: dump(store, 'usage_hourly'), daily: dump(store, 'usage_daily') };
+    expect(incremental.hourly.length).toBeGreaterThan(50);
+
+    rebuildRollups(store, null);
+    expect({ hourly: dump(store, 'usage_hourly'), daily: dump(store, 'usage_daily') }).toEqual(incremental);
+    rebuildRollups(store, Date.UTC(2026, 9, 2, 7, 30));
+    expect({ hourly: dump(store, 'usage_hourly'), daily: dump(store, 'usage_daily') }).toEqual(incremental);
+  });
+});
