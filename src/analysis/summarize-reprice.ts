@@ -1,4 +1,4 @@
-import type { RepriceChange } from '../store/reprice-usage.ts';
+import type { RepriceChange } from '../model/reprice-change.ts';
 import { periodOf } from './period.ts';
 
 /** The changes of one day (in the report's time zone), provider and model. */

@@ -9,10 +9,7 @@ const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: nu
  * nothing (a failed call) costs nothing, whatever its model; otherwise the pricer's answer, or unpriced
  * with its reason (never 0 for an unknown model).
  */
-export function priceForStore(
-  usage: UsageRecord,
-  price: (usage: PricingInput) => RecordCost,
-): UsagePricing {
+export function priceForStore(usage: UsageRecord, price: (usage: PricingInput) => RecordCost): UsagePricing {
   if (totalTokens(usage) === 0 && usage.webSearchRequests === 0) return FREE;
   const cost = price(usage);
   return cost.kind === 'priced'

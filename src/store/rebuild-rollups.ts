@@ -4,7 +4,6 @@ import { PROMPT_AND_OUTPUT_TOKENS_SQL, TOKEN_COLUMNS } from './token-columns.ts'
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-
 /**
  * Recomputes the hourly and daily rollups from the usage rows, for every bucket from the one holding
  * `fromMs` on (all of them when null). Ingest keeps rollups up to date incrementally

@@ -1,3 +1,4 @@
+import type { RepriceChange } from '../model/reprice-change.ts';
 import type { StoredUsage, UsagePricing } from './stored-usage.ts';
 import { statementsFor } from './ingest-statements.ts';
 import type { Store } from './open-store.ts';
@@ -6,20 +7,6 @@ import { rowToStoredUsage, type UsageRow } from './usage-row.ts';
 
 const HOUR_MS = 3_600_000;
 const CHUNK_ROWS = 5_000;
-
-/** How stored costs of one hour, provider and model change under the new pricing. */
-export interface RepriceChange {
-  readonly hourStartMs: number;
-  readonly provider: string;
-  readonly model: string;
-  /** Records whose cost, pricing model or unpriced reason changes. */
-  readonly records: number;
-  /** List cost before and after, over the changed records (unpriced counts as 0 here, see below). */
-  readonly beforePico: bigint;
-  readonly afterPico: bigint;
-  readonly newlyPriced: number;
-  readonly newlyUnpriced: number;
-}
 
 export interface RepriceResult {
   /** Records looked at (every record from `fromMs` on). */

@@ -207,7 +207,6 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
 // exact past 2^53 pico-dollars. Reported costs count in USD only until currency conversion exists.
 // Rollup rows are keyed by reported currency ('' = none), so every cost mode is exact on them too.
 
-
 /** The cost of a usage row in a cost mode, and whether the row has none (usage rows: currency NULL). */
 function rowCost(mode: CostMode): { readonly cost: string; readonly isUnpriced: string } {
   const isReported = "reported_currency = 'USD'";

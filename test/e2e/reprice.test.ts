@@ -44,11 +44,14 @@ describe('llmcost reprice', () => {
 
     const dry = runLlmcost(['reprice', '--dry-run', '--format', 'json', ...config], sandbox);
     expect(dry.code).toBe(0);
-    const plan = JSON.parse(dry.stdout);
+    const plan = JSON.parse(dry.stdout) as {
+      totals: { before: { exact: string }; after: { exact: string } };
+      rows: { day: string }[];
+    };
     expect(plan).toMatchObject({ dryRun: true, examined: 3, totals: { records: 2 } });
     expect(plan.totals.before.exact).toBe('0.042');
     expect(plan.totals.after.exact).toBe('0.0336');
-    expect(plan.rows.map((row: { day: string }) => row.day)).toEqual(['2026-10-30', '2026-11-02']);
+    expect(plan.rows.map((row) => row.day)).toEqual(['2026-10-30', '2026-11-02']);
     expect(listTotal(sandbox, config)).toBe('0.0495');
 
     const real = runLlmcost(['reprice', ...config], sandbox);
