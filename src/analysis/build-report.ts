@@ -1,4 +1,6 @@
 import type { CostMode } from '../model/cost-mode.ts';
+import type { CurrencyConversion } from './convert-currency.ts';
+import type { ReproducibilityStamp } from './reproducibility-stamp.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension } from '../model/dimension.ts';
 import {
@@ -29,6 +31,12 @@ export interface ReportRow {
 export interface Report {
   /** Which cost `totals.costPico` holds (model/cost-mode.ts). */
   readonly costMode: CostMode;
+  /** ISO 4217 code of every amount (pico-units of it); USD unless converted (analysis/convert-currency.ts). */
+  readonly currency: string;
+  /** The rates that converted USD amounts, or null for USD. */
+  readonly exchange: CurrencyConversion | null;
+  /** What the figures depend on (analysis/reproducibility-stamp.ts). */
+  readonly stamp: ReproducibilityStamp;
   readonly by: PeriodUnit;
   readonly timeZone: string;
   readonly groupBy: readonly Dimension[];
@@ -41,6 +49,9 @@ export interface Report {
 
 export interface ReportOptions {
   readonly costMode: CostMode;
+  readonly currency: string;
+  readonly exchange: CurrencyConversion | null;
+  readonly stamp: ReproducibilityStamp;
   readonly by: PeriodUnit;
   readonly timeZone: string;
   readonly groupBy: readonly Dimension[];
@@ -95,6 +106,9 @@ export function buildReport(
   const rows = [...rowsByKey.values()].sort(compareRows);
   return {
     costMode: options.costMode,
+    currency: options.currency,
+    exchange: options.exchange,
+    stamp: options.stamp,
     by: options.by,
     timeZone: options.timeZone,
     groupBy: options.groupBy,

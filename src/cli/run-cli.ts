@@ -44,6 +44,10 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
         'cost shown: auto (stated by the source, else list price), list, reported (default: auto)',
       ).choices(['auto', 'list', 'reported']),
     )
+    .option(
+      '--currency <code>',
+      'report money in this currency, converted with the config\'s "exchangeRatesFile" (default: USD)',
+    )
     .option('-q, --quiet', 'print only results and errors (no summaries, no progress)')
     .showHelpAfterError('(run llmcost --help for usage)')
     .exitOverride()

@@ -21,6 +21,7 @@ export interface GlobalFlags {
   readonly quiet?: boolean;
   readonly pricing?: string;
   readonly cost?: string;
+  readonly currency?: string;
 }
 
 /** Settings every command works with, after flags > LLMCOST_* env > config file > defaults. */
@@ -35,6 +36,10 @@ export interface Settings {
   readonly isQuiet: boolean;
   /** A price book file replacing the bundled pricing.json, or null. */
   readonly pricingFile: string | null;
+  /** ISO 4217 code reports convert to (USD: no conversion). */
+  readonly currency: string;
+  /** The rates file for currencies other than USD, or null. */
+  readonly exchangeRatesFile: string | null;
   /** Which cost reports show (model/cost-mode.ts). */
   readonly costMode: CostMode;
   /** Negotiated rates from the config file, applied on top of the price book. */
@@ -88,6 +93,10 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   if (!(COST_MODES as readonly string[]).includes(costModeText)) {
     throw new UsageError(`--cost: expected one of ${COST_MODES.join(', ')}, got "${costModeText}"`);
   }
+  const currency = (flags.currency ?? ctx.env.LLMCOST_CURRENCY ?? config.currency ?? 'USD').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new UsageError(`--currency: expected an ISO 4217 code such as EUR, got "${currency}"`);
+  }
   const pricingFile = flags.pricing ?? ctx.env.LLMCOST_PRICING ?? config.pricingFile ?? null;
   return {
     dbPath,
@@ -98,6 +107,8 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     isQuiet: flags.quiet === true,
     pricingFile,
     costMode: costModeText as CostMode,
+    currency,
+    exchangeRatesFile: config.exchangeRatesFile ?? null,
     priceOverrides: config.priceOverrides ?? [],
   };
 }

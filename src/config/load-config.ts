@@ -52,6 +52,9 @@ export function loadConfig(
     ...(validation.config.pricingFile !== undefined
       ? { pricingFile: resolve(base, validation.config.pricingFile) }
       : {}),
+    ...(validation.config.exchangeRatesFile !== undefined
+      ? { exchangeRatesFile: resolve(base, validation.config.exchangeRatesFile) }
+      : {}),
   };
   return {
     ok: true,

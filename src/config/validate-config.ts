@@ -1,5 +1,6 @@
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
+import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 
@@ -11,6 +12,10 @@ export interface Config {
   readonly db?: string;
   /** A price book to use instead of the bundled pricing.json (relative to the config file). */
   readonly pricingFile?: string;
+  /** Default of `--currency` (ISO 4217 code); anything but USD needs `exchangeRatesFile`. */
+  readonly currency?: string;
+  /** CSV of `date,currency,rate` (units per 1 USD), relative to the config file. */
+  readonly exchangeRatesFile?: string;
   /** Default of `--cost`: auto, list or reported. */
   readonly costMode?: CostMode;
   /** Negotiated rates applied on top of the price book (pricing/parse-price-overrides.ts). */
@@ -21,7 +26,16 @@ export type ConfigValidation =
   | { readonly ok: true; readonly config: Config; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-const KNOWN_KEYS = new Set(['$schema', 'timeZone', 'db', 'pricingFile', 'costMode', 'priceOverrides']);
+const KNOWN_KEYS = new Set([
+  '$schema',
+  'timeZone',
+  'db',
+  'pricingFile',
+  'costMode',
+  'currency',
+  'exchangeRatesFile',
+  'priceOverrides',
+]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
 export function validateConfig(json: unknown): ConfigValidation {
@@ -30,20 +44,27 @@ export function validateConfig(json: unknown): ConfigValidation {
   }
   const record = json as Record<string, unknown>;
   const problems: string[] = [];
+  const knownKeys = [...KNOWN_KEYS].filter((key) => key !== '$schema');
   const warnings = Object.keys(record)
     .filter((key) => !KNOWN_KEYS.has(key))
-    .map(
-      (key) =>
-        `unknown key "${key}" is ignored (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`,
-    );
+    .map((key) => {
+      const suggestion = suggestKey(key, knownKeys);
+      return suggestion === null
+        ? `unknown key "${key}" is ignored (known: ${knownKeys.join(', ')})`
+        : `unknown key "${key}" is ignored (did you mean "${suggestion}"?)`;
+    });
   const config: {
     timeZone?: string;
     db?: string;
     pricingFile?: string;
     costMode?: CostMode;
+    currency?: string;
+    exchangeRatesFile?: string;
     priceOverrides?: readonly PriceOverride[];
   } = {};
-  const readString = (key: 'timeZone' | 'db' | 'pricingFile' | 'costMode'): string | undefined => {
+  const readString = (
+    key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'currency' | 'exchangeRatesFile',
+  ): string | undefined => {
     const value = record[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || value === '') {
@@ -66,6 +87,13 @@ export function validateConfig(json: unknown): ConfigValidation {
     if ((COST_MODES as readonly string[]).includes(costMode)) config.costMode = costMode as CostMode;
     else problems.push(`"costMode": expected one of ${COST_MODES.join(', ')}, got "${costMode}"`);
   }
+  const currency = readString('currency');
+  if (currency !== undefined) {
+    if (/^[A-Z]{3}$/.test(currency)) config.currency = currency;
+    else problems.push(`"currency": expected an ISO 4217 code such as "EUR", got "${currency}"`);
+  }
+  const exchangeRatesFile = readString('exchangeRatesFile');
+  if (exchangeRatesFile !== undefined) config.exchangeRatesFile = exchangeRatesFile;
   const overrides = parsePriceOverrides(record.priceOverrides);
   if (!overrides.ok) problems.push(...overrides.problems);
   else if (overrides.overrides.length > 0) config.priceOverrides = overrides.overrides;

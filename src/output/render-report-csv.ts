@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Report } from '../analysis/build-report.ts';
 import { allCacheWriteTokens } from '../model/usage-totals.ts';
-import { formatUsdExact } from './format-money.ts';
+import { formatAmountExact } from './format-money.ts';
 import { dimensionHeading, groupCell } from './report-columns.ts';
 
 /**
@@ -44,9 +44,9 @@ export function renderReportCsv(report: Report): string {
     row.totals.cacheWrite1hTokens,
     row.totals.outputTokens,
     row.totals.reasoningTokens,
-    formatUsdExact(row.totals.costPico),
-    formatUsdExact(row.totals.listCostPico),
-    formatUsdExact(row.totals.reportedCostPico),
+    formatAmountExact(row.totals.costPico),
+    formatAmountExact(row.totals.listCostPico),
+    formatAmountExact(row.totals.reportedCostPico),
     row.totals.unpricedRecords,
     row.totals.unpricedTokens,
   ]);

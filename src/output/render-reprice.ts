@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { RepriceRow, RepriceSummary } from '../analysis/summarize-reprice.ts';
 import type { DisplayOptions } from './display-options.ts';
-import { formatUsd, formatUsdExact } from './format-money.ts';
+import { formatMoney, formatAmountExact } from './format-money.ts';
 import { formatCount, pluralize } from './format-number.ts';
 import { renderMarkdownTable } from './render-markdown-table.ts';
 import { renderPlainTable, type PlainTable } from './render-plain-table.ts';
@@ -21,7 +21,7 @@ const MAX_TABLE_ROWS = 40;
 
 function deltaText(row: Pick<RepriceRow, 'beforePico' | 'afterPico'>): string {
   const delta = row.afterPico - row.beforePico;
-  return delta > 0n ? `+${formatUsd(delta)}` : formatUsd(delta);
+  return delta > 0n ? `+${formatMoney(delta, 'USD')}` : formatMoney(delta, 'USD');
 }
 
 /** One sentence: what changed, or that nothing did. */
@@ -38,7 +38,7 @@ function headline(summary: RepriceSummary, run: RepriceRun): string {
   ].filter((text) => text !== '');
   return (
     `Repricing ${verb} ${pluralize(totals.records, 'record')} of ${formatCount(run.examined)} in ${scope}: ` +
-    `${formatUsd(totals.beforePico)} → ${formatUsd(totals.afterPico)} (${deltaText(totals)})` +
+    `${formatMoney(totals.beforePico, 'USD')} → ${formatMoney(totals.afterPico, 'USD')} (${deltaText(totals)})` +
     `${extra.length > 0 ? `; ${extra.join(', ')}` : ''}.`
   );
 }
@@ -50,16 +50,16 @@ function repriceTable(summary: RepriceSummary, shown: readonly RepriceRow[]): Pl
       row.day,
       `${row.provider}/${row.model}`,
       formatCount(row.records),
-      formatUsd(row.beforePico),
-      formatUsd(row.afterPico),
+      formatMoney(row.beforePico, 'USD'),
+      formatMoney(row.afterPico, 'USD'),
       deltaText(row),
     ]),
     footer: [
       'Total',
       '',
       formatCount(summary.totals.records),
-      formatUsd(summary.totals.beforePico),
-      formatUsd(summary.totals.afterPico),
+      formatMoney(summary.totals.beforePico, 'USD'),
+      formatMoney(summary.totals.afterPico, 'USD'),
       deltaText(summary.totals),
     ],
     align: ['left', 'left', 'right', 'right', 'right', 'right'],
@@ -101,7 +101,7 @@ export function renderRepriceMarkdown(summary: RepriceSummary, run: RepriceRun):
 export function renderRepriceJson(summary: RepriceSummary, run: RepriceRun): string {
   const money = (pico: bigint) => ({
     usd: picoToNumber(pico),
-    exact: formatUsdExact(pico),
+    exact: formatAmountExact(pico),
     picoUsd: pico.toString(),
   });
   const row = (values: Omit<RepriceRow, 'day' | 'provider' | 'model'>) => ({
@@ -147,9 +147,9 @@ export function renderRepriceCsv(summary: RepriceSummary): string {
     row.provider,
     row.model,
     row.records,
-    formatUsdExact(row.beforePico),
-    formatUsdExact(row.afterPico),
-    formatUsdExact(row.afterPico - row.beforePico),
+    formatAmountExact(row.beforePico),
+    formatAmountExact(row.afterPico),
+    formatAmountExact(row.afterPico - row.beforePico),
     row.newlyPriced,
     row.newlyUnpriced,
   ]);

@@ -2,7 +2,7 @@ import type { Report, ReportRow } from '../analysis/build-report.ts';
 import type { Dimension } from '../model/dimension.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
-import { formatUsd } from './format-money.ts';
+import { formatMoney } from './format-money.ts';
 import { pluralize } from './format-number.ts';
 
 /** Column heading of a dimension as people read it (`tag:team` → `Team`). */
@@ -40,17 +40,13 @@ function requestsText(totals: UsageTotals, format: (value: number) => string): s
  * Cost as people read it: `unpriced` when nothing in the cell has a price (never `$0.00`), and a `*`
  * when part of the usage is left out for lack of a price.
  */
-function costText(totals: UsageTotals): string {
+function costText(totals: UsageTotals, currency: string): string {
   if (totals.records > 0 && totals.unpricedRecords === totals.records) return 'unpriced';
-  return formatUsd(totals.costPico) + (totals.unpricedRecords > 0 ? '*' : '');
+  return formatMoney(totals.costPico, currency) + (totals.unpricedRecords > 0 ? '*' : '');
 }
 
-function reportedText(totals: UsageTotals): string {
-  return totals.reportedCostPico === 0n ? '-' : formatUsd(totals.reportedCostPico);
-}
-
-function listText(totals: UsageTotals): string {
-  return totals.listCostPico === 0n ? '-' : formatUsd(totals.listCostPico);
+function moneyOrDash(amountPico: bigint, currency: string): string {
+  return amountPico === 0n ? '-' : formatMoney(amountPico, currency);
 }
 
 /**
@@ -60,9 +56,11 @@ function listText(totals: UsageTotals): string {
 function comparisonColumn(report: Report): NumericColumn | null {
   const { totals } = report;
   if (report.costMode === 'list')
-    return totals.reportedCostPico === 0n ? null : { heading: 'Reported', cell: reportedText };
+    return totals.reportedCostPico === 0n
+      ? null
+      : { heading: 'Reported', cell: (row) => moneyOrDash(row.reportedCostPico, report.currency) };
   if (totals.listCostPico === 0n || totals.reportedCostPico === 0n) return null;
-  return { heading: 'List', cell: listText };
+  return { heading: 'List', cell: (row) => moneyOrDash(row.listCostPico, report.currency) };
 }
 
 export interface NumericColumn {
@@ -79,7 +77,7 @@ export function numericColumns(report: Report): NumericColumn[] {
     { heading: 'Cache rd', cell: (totals, format) => format(totals.cacheReadTokens) },
     { heading: 'Cache wr', cell: (totals, format) => format(allCacheWriteTokens(totals)) },
     { heading: 'Output', cell: (totals, format) => format(totals.outputTokens) },
-    { heading: 'Cost', cell: costText },
+    { heading: 'Cost', cell: (totals) => costText(totals, report.currency) },
     ...[comparisonColumn(report)].filter((column) => column !== null),
   ];
 }
@@ -107,6 +105,24 @@ export function reportFootnotes(report: Report): string[] {
       `? Request count unknown for ${pluralize(totals.requestsUnknown, 'record')}: the source does not count requests.`,
     );
   }
+  const { exchange, stamp } = report;
+  if (exchange !== null) {
+    const span =
+      exchange.firstRateDate === exchange.lastRateDate
+        ? `of ${exchange.firstRateDate ?? '-'}`
+        : `from ${exchange.firstRateDate ?? '-'} to ${exchange.lastRateDate ?? '-'}`;
+    notes.push(
+      `Amounts in ${exchange.currency}, converted from USD per day at the rates ${span} (${pluralize(exchange.ratesUsed, 'rate')}) in ${exchange.source}.`,
+    );
+  }
+  if (stamp.pricingVersions.length > 1) {
+    notes.push(
+      `Stored costs come from ${stamp.pricingVersions.length} pricings; llmcost reprice recomputes them with the current one.`,
+    );
+  }
+  notes.push(
+    `Stamp ${stamp.hash} (pricing ${stamp.pricingVersions.join(', ') || 'none'}; ${pluralize(stamp.sources, 'source')}).`,
+  );
   return notes;
 }
 

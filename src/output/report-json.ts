@@ -1,22 +1,31 @@
+import type { CurrencyConversion } from '../analysis/convert-currency.ts';
+import type { ReproducibilityStamp } from '../analysis/reproducibility-stamp.ts';
 import type { CostMode } from '../model/cost-mode.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
-import { formatUsdExact } from './format-money.ts';
+import { formatAmountExact } from './format-money.ts';
 
 /**
  * The public JSON contract of `llmcost report --format json` (README "JSON output"). Change only on
- * purpose and bump `schemaVersion`. Money: `cost` is a decimal number of dollars at full precision
- * (convenient, but a float); `costExact` is the exact decimal string and `costPicoUsd` the exact integer
- * count of pico-dollars (10⁻¹² USD) as a string: sum those, not `cost`.
+ * purpose and bump `schemaVersion`. Money is in `currency` (USD unless `--currency`): `cost` is a
+ * decimal number at full precision (convenient, but a float); `costExact` is the exact decimal string
+ * and `costPico` the exact integer count of pico-units (10⁻¹² of the currency) as a string: sum those,
+ * not `cost`. Version 2: money fields are currency-neutral (`costPico`, was `costPicoUsd`), plus
+ * `costMode`, list costs, `exchangeRates` and `stamp`.
  */
 export interface ReportJson {
-  readonly schemaVersion: 1;
-  readonly currency: 'USD';
-  readonly moneyUnit: 'picoUSD';
+  readonly schemaVersion: 2;
+  readonly currency: string;
+  /** `pico` + the currency code, e.g. `picoUSD`. */
+  readonly moneyUnit: string;
   /** Which cost `cost` is: auto (stated by the source, else list price), list or reported. */
   readonly costMode: CostMode;
+  /** How USD amounts were converted to `currency`, or null when the report is in USD. */
+  readonly exchangeRates: CurrencyConversion | null;
+  /** Same hash, same figures: pricings that priced the usage, inputs by content, report options. */
+  readonly stamp: ReproducibilityStamp;
   readonly by: string;
   readonly timeZone: string;
   readonly groupBy: readonly string[];
@@ -43,14 +52,14 @@ export interface TotalsJson {
   readonly webSearchRequests: number;
   readonly cost: number;
   readonly costExact: string;
-  readonly costPicoUsd: string;
+  readonly costPico: string;
   /** List price of the usage the price book priced, whatever the cost mode. */
   readonly listCost: number;
   readonly listCostExact: string;
-  readonly listCostPicoUsd: string;
+  readonly listCostPico: string;
   readonly reportedCost: number;
   readonly reportedCostExact: string;
-  readonly reportedCostPicoUsd: string;
+  readonly reportedCostPico: string;
   readonly unpricedRecords: number;
   readonly unpricedRequests: number;
   readonly unpricedTokens: number;
@@ -85,14 +94,14 @@ export function toTotalsJson(totals: UsageTotals): TotalsJson {
     reasoningTokens: totals.reasoningTokens,
     webSearchRequests: totals.webSearchRequests,
     cost: picoToNumber(totals.costPico),
-    costExact: formatUsdExact(totals.costPico),
-    costPicoUsd: totals.costPico.toString(),
+    costExact: formatAmountExact(totals.costPico),
+    costPico: totals.costPico.toString(),
     listCost: picoToNumber(totals.listCostPico),
-    listCostExact: formatUsdExact(totals.listCostPico),
-    listCostPicoUsd: totals.listCostPico.toString(),
+    listCostExact: formatAmountExact(totals.listCostPico),
+    listCostPico: totals.listCostPico.toString(),
     reportedCost: picoToNumber(totals.reportedCostPico),
-    reportedCostExact: formatUsdExact(totals.reportedCostPico),
-    reportedCostPicoUsd: totals.reportedCostPico.toString(),
+    reportedCostExact: formatAmountExact(totals.reportedCostPico),
+    reportedCostPico: totals.reportedCostPico.toString(),
     unpricedRecords: totals.unpricedRecords,
     unpricedRequests: totals.unpricedRequests,
     unpricedTokens: totals.unpricedTokens,
@@ -114,10 +123,12 @@ function toRowJson(report: Report, row: ReportRow): RowJson {
 export function toReportJson(report: Report, range: ReportRange): ReportJson {
   const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
   return {
-    schemaVersion: 1,
-    currency: 'USD',
-    moneyUnit: 'picoUSD',
+    schemaVersion: 2,
+    currency: report.currency,
+    moneyUnit: `pico${report.currency}`,
     costMode: report.costMode,
+    exchangeRates: report.exchange,
+    stamp: report.stamp,
     by: report.by,
     timeZone: report.timeZone,
     groupBy: report.groupBy,

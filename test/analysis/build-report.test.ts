@@ -24,10 +24,15 @@ const slices = [
   slice(27, 'claude-haiku-4-5', 1n),
 ];
 
+const STAMP = { hash: 'sha256:0', pricingVersions: [], sources: 0 };
+
 describe('buildReport', () => {
   it('buckets hourly slices into days and sorts by cost within a day', () => {
     const report = buildReport(slices, [], {
       costMode: 'list',
+      currency: 'USD',
+      exchange: null,
+      stamp: STAMP,
       by: 'day',
       timeZone: 'UTC',
       groupBy: ['model'],
@@ -50,6 +55,9 @@ describe('buildReport', () => {
   ] as const)('totals equal the sum of rows (by %s, top %s)', (by, top) => {
     const report = buildReport(slices, [], {
       costMode: 'list',
+      currency: 'USD',
+      exchange: null,
+      stamp: STAMP,
       by,
       timeZone: 'Europe/Berlin',
       groupBy: ['model'],
@@ -66,6 +74,9 @@ describe('buildReport', () => {
   it('keeps the top N groups by total cost and sums the rest into (other)', () => {
     const report = buildReport(slices, [], {
       costMode: 'list',
+      currency: 'USD',
+      exchange: null,
+      stamp: STAMP,
       by: 'none',
       timeZone: 'UTC',
       groupBy: ['model'],
@@ -81,6 +92,9 @@ describe('buildReport', () => {
   it('yields no rows for no usage', () => {
     const report = buildReport([], [], {
       costMode: 'list',
+      currency: 'USD',
+      exchange: null,
+      stamp: STAMP,
       by: 'day',
       timeZone: 'UTC',
       groupBy: [],

@@ -91,7 +91,7 @@ describe('global options: the config file', () => {
     const result = runLlmcost(['report', '--config', config, '--format', 'json', '--as-of', AS_OF], sandbox);
     expect(result.code).toBe(0);
     expect(maskSandbox(result.stderr, sandbox)).toBe(
-      'llmcost: warning: <sandbox>/typo.json: unknown key "timezone" is ignored (known: timeZone, db, pricingFile)\n',
+      'llmcost: warning: <sandbox>/typo.json: unknown key "timezone" is ignored (did you mean "timeZone"?)\n',
     );
     expect((JSON.parse(result.stdout) as ReportJson).timeZone).toBe('UTC');
   });

@@ -10,7 +10,7 @@ const USAGE_TOTALS = {
   records: 18,
   inputTokens: 171_536,
   outputTokens: 37_407,
-  costPicoUsd: '593657440000',
+  costPico: '593657440000',
 } as const;
 
 const CLAUDE_TAIL_WARNING =

@@ -42,12 +42,12 @@ describe('llmcost report: totals reconcile', () => {
       const sandbox = makeSeededSandbox(EVERYTHING);
       const json = reportJson(sandbox, ['--by', by, '--group-by', groupBy]);
       expect(json.rows.length).toBeGreaterThan(1);
-      expect(sumPico(json.rows.map((row) => row.costPicoUsd))).toBe(BigInt(json.totals.costPicoUsd));
-      expect(sumPico(json.rows.map((row) => row.reportedCostPicoUsd))).toBe(
-        BigInt(json.totals.reportedCostPicoUsd),
+      expect(sumPico(json.rows.map((row) => row.costPico))).toBe(BigInt(json.totals.costPico));
+      expect(sumPico(json.rows.map((row) => row.reportedCostPico))).toBe(
+        BigInt(json.totals.reportedCostPico),
       );
       expect(sumCounts(json.rows)).toEqual(pickCounts(json.totals));
-      expect(decimalUsdToPico(json.totals.costExact)).toBe(BigInt(json.totals.costPicoUsd));
+      expect(decimalUsdToPico(json.totals.costExact)).toBe(BigInt(json.totals.costPico));
 
       const csv = runLlmcost(
         ['report', '--as-of', AS_OF, '--format', 'csv', '--by', by, '--group-by', groupBy],
@@ -73,7 +73,7 @@ describe('llmcost report: totals reconcile', () => {
       [null, true],
     ]);
     expect(top.totals).toEqual(all.totals);
-    expect(top.rows[2]!.costPicoUsd).toBe(String(sumPico(all.rows.slice(2).map((row) => row.costPicoUsd))));
+    expect(top.rows[2]!.costPico).toBe(String(sumPico(all.rows.slice(2).map((row) => row.costPico))));
   });
 
   it('lists unknown models in unpriced and keeps them out of the cost', () => {
@@ -117,7 +117,7 @@ describe('llmcost report: totals reconcile', () => {
     expect(json.totals).toMatchObject({ unpricedRecords: 3, unpricedTokens: 15_054 });
     expect(json.rows.find((row) => row.group.model === 'o3')).toMatchObject({
       unpricedRecords: 2,
-      costPicoUsd: '0',
+      costPico: '0',
     });
     const table = runLlmcost(['report', '--as-of', AS_OF], sandbox);
     expect(table.stdout).toContain('* Left out of Cost for lack of a price: 3 records, 15,054 tokens:\n');

@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs';
 import { buildReport } from '../../analysis/build-report.ts';
+import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
+import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
 import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
 import { openStore } from '../../store/open-store.ts';
+import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
 import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
+import { loadExchangeRates } from '../load-exchange-rates.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
@@ -47,16 +51,38 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
           ? HOUR_MS
           : QUARTER_HOUR_MS;
     const range = { fromMs: sinceMs, toMs: untilMs };
-    const slices = selectUsageAggregates(store, {
+    let slices = selectUsageAggregates(store, {
       ...range,
       sliceMs,
       groupBy: options.groupBy,
       where: options.where,
       costMode: settings.costMode,
     });
+    const rates = loadExchangeRates(settings);
+    let exchange: CurrencyConversion | null = null;
+    if (rates !== null) {
+      const converted = convertSlices(slices, rates, settings.currency);
+      if (!converted.ok) throw new InputError(converted.message);
+      slices = [...converted.slices];
+      exchange = converted.conversion;
+    }
     const unpriced = selectUnpricedUsage(store, { ...range, where: options.where }, settings.costMode);
-    const report = buildReport(slices, unpriced, {
+    const stamp = reproducibilityStamp(selectStampInputs(store), {
+      by: options.by,
+      groupBy: options.groupBy,
+      where: options.where,
+      top: options.top ?? null,
+      sinceMs,
+      untilMs,
+      timeZone,
       costMode: settings.costMode,
+      exchange,
+    });
+    const report = buildReport(slices, unpriced, {
+      stamp,
+      costMode: settings.costMode,
+      currency: settings.currency,
+      exchange,
       by: options.by,
       timeZone,
       groupBy: options.groupBy,
