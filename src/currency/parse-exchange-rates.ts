@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
+import { isCalendarDate } from '../model/calendar-date.ts';
 import type { DatedRate, ExchangeRates } from './exchange-rates.ts';
 
 export type ExchangeRatesParse =
   | { readonly ok: true; readonly rates: ExchangeRates }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const RATE = /^(\d+)(?:\.(\d{1,12}))?$/;
 const REQUIRED = ['date', 'currency', 'rate'] as const;
@@ -40,7 +40,7 @@ export function parseExchangeRates(text: string, source: string): ExchangeRatesP
     const currency = row.currency?.trim().toUpperCase();
     const rateText = row.rate?.trim();
     const before = problems.length;
-    if (date === undefined || !DATE.test(date) || Number.isNaN(Date.parse(date)))
+    if (date === undefined || !isCalendarDate(date))
       problem('date', 'a date YYYY-MM-DD', row.date);
     if (currency === undefined || !CURRENCY.test(currency))
       problem('currency', 'a three-letter ISO 4217 code such as EUR', row.currency);

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../model/calendar-date.ts';
 import { parseDecimalToPico, PICO_PER_USD } from '../model/money.ts';
 import { usdToMicros } from './build/usd-to-micros.ts';
 import { PRICE_SET_OPTIONAL_FIELDS, PRICE_SET_REQUIRED_FIELDS, type PriceSet } from './price-book.ts';
@@ -22,7 +23,6 @@ const KNOWN_KEYS = new Set([
   'effectiveTo',
   'note',
 ]);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /**
@@ -149,7 +149,7 @@ function decimalPico(value: unknown): bigint | null {
 
 function parseDate(value: unknown, onProblem: (value: unknown) => void): number | null {
   if (value === undefined) return null;
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
     onProblem(value);
     return null;
   }

@@ -101,3 +101,49 @@ describe('negotiated rates (priceOverrides in the config file)', () => {
     );
   });
 });
+
+describe('--currency with a rates file', () => {
+  const { sandbox } = seeded();
+  const config = join(sandbox.dir, 'eur.config.json');
+  writeFileSync(
+    join(sandbox.dir, 'rates.csv'),
+    'date,currency,rate\n2026-10-30,EUR,0.8\n2026-11-02,EUR,0.9\n',
+  );
+  writeFileSync(config, JSON.stringify({ exchangeRatesFile: 'rates.csv', currency: 'EUR' }));
+
+  it('converts at the rate of the usage day: list 0.0285 USD × 0.9 = 0.02565 EUR', () => {
+    const report = reportJson(sandbox, ['--by', 'none', '--cost', 'list', '--config', config]);
+    expect(report).toMatchObject({ currency: 'EUR', moneyUnit: 'picoEUR' });
+    expect(report.totals.costExact).toBe('0.02565');
+    expect(report.exchangeRates).toMatchObject({ firstRateDate: '2026-11-02', ratesUsed: 1 });
+    const table = runLlmcost(
+      ['report', '--by', 'none', '--as-of', '2026-11-23', '--config', config],
+      sandbox,
+    );
+    expect(table.stdout).toContain('€0.0234*');
+    expect(table.stdout).toContain('Amounts in EUR, converted from USD per day at the rates of 2026-11-02');
+  });
+
+  it('--currency USD on the command line wins over the config', () => {
+    const report = reportJson(sandbox, [
+      '--by',
+      'none',
+      '--cost',
+      'list',
+      '--config',
+      config,
+      '--currency',
+      'USD',
+    ]);
+    expect(report.totals.costExact).toBe('0.0285');
+  });
+
+  it('needs a rates file for another currency (exit 2) and a rate for every day (exit 1)', () => {
+    const noRates = runLlmcost(['report', '--currency', 'GBP'], sandbox);
+    expect(noRates.code).toBe(2);
+    expect(noRates.stderr).toContain('--currency GBP needs exchange rates: set "exchangeRatesFile"');
+    const noGbp = runLlmcost(['report', '--config', config, '--currency', 'GBP'], sandbox);
+    expect(noGbp.code).toBe(1);
+    expect(noGbp.stderr).toContain('rates.csv: no GBP rates');
+  });
+});
