@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
@@ -30,7 +31,10 @@ export interface Settings {
   /** Write output here instead of stdout. */
   readonly outPath: string | null;
   readonly isQuiet: boolean;
-  /** A price book file replacing the bundled pricing.json, or null. */
+  /**
+   * The price book file replacing the bundled pricing.json, or null for the bundled one: `--pricing` >
+   * `LLMCOST_PRICING` > config `pricingFile` > the user's book written by `pricing import`, if it exists.
+   */
   readonly pricingFile: string | null;
 }
 
@@ -54,10 +58,9 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
       `--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${timeZone}"`,
     );
   }
-  const dataHome = ctx.env.XDG_DATA_HOME ?? join(ctx.homeDir, '.local', 'share');
   const dbPath = resolve(
     ctx.cwd,
-    flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome, 'llmcost', 'llmcost.db'),
+    flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome(ctx), 'llmcost', 'llmcost.db'),
   );
 
   const outPath = flags.out === undefined ? null : resolve(ctx.cwd, flags.out);
@@ -77,6 +80,20 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     format = byExtension;
   }
   const asOfMs = flags.asOf === undefined ? ctx.nowMs : endOf(parseDateFlag(flags.asOf, '--as-of'), timeZone);
-  const pricingFile = flags.pricing ?? ctx.env.LLMCOST_PRICING ?? config.pricingFile ?? null;
+  const userBook = userPriceBookPath(ctx);
+  const pricingFile =
+    flags.pricing ??
+    ctx.env.LLMCOST_PRICING ??
+    config.pricingFile ??
+    (existsSync(userBook) ? userBook : null);
   return { dbPath, timeZone, asOfMs, format, outPath, isQuiet: flags.quiet === true, pricingFile };
+}
+
+/** The user's own price book: where `pricing import` writes by default (`$XDG_DATA_HOME/llmcost/pricing.json`). */
+export function userPriceBookPath(ctx: Pick<Context, 'env' | 'homeDir'>): string {
+  return join(dataHome(ctx), 'llmcost', 'pricing.json');
+}
+
+function dataHome(ctx: Pick<Context, 'env' | 'homeDir'>): string {
+  return ctx.env.XDG_DATA_HOME ?? join(ctx.homeDir, '.local', 'share');
 }
