@@ -61,7 +61,7 @@ export function renderImportDiff(diff: ImportDiff, summary: ImportSummary, displ
       const overlay = model.previousLayer === 'overlay' ? ', a hand-checked overlay price' : '';
       lines.push(
         ...wrapText(
-          `  ${model.key}  (${model.sourceKey}; previous period from ${model.previousFrom}${overlay})`,
+          `  ${model.key} (${model.sourceKey}; previous period from ${model.previousFrom}${overlay})`,
           display.width,
           '      ',
         ),
