@@ -41,12 +41,10 @@ export function renderImportDiff(diff: ImportDiff, summary: ImportSummary, displ
     `${formatCount(diff.scheduled.length)} left for a scheduled period`,
     `${formatCount(diff.skipped.length)} skipped`,
   ].join(', ');
+  // The paths stay on a line of their own, so how the counts wrap does not depend on them.
   const lines = [
-    ...wrapText(
-      `${summary.file} (${summary.sourceFormat}) into ${summary.into}${summary.isDryRun ? ' (dry run, nothing written)' : ''}: ${counts}.`,
-      display.width,
-      '  ',
-    ),
+    `Imported ${summary.file} (${summary.sourceFormat}) into ${summary.into}${summary.isDryRun ? ' (dry run: nothing written)' : ''}:`,
+    ...wrapText(`${counts}.`, display.width, '  '),
   ];
   if (diff.added.length > 0) {
     lines.push('', 'Added:');

@@ -3,7 +3,7 @@ import type { ModelListRow } from '../pricing/list-models.ts';
 import type { PriceSet } from '../pricing/price-book.ts';
 import type { DisplayOptions } from './display-options.ts';
 import { formatMicrosAsUsd, formatMicrosExact } from './format-money.ts';
-import { formatCount } from './format-number.ts';
+import { formatCount, wrapText } from './format-number.ts';
 import { renderAlignedTable, type AlignedColumn } from './render-aligned-table.ts';
 
 export interface ModelListMeta {
@@ -49,7 +49,7 @@ export function renderModelListTable(
     String(row.periodCount),
     row.hasLongContextTiers ? 'yes' : '',
   ]);
-  return `${renderAlignedTable(columns, cells, display)}\n\n${footer(rows, meta)}\n`;
+  return `${renderAlignedTable(columns, cells, display)}\n\n${wrapText(footer(rows, meta), display.width).join('\n')}\n`;
 }
 
 export function renderModelListMarkdown(rows: readonly ModelListRow[], meta: ModelListMeta): string {
