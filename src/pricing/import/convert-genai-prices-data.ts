@@ -115,7 +115,7 @@ function convertModel(
   if (period === undefined) return 'no price in effect at the import date';
   const stated = statedFields(current.prices);
   const pick = (prices: PriceSet): StatedPrices =>
-    Object.fromEntries(stated.map((field) => [field, prices[field] ?? prices.output])) as StatedPrices;
+    Object.fromEntries(stated.map((field) => [field, prices[field] ?? prices.output]));
   return {
     provider: providerId,
     model: model.id,
