@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerPricing } from './commands/pricing.ts';
 import { registerReprice } from './commands/reprice.ts';
 import { registerReport } from './commands/report.ts';
 import type { CommandRunner } from './command-runner.ts';
@@ -60,6 +61,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
     });
   registerIngest(program, run);
   registerReport(program, run);
+  registerPricing(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
   return program;

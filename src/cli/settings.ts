@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
@@ -34,7 +35,10 @@ export interface Settings {
   /** Write output here instead of stdout. */
   readonly outPath: string | null;
   readonly isQuiet: boolean;
-  /** A price book file replacing the bundled pricing.json, or null. */
+  /**
+   * The price book file replacing the bundled pricing.json, or null for the bundled one: `--pricing` >
+   * `LLMCOST_PRICING` > config `pricingFile` > the user's book written by `pricing import`, if it exists.
+   */
   readonly pricingFile: string | null;
   /** ISO 4217 code reports convert to (USD: no conversion). */
   readonly currency: string;
@@ -66,10 +70,9 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
       `--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${timeZone}"`,
     );
   }
-  const dataHome = ctx.env.XDG_DATA_HOME ?? join(ctx.homeDir, '.local', 'share');
   const dbPath = resolve(
     ctx.cwd,
-    flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome, 'llmcost', 'llmcost.db'),
+    flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome(ctx), 'llmcost', 'llmcost.db'),
   );
 
   const outPath = flags.out === undefined ? null : resolve(ctx.cwd, flags.out);
@@ -97,7 +100,12 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new UsageError(`--currency: expected an ISO 4217 code such as EUR, got "${currency}"`);
   }
-  const pricingFile = flags.pricing ?? ctx.env.LLMCOST_PRICING ?? config.pricingFile ?? null;
+  const userBook = userPriceBookPath(ctx);
+  const pricingFile =
+    flags.pricing ??
+    ctx.env.LLMCOST_PRICING ??
+    config.pricingFile ??
+    (existsSync(userBook) ? userBook : null);
   return {
     dbPath,
     timeZone,
@@ -111,4 +119,13 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     exchangeRatesFile: config.exchangeRatesFile ?? null,
     priceOverrides: config.priceOverrides ?? [],
   };
+}
+
+/** The user's own price book: where `pricing import` writes by default (`$XDG_DATA_HOME/llmcost/pricing.json`). */
+export function userPriceBookPath(ctx: Pick<Context, 'env' | 'homeDir'>): string {
+  return join(dataHome(ctx), 'llmcost', 'pricing.json');
+}
+
+function dataHome(ctx: Pick<Context, 'env' | 'homeDir'>): string {
+  return ctx.env.XDG_DATA_HOME ?? join(ctx.homeDir, '.local', 'share');
 }

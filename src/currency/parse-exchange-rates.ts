@@ -40,8 +40,7 @@ export function parseExchangeRates(text: string, source: string): ExchangeRatesP
     const currency = row.currency?.trim().toUpperCase();
     const rateText = row.rate?.trim();
     const before = problems.length;
-    if (date === undefined || !isCalendarDate(date))
-      problem('date', 'a date YYYY-MM-DD', row.date);
+    if (date === undefined || !isCalendarDate(date)) problem('date', 'a date YYYY-MM-DD', row.date);
     if (currency === undefined || !CURRENCY.test(currency))
       problem('currency', 'a three-letter ISO 4217 code such as EUR', row.currency);
     const match = rateText === undefined ? null : RATE.exec(rateText);

@@ -1,3 +1,5 @@
+import { editDistance } from '../model/edit-distance.ts';
+
 /**
  * The known key a mistyped one most likely meant, for "did you mean" hints: the same key spelled in
  * another case style (`cacheReadTokens`, `Output-Tokens`), else the nearest within two edits
@@ -21,18 +23,4 @@ export function suggestKey(unknownKey: string, knownKeys: readonly string[]): st
 
 function squash(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
-}
-
-/** Levenshtein distance (insertions, deletions, substitutions), two rows of memory. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -26,3 +26,19 @@ export function formatMoney(amountPico: bigint, currency: string): string {
 export function formatAmountExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);
 }
+
+const PICO_PER_MICRO = 1_000_000n;
+
+/**
+ * A price of integer micro-USD (per 1M tokens, per request, per 1,000 searches) as exact dollars with
+ * at least two decimals and no rounding (`$2.50`, `$0.075`, `$0.000125`): prices are shown as stated.
+ */
+export function formatMicrosAsUsd(micros: number): string {
+  const [whole = '0', fraction = ''] = formatMicrosExact(micros).split('.');
+  return `$${BigInt(whole).toLocaleString('en-US')}.${fraction.padEnd(2, '0')}`;
+}
+
+/** Exact decimal dollars of a micro-USD integer, without trailing zeros (`2.5`), for CSV and JSON. */
+export function formatMicrosExact(micros: number): string {
+  return picoToDecimalString(BigInt(micros) * PICO_PER_MICRO);
+}
