@@ -84,7 +84,7 @@ export function computeRecordCost(
     );
   }
   const tier = usage.serviceTier?.toLowerCase() ?? '';
-  if (!STANDARD_SERVICE_TIERS.has(tier)) {
+  if (!STANDARD_SERVICE_TIERS.has(tier) && override?.serviceTier !== tier) {
     return unpriced(
       `no "${usage.serviceTier ?? ''}" service-tier price for model "${usage.model}" (${model.key})`,
     );

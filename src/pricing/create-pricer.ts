@@ -16,8 +16,9 @@ interface PricedModel {
  * Pure; called once per ingested record, so the model lookup is cached per (provider, model) string pair
  * and a repeated pair costs two map lookups, no regular expression.
  *
- * Overrides: those naming the record's model come before those naming its provider, each group in config
- * order; the first whose dates cover the record applies. Throws (naming the override) when an override's
+ * Overrides: those naming the record's model come before those naming its provider, within each the
+ * ones for a service tier before the others, then config order; the first whose dates and tier cover
+ * the record applies. Throws (naming the override) when an override's
  * model or provider is not in the book: a negotiated rate that prices nothing must not pass unnoticed.
  */
 export function createPricer(
@@ -69,7 +70,10 @@ export function createPricer(
     if (model === undefined) {
       model = {
         compiled: compileModel(key, entry, book.batchMultipliers[entry.provider]),
-        overrides: [...(overridesByKey.get(key) ?? []), ...(overridesByProvider.get(entry.provider) ?? [])],
+        overrides: [
+          ...tierFirst(overridesByKey.get(key) ?? []),
+          ...tierFirst(overridesByProvider.get(entry.provider) ?? []),
+        ],
       };
       pricedModels.set(key, model);
     }
@@ -83,12 +87,23 @@ export function createPricer(
         reason: `no price for model "${usage.model}" (provider "${usage.provider}")`,
       };
     const at = usage.occurredAtMs;
+    const tier = usage.serviceTier?.toLowerCase();
     const override =
       model.overrides.length === 0
         ? undefined
         : model.overrides.find(
-            (o) => (o.fromMs === null || o.fromMs <= at) && (o.toMs === null || at < o.toMs),
+            (o) =>
+              (o.fromMs === null || o.fromMs <= at) &&
+              (o.toMs === null || at < o.toMs) &&
+              (o.serviceTier === undefined || o.serviceTier === tier),
           );
     return computeRecordCost(model.compiled, usage, override);
   };
+}
+
+function tierFirst(overrides: readonly PriceOverride[]): PriceOverride[] {
+  return [
+    ...overrides.filter((override) => override.serviceTier !== undefined),
+    ...overrides.filter((override) => override.serviceTier === undefined),
+  ];
 }

@@ -19,6 +19,7 @@ const KNOWN_KEYS = new Set([
   'multiplier',
   'discountPercent',
   'prices',
+  'serviceTier',
   'effectiveFrom',
   'effectiveTo',
   'note',
@@ -32,6 +33,7 @@ const DAY_MS = 86_400_000;
  * - rate: `multiplier` (e.g. `"0.85"`) or `discountPercent` (e.g. `15`), applied to the whole list cost,
  *   or `prices` in USD per 1M tokens (`input`, `output`, `cacheRead`, `cacheWrite5m`, `cacheWrite1h`,
  *   `reasoning`; `requestFee` in USD per request, `webSearchPer1k` in USD per 1,000), exactly one;
+ * - `serviceTier`: optional, only records of that tier (`priority`, `flex`), which the book does not price;
  * - `effectiveFrom` / `effectiveTo`: optional UTC dates, both inclusive.
  * Amounts may be JSON numbers or decimal strings; they are held exactly. Problems name the entry and
  * field, e.g. `priceOverrides[1].multiplier: expected a decimal number above 0, got "-1"`.
@@ -73,6 +75,10 @@ export function parsePriceOverrides(json: unknown): PriceOverridesParse {
       problem('model', 'a model id such as "gpt-4o"', record.model);
     } else scope = { kind: 'model', model: record.model };
 
+    const serviceTier = record.serviceTier;
+    if (serviceTier !== undefined && (typeof serviceTier !== 'string' || serviceTier === ''))
+      problem('serviceTier', 'a service tier such as "priority" or "flex"', serviceTier);
+
     const rates = ['multiplier', 'discountPercent', 'prices'].filter((key) => record[key] !== undefined);
     let multiplier: PriceOverride['multiplier'];
     let prices: PriceOverride['prices'];
@@ -107,6 +113,7 @@ export function parsePriceOverrides(json: unknown): PriceOverridesParse {
     overrides.push({
       name,
       scope,
+      ...(typeof serviceTier === 'string' ? { serviceTier: serviceTier.toLowerCase() } : {}),
       ...(multiplier !== undefined ? { multiplier } : {}),
       ...(prices !== undefined ? { prices } : {}),
       fromMs,

@@ -20,6 +20,12 @@ export interface PriceOverride {
     | { readonly kind: 'provider'; readonly provider: string }
     /** A model id as the user wrote it; the pricer resolves it like a record's model. */
     | { readonly kind: 'model'; readonly model: string };
+  /**
+   * Only records of this service tier (`priority`, `flex`, lower-case). The book prices the standard
+   * tier only, so a tier override is how other tiers get a price: explicit prices, or a multiplier of
+   * the standard price.
+   */
+  readonly serviceTier?: string;
   readonly multiplier?: Rational;
   readonly prices?: Partial<PriceSet>;
   /** Inclusive, UTC; null: since always. */

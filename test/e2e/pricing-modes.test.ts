@@ -147,3 +147,27 @@ describe('--currency with a rates file', () => {
     expect(noGbp.stderr).toContain('rates.csv: no GBP rates');
   });
 });
+
+describe('llmcost pricing check', () => {
+  it('explains each unpriced model; exit 3 with --fail-on-unpriced, 0 without', () => {
+    const { sandbox } = seeded();
+    const text = runLlmcost(['pricing', 'check'], sandbox);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('1 model with usage that has no price: 1 record, 15 tokens');
+    expect(text.stdout).toContain('acme/mystery-1: 1 record, 1 request, 15 tokens');
+    expect(text.stdout).toContain('tried: mystery-1; no entry matches');
+    const gate = runLlmcost(['pricing', 'check', '--fail-on-unpriced', '--format', 'json'], sandbox);
+    expect(gate.code).toBe(3);
+    const json = JSON.parse(gate.stdout) as { unpriced: { model: string; matchesNow: string | null }[] };
+    expect(json.unpriced).toMatchObject([{ model: 'mystery-1', matchesNow: null }]);
+  });
+
+  it('says so when everything is priced', () => {
+    const sandbox = makeSandbox();
+    const file = join(sandbox.dir, 'one.jsonl');
+    writeFileSync(file, `${JSON.stringify(RECORDS[1])}\n`);
+    runLlmcost(['ingest', file], sandbox);
+    const result = runLlmcost(['pricing', 'check', '--fail-on-unpriced'], sandbox);
+    expect(result).toMatchObject({ code: 0, stdout: 'Every stored record has a price.\n' });
+  });
+});

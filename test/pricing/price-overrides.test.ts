@@ -128,6 +128,22 @@ describe('createPricer with overrides', () => {
     );
   });
 
+  it('prices a service tier the book lacks only through a tier override: priority at 1.8× list', () => {
+    const priority = { ...sonnet, serviceTier: 'priority' };
+    expect(createPricer(book, overrides([{ provider: 'anthropic', multiplier: '0.5' }]))(priority).kind).toBe(
+      'unpriced',
+    );
+    const price = createPricer(
+      book,
+      overrides([
+        { provider: 'anthropic', multiplier: '0.5' },
+        { model: 'anthropic/claude-sonnet-4-5', serviceTier: 'Priority', multiplier: '1.8' },
+      ]),
+    );
+    expect(price(priority)).toMatchObject({ costPico: 18_900_000_000n, layer: 'override' });
+    expect(price(sonnet)).toMatchObject({ costPico: 5_250_000_000n, layer: 'override' });
+  });
+
   it('leaves unknown models unpriced', () => {
     const price = createPricer(book, overrides([{ provider: 'openai', multiplier: '0.5' }]));
     expect(price({ ...gpt4o, model: 'gpt-unknown-9' }).kind).toBe('unpriced');

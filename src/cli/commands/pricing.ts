@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from '../command-runner.ts';
+import type { PricingCheckOptions } from './run-pricing-check.ts';
 import { parseChoice } from '../parse-flags.ts';
 import type { GlobalFlags } from '../settings.ts';
 
@@ -27,7 +28,7 @@ export interface PricingImportOptions {
 export function registerPricing(program: Command, run: CommandRunner): void {
   const pricing = program
     .command('pricing')
-    .description('list, show and import model prices (the price book)');
+    .description('list, show, check and import model prices (the price book)');
   pricing
     .command('list')
     .description('one row per model with the prices in effect at --as-of (default: now), $ per 1M tokens')
@@ -48,6 +49,15 @@ export function registerPricing(program: Command, run: CommandRunner): void {
       const { runPricingShow } = await import('./run-pricing-show.ts');
       const { asOf } = command.optsWithGlobals<GlobalFlags>();
       await run(command, (ctx, settings) => runPricingShow(model, options, asOf, settings, ctx));
+    });
+  pricing
+    .command('check')
+    .description('explain each model in the store that has no price, and how to fix it')
+    .option('--since <date>', 'only usage from this date (inclusive, in --tz) or instant')
+    .option('--fail-on-unpriced', 'exit 3 when any stored usage has no price (for CI)', false)
+    .action(async (options: PricingCheckOptions, command: Command) => {
+      const { runPricingCheck } = await import('./run-pricing-check.ts');
+      await run(command, (ctx, settings) => runPricingCheck(options, settings, ctx));
     });
   pricing
     .command('import')
