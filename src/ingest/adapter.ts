@@ -23,9 +23,17 @@ export interface LineParser {
   finish(): LineResult;
 }
 
+export type SourceKind = 'billing' | 'requests';
+
 export interface Adapter {
   /** The name users pass to `--from`. */
   readonly format: string;
+  /**
+   * What the source describes: `billing` for a provider's aggregate usage or cost export (buckets per
+   * day/model, stated costs), `requests` for request-level logs (gateways, SDK logs, Claude Code). The
+   * two kinds can describe the same traffic, so reports never add them up for one provider and day.
+   */
+  readonly kind: SourceKind;
   /** One line for `llmcost formats`. */
   readonly description: string;
   /** A short real-shaped sample line for `llmcost formats`. */

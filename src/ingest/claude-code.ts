@@ -62,6 +62,7 @@ const CLAUDE_CODE_EVENT_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const claudeCodeAdapter: Adapter = {
+  kind: 'requests',
   format: 'claude-code',
   description: 'Claude Code session logs (~/.claude/projects/**/*.jsonl)',
   example:

@@ -83,6 +83,7 @@ const CURRENCY_CODE = /^[A-Za-z]{3}$/;
 const OPEN_BRACE = 0x7b;
 
 export const llmcostJsonlAdapter: Adapter = {
+  kind: 'requests',
   format: 'llmcost-jsonl',
   description: "llmcost's own JSONL interchange format: one normalized usage record per line",
   example:

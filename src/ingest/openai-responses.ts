@@ -24,6 +24,7 @@ const PROVIDER = 'openai';
 const UNKNOWN_MODEL = 'unknown';
 
 export const openaiResponsesAdapter: Adapter = {
+  kind: 'requests',
   format: 'openai-responses',
   description:
     'OpenAI response objects logged as JSONL (chat, responses, embeddings) and Batch API output/error files',
