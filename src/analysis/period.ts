@@ -57,3 +57,44 @@ export function periodOf(instantMs: number, unit: PeriodUnit, timeZone: string):
       return unit satisfies never;
   }
 }
+
+/**
+ * The instants a period label spans in a zone, [startMs, endMs): `2026-10` (a month), `2026-W40` (an ISO
+ * week), `2026-10-05` (a day). Null for anything else.
+ */
+export function periodRange(label: string, timeZone: string): { startMs: number; endMs: number } | null {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) {
+    const [year, value] = [Number(month[1]), Number(month[2])];
+    if (value < 1 || value > 12) return null;
+    return {
+      startMs: zonedTimeToMs(year, value, 1, 0, 0, timeZone),
+      endMs: zonedTimeToMs(value === 12 ? year + 1 : year, value === 12 ? 1 : value + 1, 1, 0, 0, timeZone),
+    };
+  }
+  const week = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (week) {
+    const [year, value] = [Number(week[1]), Number(week[2])];
+    // ISO week 1 holds January 4th; its Monday starts the week-numbering year.
+    const january4 = new Date(Date.UTC(year, 0, 4));
+    const monday = new Date(january4.getTime() - ((january4.getUTCDay() + 6) % 7) * 86_400_000);
+    const start = new Date(monday.getTime() + (value - 1) * 7 * 86_400_000);
+    const end = new Date(start.getTime() + 7 * 86_400_000);
+    if (value < 1 || periodOf(start.getTime() + 43_200_000, 'week', 'UTC').label !== label) return null;
+    const at = (date: Date) =>
+      zonedTimeToMs(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, timeZone);
+    return { startMs: at(start), endMs: at(end) };
+  }
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (day) {
+    const [year, value, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const probe = new Date(Date.UTC(year, value - 1, date));
+    if (probe.getUTCMonth() !== value - 1 || probe.getUTCDate() !== date) return null;
+    const next = new Date(Date.UTC(year, value - 1, date + 1));
+    return {
+      startMs: zonedTimeToMs(year, value, date, 0, 0, timeZone),
+      endMs: zonedTimeToMs(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, timeZone),
+    };
+  }
+  return null;
+}

@@ -1,15 +1,28 @@
 import Papa from 'papaparse';
-import type { Report } from '../analysis/build-report.ts';
+import type { Report, ReportRow } from '../analysis/build-report.ts';
+import { deltaPercent, type ComparedReport } from '../analysis/compare-report.ts';
 import { allCacheWriteTokens } from '../model/usage-totals.ts';
 import { formatAmountExact } from './format-money.ts';
-import { dimensionHeading, groupCell } from './report-columns.ts';
+import { dimensionHeading, groupCell, rowBaseline } from './report-columns.ts';
 
 /**
  * The report's rows as CSV (RFC 4180, header row, no totals row so the file sums cleanly in a
- * spreadsheet). `cost_usd` (in the report's cost mode) is the exact decimal: its column sum equals the
+ * spreadsheet). `cost_usd` (`cost_eur`… with `--currency`; in the report's cost mode) is the exact decimal: its column sum equals the
  * report total exactly. `list_cost_usd` and `reported_cost_usd` give both costs where both exist.
  */
 export function renderReportCsv(report: Report): string {
+  const isCompared = (report as Partial<ComparedReport>).comparison !== undefined;
+  const comparisonCells = (row: ReportRow): (string | number)[] => {
+    const baseline = rowBaseline(row);
+    if (!isCompared || baseline === undefined) return [];
+    const percent = baseline.hasBaseline ? deltaPercent(row.totals.costPico, baseline.costPico) : null;
+    return [
+      formatAmountExact(baseline.costPico),
+      formatAmountExact(row.totals.costPico - baseline.costPico),
+      percent === null ? '' : percent,
+    ];
+  };
+  const unit = report.currency.toLowerCase();
   const fields = [
     'period',
     'period_start',
@@ -24,11 +37,12 @@ export function renderReportCsv(report: Report): string {
     'cache_write_1h_tokens',
     'output_tokens',
     'reasoning_tokens',
-    'cost_usd',
-    'list_cost_usd',
-    'reported_cost_usd',
+    `cost_${unit}`,
+    `list_cost_${unit}`,
+    `reported_cost_${unit}`,
     'unpriced_records',
     'unpriced_tokens',
+    ...(isCompared ? [`baseline_cost_${unit}`, `change_cost_${unit}`, 'change_percent'] : []),
   ];
   const data = report.rows.map((row) => [
     row.period.label,
@@ -49,6 +63,7 @@ export function renderReportCsv(report: Report): string {
     formatAmountExact(row.totals.reportedCostPico),
     row.totals.unpricedRecords,
     row.totals.unpricedTokens,
+    ...comparisonCells(row),
   ]);
   return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 }

@@ -1,7 +1,13 @@
 import type { Report } from '../analysis/build-report.ts';
 import { formatCount } from './format-number.ts';
 import { escapeMarkdownText, renderMarkdownTable } from './render-markdown-table.ts';
-import { labelColumns, numericColumns, reportFootnotes } from './report-columns.ts';
+import {
+  labelColumns,
+  numericColumns,
+  reportFootnotes,
+  rowBaseline,
+  totalsBaseline,
+} from './report-columns.ts';
 
 /** The report as a GitHub-flavoured Markdown table with a bold totals row and the table's footnotes. */
 export function renderReportMarkdown(report: Report): string {
@@ -12,9 +18,12 @@ export function renderReportMarkdown(report: Report): string {
     head,
     rows: report.rows.map((row) => [
       ...labels.cells(row),
-      ...columns.map((column) => column.cell(row.totals, formatCount)),
+      ...columns.map((column) => column.cell(row.totals, formatCount, rowBaseline(row))),
     ]),
-    footer: [...labels.totalCells, ...columns.map((column) => column.cell(report.totals, formatCount))],
+    footer: [
+      ...labels.totalCells,
+      ...columns.map((column) => column.cell(report.totals, formatCount, totalsBaseline(report))),
+    ],
     align: head.map((_, index) => (index < labels.headings.length ? 'left' : 'right')),
   });
   const notes = reportFootnotes(report).map(escapeMarkdownText);

@@ -2,7 +2,13 @@ import type { Report } from '../analysis/build-report.ts';
 import type { DisplayOptions } from './display-options.ts';
 import { formatCompactCount, formatCount, wrapText } from './format-number.ts';
 import { renderPlainTable } from './render-plain-table.ts';
-import { labelColumns, numericColumns, reportFootnotes } from './report-columns.ts';
+import {
+  labelColumns,
+  numericColumns,
+  reportFootnotes,
+  rowBaseline,
+  totalsBaseline,
+} from './report-columns.ts';
 
 /** A count column wider than this switches to compact numbers (`1.23M`) for every cell. */
 const MAX_EXACT_COUNT_WIDTH = 9;
@@ -14,15 +20,15 @@ const MAX_EXACT_COUNT_WIDTH = 9;
  */
 export function renderReportTable(report: Report, display: DisplayOptions): string {
   const columns = numericColumns(report);
+  const lines = [
+    ...report.rows.map((row) => ({ totals: row.totals, baseline: rowBaseline(row) })),
+    { totals: report.totals, baseline: totalsBaseline(report) },
+  ];
   const numericCells = columns.map((column) => {
-    const exact = [...report.rows.map((row) => row.totals), report.totals].map((totals) =>
-      column.cell(totals, formatCount),
-    );
+    const exact = lines.map((line) => column.cell(line.totals, formatCount, line.baseline));
     const isTooWide = exact.some((text) => text.length > MAX_EXACT_COUNT_WIDTH);
     return isTooWide
-      ? [...report.rows.map((row) => row.totals), report.totals].map((totals) =>
-          column.cell(totals, formatCompactCount),
-        )
+      ? lines.map((line) => column.cell(line.totals, formatCompactCount, line.baseline))
       : exact;
   });
   const rowCount = report.rows.length;

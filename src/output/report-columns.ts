@@ -1,6 +1,7 @@
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import type { Dimension } from '../model/dimension.ts';
-import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
+import { deltaPercent, type ComparedReport, type ComparedRow } from '../analysis/compare-report.ts';
+import { allCacheWriteTokens, allTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
 import { formatMoney } from './format-money.ts';
 import { pluralize } from './format-number.ts';
@@ -63,14 +64,70 @@ function comparisonColumn(report: Report): NumericColumn | null {
   return { heading: 'List', cell: (row) => moneyOrDash(row.listCostPico, report.currency) };
 }
 
+/** The cost a row is compared with (`--compare`), when it is. */
+export interface Baseline {
+  readonly costPico: bigint;
+  readonly hasBaseline: boolean;
+}
+
 export interface NumericColumn {
   readonly heading: string;
   /** The cell text; counts use `format` (exact, or compact where a column would be too wide). */
-  readonly cell: (totals: UsageTotals, format: (value: number) => string) => string;
+  readonly cell: (totals: UsageTotals, format: (value: number) => string, baseline?: Baseline) => string;
+}
+
+/** A row's baseline in a compared report, else undefined. */
+export function rowBaseline(row: ReportRow): Baseline | undefined {
+  if (!('baselineCostPico' in row)) return undefined;
+  const compared = row as ComparedRow;
+  return { costPico: compared.baselineCostPico, hasBaseline: compared.hasBaseline };
+}
+
+/** The totals row's baseline in a compared report, else undefined. */
+export function totalsBaseline(report: Report): Baseline | undefined {
+  const { comparison } = report as Partial<ComparedReport>;
+  return comparison === undefined ? undefined : { costPico: comparison.totalBaselinePico, hasBaseline: true };
+}
+
+/** `▲ 12.5%`, `▼ 3.0%`, `= 0.0%`; `new` without a baseline, `-` when both are zero. */
+export function deltaPercentText(current: bigint, baseline: Baseline): string {
+  if (!baseline.hasBaseline || baseline.costPico === 0n) return current === 0n ? '-' : 'new';
+  const percent = deltaPercent(current, baseline.costPico) ?? 0;
+  const arrow = percent > 0 ? '▲' : percent < 0 ? '▼' : '=';
+  return `${arrow} ${Math.abs(percent).toFixed(1)}%`;
+}
+
+function signedMoney(amountPico: bigint, currency: string): string {
+  return amountPico > 0n ? `+${formatMoney(amountPico, currency)}` : formatMoney(amountPico, currency);
+}
+
+/** Columns of a `--compare` report: fewer token columns, so the baseline and changes fit. */
+function comparedColumns(report: Report, heading: string): NumericColumn[] {
+  const none = { costPico: 0n, hasBaseline: false };
+  return [
+    { heading: 'Requests', cell: (totals, format) => requestsText(totals, format) },
+    { heading: 'Tokens', cell: (totals, format) => format(allTokens(totals)) },
+    { heading: 'Cost', cell: (totals) => costText(totals, report.currency) },
+    {
+      heading,
+      cell: (_, __, baseline = none) =>
+        baseline.hasBaseline ? formatMoney(baseline.costPico, report.currency) : '-',
+    },
+    {
+      heading: 'Change',
+      cell: (totals, _, baseline = none) => signedMoney(totals.costPico - baseline.costPico, report.currency),
+    },
+    {
+      heading: 'Change %',
+      cell: (totals, _, baseline = none) => deltaPercentText(totals.costPico, baseline),
+    },
+  ];
 }
 
 /** The numeric columns every human-readable report shows, with how to read each from totals. */
 export function numericColumns(report: Report): NumericColumn[] {
+  const { comparison } = report as Partial<ComparedReport>;
+  if (comparison !== undefined) return comparedColumns(report, comparison.heading);
   return [
     { heading: 'Requests', cell: (totals, format) => requestsText(totals, format) },
     { heading: 'Input', cell: (totals, format) => format(totals.inputTokens) },

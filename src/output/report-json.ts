@@ -1,6 +1,8 @@
 import type { CurrencyConversion } from '../analysis/convert-currency.ts';
 import type { ReproducibilityStamp } from '../analysis/reproducibility-stamp.ts';
+import { deltaPercent, type ComparedReport } from '../analysis/compare-report.ts';
 import type { CostMode } from '../model/cost-mode.ts';
+import { rowBaseline, totalsBaseline, type Baseline } from './report-columns.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
@@ -30,7 +32,9 @@ export interface ReportJson {
   readonly timeZone: string;
   readonly groupBy: readonly string[];
   readonly range: { readonly since: string | null; readonly until: string | null; readonly asOf: string };
-  readonly totals: TotalsJson;
+  readonly totals: TotalsJson & { readonly comparison?: ComparisonJson };
+  /** With `--compare`: `previous` or the fixed period compared with. */
+  readonly compare?: string;
   readonly rows: readonly RowJson[];
   readonly unpriced: readonly UnpricedUsage[];
 }
@@ -65,7 +69,21 @@ export interface TotalsJson {
   readonly unpricedTokens: number;
 }
 
+/** With `--compare`: the baseline cost of the same group and the change. */
+export interface ComparisonJson {
+  readonly baselineCost: number;
+  readonly baselineCostExact: string;
+  readonly baselineCostPico: string;
+  readonly hasBaseline: boolean;
+  readonly change: number;
+  readonly changeExact: string;
+  readonly changePico: string;
+  /** Percent of the baseline, one decimal; null without a baseline. */
+  readonly changePercent: number | null;
+}
+
 export interface RowJson extends TotalsJson {
+  readonly comparison?: ComparisonJson;
   readonly period: string;
   readonly periodStart: string | null;
   readonly group: Readonly<Record<string, string | null>>;
@@ -117,6 +135,24 @@ function toRowJson(report: Report, row: ReportRow): RowJson {
     ),
     isOther: row.isOther,
     ...toTotalsJson(row.totals),
+    ...comparisonJson(row.totals.costPico, rowBaseline(row)),
+  };
+}
+
+function comparisonJson(costPico: bigint, baseline: Baseline | undefined): { comparison?: ComparisonJson } {
+  if (baseline === undefined) return {};
+  const change = costPico - baseline.costPico;
+  return {
+    comparison: {
+      baselineCost: picoToNumber(baseline.costPico),
+      baselineCostExact: formatAmountExact(baseline.costPico),
+      baselineCostPico: baseline.costPico.toString(),
+      hasBaseline: baseline.hasBaseline,
+      change: picoToNumber(change),
+      changeExact: formatAmountExact(change),
+      changePico: change.toString(),
+      changePercent: baseline.hasBaseline ? deltaPercent(costPico, baseline.costPico) : null,
+    },
   };
 }
 
@@ -137,7 +173,11 @@ export function toReportJson(report: Report, range: ReportRange): ReportJson {
       until: iso(range.untilMs),
       asOf: new Date(range.asOfMs).toISOString(),
     },
-    totals: toTotalsJson(report.totals),
+    totals: {
+      ...toTotalsJson(report.totals),
+      ...comparisonJson(report.totals.costPico, totalsBaseline(report)),
+    },
+    ...compareLabel(report),
     rows: report.rows.map((row) => toRowJson(report, row)),
     unpriced: report.unpriced,
   };
@@ -145,4 +185,10 @@ export function toReportJson(report: Report, range: ReportRange): ReportJson {
 
 export function renderReportJson(report: Report, range: ReportRange): string {
   return `${JSON.stringify(toReportJson(report, range), null, 2)}\n`;
+}
+
+function compareLabel(report: Report): { compare?: string } {
+  const { comparison } = report as Partial<ComparedReport>;
+  if (comparison === undefined) return {};
+  return { compare: comparison.mode.kind === 'previous' ? 'previous' : comparison.mode.label };
 }

@@ -84,6 +84,12 @@ export function repriceUsage(
       .prepare('UPDATE usage SET price_book_id = ? WHERE occurred_at_ms >= ? AND price_book_id IS NOT ?')
       .run(priceBookId, fromMs, priceBookId);
     rebuildRollups(store, options.fromMs);
+    // Pricings no stored cost refers to any more are forgotten, so reports list only those in use.
+    store
+      .prepare(
+        'DELETE FROM price_books WHERE id NOT IN (SELECT DISTINCT price_book_id FROM usage WHERE price_book_id IS NOT NULL)',
+      )
+      .run();
   };
   if (options.isDryRun) run();
   else store.transaction(run).immediate();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/output/report-json.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { AS_OF, makeSeededSandbox, maskSandbox, runLlmcost } from '../helpers/run-llmcost.ts';
 
@@ -25,6 +26,38 @@ const GOLDEN_CASES = [
   },
   { name: 'md-month-model', seed: CLAUDE, args: ['--format', 'md', '--by', 'month', '--group-by', 'model'] },
   { name: 'csv-day-project', seed: CLAUDE, args: ['--format', 'csv', '--group-by', 'project'] },
+  {
+    name: 'table-compare-previous',
+    seed: USAGE,
+    args: [
+      '--group-by',
+      'provider',
+      '--since',
+      '2026-11-03',
+      '--compare',
+      'previous',
+      '--sort',
+      'delta',
+      '--cost',
+      'list',
+    ],
+  },
+  {
+    name: 'csv-compare-period',
+    seed: USAGE,
+    args: [
+      '--format',
+      'csv',
+      '--by',
+      'none',
+      '--group-by',
+      'model',
+      '--since',
+      '2026-11-04',
+      '--compare',
+      '2026-11-03',
+    ],
+  },
   {
     name: 'json-day-provider',
     seed: USAGE,
@@ -89,5 +122,41 @@ describe('llmcost report: terminal output', () => {
     expect(before.code).toBe(0);
     expect(before.stdout).toContain('period,period_start,model,records');
     expect(after.stdout).toBe(before.stdout);
+  });
+});
+
+describe('llmcost report --compare', () => {
+  it('JSON carries the baseline and change of every row and of the totals, which reconcile', () => {
+    const result = report(USAGE, [
+      '--format',
+      'json',
+      '--by',
+      'none',
+      '--group-by',
+      'provider',
+      '--since',
+      '2026-11-04',
+      '--compare',
+      'previous',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as ReportJson;
+    expect(json.compare).toBe('previous');
+    const sum = (values: (string | undefined)[]) =>
+      values.reduce((total, value) => total + BigInt(value ?? '0'), 0n);
+    expect(sum(json.rows.map((row) => row.comparison?.baselineCostPico))).toBe(
+      BigInt(json.totals.comparison?.baselineCostPico ?? '-1'),
+    );
+    expect(sum(json.rows.map((row) => row.comparison?.changePico))).toBe(
+      BigInt(json.totals.comparison?.changePico ?? '-1'),
+    );
+  });
+
+  it('refuses what it cannot compare, with exit 2', () => {
+    expect(report(USAGE, ['--by', 'none', '--compare', 'previous']).stderr).toContain(
+      '--compare previous with --by none needs --since',
+    );
+    expect(report(USAGE, ['--compare', 'last-month']).code).toBe(2);
+    expect(report(USAGE, ['--sort', 'delta']).stderr).toContain('--sort delta needs --compare');
   });
 });

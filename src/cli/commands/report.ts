@@ -11,6 +11,9 @@ export interface ReportOptions {
   readonly until?: string;
   readonly where: readonly DimensionFilter[];
   readonly top?: number;
+  /** `previous` or a period label (`2026-09`, `2026-W40`, `2026-10-05`). */
+  readonly compare?: string;
+  readonly sort: 'cost' | 'delta';
 }
 
 export function registerReport(program: Command, run: CommandRunner): void {
@@ -31,6 +34,16 @@ export function registerReport(program: Command, run: CommandRunner): void {
       '--top <n>',
       'keep the N groups with the largest cost; sum the rest into (other)',
       parsePositiveInteger,
+    )
+    .option(
+      '--compare <period>',
+      'add the cost of each group in the previous period (previous) or in a fixed one (2026-09, 2026-W40), with the change',
+    )
+    .option(
+      '--sort <order>',
+      'rows within a period by cost or, with --compare, by the size of the change',
+      parseChoice(['cost', 'delta'] as const),
+      'cost',
     )
     .action(async (options: ReportOptions, command: Command) => {
       const { runReport } = await import('./run-report.ts');

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
-import { buildReport } from '../../analysis/build-report.ts';
+import { buildReport, type Report, type UsageSlice } from '../../analysis/build-report.ts';
+import { compareReport, type CompareMode } from '../../analysis/compare-report.ts';
+import { periodOf, periodRange, type PeriodUnit } from '../../analysis/period.ts';
+import type { ExchangeRates } from '../../currency/exchange-rates.ts';
 import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
 import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
@@ -7,7 +10,7 @@ import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
-import { openStore } from '../../store/open-store.ts';
+import { openStore, type Store } from '../../store/open-store.ts';
 import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
 import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
 import type { Context } from '../context.ts';
@@ -39,34 +42,20 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
     );
   }
 
+  const rates = loadExchangeRates(settings);
   const store = openStore(settings.dbPath);
   try {
-    const years = [localParts(sinceMs ?? untilMs, 'UTC').year, localParts(untilMs, 'UTC').year];
-    // UTC calendar days are UTC days: read daily sums. Zones with :30/:45 offsets need quarter-hour
-    // slices; all others bucket hourly sums.
-    const sliceMs =
-      options.by !== 'hour' && isAlwaysUtc(timeZone, years)
-        ? DAY_MS
-        : hasWholeHourOffsets(timeZone, years)
-          ? HOUR_MS
-          : QUARTER_HOUR_MS;
-    const range = { fromMs: sinceMs, toMs: untilMs };
-    let slices = selectUsageAggregates(store, {
-      ...range,
-      sliceMs,
-      groupBy: options.groupBy,
-      where: options.where,
-      costMode: settings.costMode,
-    });
-    const rates = loadExchangeRates(settings);
-    let exchange: CurrencyConversion | null = null;
-    if (rates !== null) {
-      const converted = convertSlices(slices, rates, settings.currency);
-      if (!converted.ok) throw new InputError(converted.message);
-      slices = [...converted.slices];
-      exchange = converted.conversion;
-    }
-    const unpriced = selectUnpricedUsage(store, { ...range, where: options.where }, settings.costMode);
+    const read = (
+      fromMs: number | null,
+      toMs: number,
+    ): { slices: UsageSlice[]; exchange: CurrencyConversion | null } =>
+      readSlices(store, { fromMs, toMs }, options, settings, rates);
+    const { slices, exchange } = read(sinceMs, untilMs);
+    const unpriced = selectUnpricedUsage(
+      store,
+      { fromMs: sinceMs, toMs: untilMs, where: options.where },
+      settings.costMode,
+    );
     const stamp = reproducibilityStamp(selectStampInputs(store), {
       by: options.by,
       groupBy: options.groupBy,
@@ -77,8 +66,9 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       timeZone,
       costMode: settings.costMode,
       exchange,
+      compare: options.compare ?? null,
     });
-    const report = buildReport(slices, unpriced, {
+    const reportOptions = {
       stamp,
       costMode: settings.costMode,
       currency: settings.currency,
@@ -87,7 +77,19 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       timeZone,
       groupBy: options.groupBy,
       top: options.top ?? null,
-    });
+    };
+    let report: Report = buildReport(slices, unpriced, reportOptions);
+    if (options.compare !== undefined) {
+      const baselineRange = compareRange(options.compare, options.by, sinceMs, untilMs, timeZone);
+      const baseline = buildReport(read(baselineRange.fromMs, baselineRange.toMs).slices, [], {
+        ...reportOptions,
+        by: baselineRange.by,
+        top: null,
+      });
+      report = compareReport(report, baseline, baselineRange.mode, options.sort === 'delta');
+    } else if (options.sort === 'delta') {
+      throw new UsageError('--sort delta needs --compare');
+    }
     const rangeStamp = { sinceMs, untilMs: untilFlagMs, asOfMs: settings.asOfMs };
     switch (settings.format) {
       case 'json':
@@ -113,4 +115,66 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
   } finally {
     store.close();
   }
+}
+
+/** Usage slices of a range, summed as finely as the zone needs, converted to the report currency. */
+function readSlices(
+  store: Store,
+  range: { readonly fromMs: number | null; readonly toMs: number },
+  options: ReportOptions,
+  settings: Settings,
+  rates: ExchangeRates | null,
+): { slices: UsageSlice[]; exchange: CurrencyConversion | null } {
+  const { timeZone } = settings;
+  const years = [localParts(range.fromMs ?? range.toMs, 'UTC').year, localParts(range.toMs, 'UTC').year];
+  // UTC calendar days are UTC days: read daily sums. Zones with :30/:45 offsets need quarter-hour
+  // slices; all others bucket hourly sums.
+  const sliceMs =
+    options.by !== 'hour' && isAlwaysUtc(timeZone, years)
+      ? DAY_MS
+      : hasWholeHourOffsets(timeZone, years)
+        ? HOUR_MS
+        : QUARTER_HOUR_MS;
+  const slices = selectUsageAggregates(store, {
+    ...range,
+    sliceMs,
+    groupBy: options.groupBy,
+    where: options.where,
+    costMode: settings.costMode,
+  });
+  if (rates === null) return { slices, exchange: null };
+  const converted = convertSlices(slices, rates, settings.currency);
+  if (!converted.ok) throw new InputError(converted.message);
+  return { slices: [...converted.slices], exchange: converted.conversion };
+}
+
+/**
+ * The range and bucketing of the baseline `--compare` reads: for `previous`, from the period before
+ * the first shown one (or, with `--by none`, the equally long range before `--since`) to the end; for a
+ * period label (`2026-09`, `2026-W40`, `2026-10-05`), that period as one bucket.
+ */
+function compareRange(
+  compare: string,
+  by: PeriodUnit,
+  sinceMs: number | null,
+  untilMs: number,
+  timeZone: string,
+): { fromMs: number | null; toMs: number; by: PeriodUnit; mode: CompareMode } {
+  if (compare === 'previous') {
+    if (by === 'none') {
+      if (sinceMs === null) throw new UsageError('--compare previous with --by none needs --since');
+      return { fromMs: sinceMs - (untilMs - sinceMs), toMs: sinceMs, by: 'none', mode: { kind: 'previous' } };
+    }
+    // by is not 'none' here, so every period has a start.
+    const firstStart = sinceMs === null ? null : (periodOf(sinceMs, by, timeZone).startMs ?? sinceMs);
+    const fromMs = firstStart === null ? null : periodOf(firstStart - 1, by, timeZone).startMs;
+    return { fromMs, toMs: untilMs, by, mode: { kind: 'previous' } };
+  }
+  const range = periodRange(compare, timeZone);
+  if (range === null) {
+    throw new UsageError(
+      `--compare: expected "previous" or a period such as 2026-09, 2026-W40 or 2026-10-05, got "${compare}"`,
+    );
+  }
+  return { fromMs: range.startMs, toMs: range.endMs, by: 'none', mode: { kind: 'period', label: compare } };
 }
