@@ -37,6 +37,8 @@ export interface Report {
   readonly exchange: CurrencyConversion | null;
   /** What the figures depend on (analysis/reproducibility-stamp.ts). */
   readonly stamp: ReproducibilityStamp;
+  /** Unit-economics view: totals carry `cacheSavingsPico`. */
+  readonly economics: boolean;
   readonly by: PeriodUnit;
   readonly timeZone: string;
   readonly groupBy: readonly Dimension[];
@@ -52,6 +54,8 @@ export interface ReportOptions {
   readonly currency: string;
   readonly exchange: CurrencyConversion | null;
   readonly stamp: ReproducibilityStamp;
+  /** Unit-economics view (default false); the slices then carry cache savings. */
+  readonly economics?: boolean;
   readonly by: PeriodUnit;
   readonly timeZone: string;
   readonly groupBy: readonly Dimension[];
@@ -109,6 +113,7 @@ export function buildReport(
     currency: options.currency,
     exchange: options.exchange,
     stamp: options.stamp,
+    economics: options.economics ?? false,
     by: options.by,
     timeZone: options.timeZone,
     groupBy: options.groupBy,

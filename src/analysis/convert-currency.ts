@@ -54,6 +54,7 @@ export function convertSlices(
         costPico: convertAmount(totals.costPico, rate),
         listCostPico: convertAmount(totals.listCostPico, rate),
         reportedCostPico: convertAmount(totals.reportedCostPico, rate),
+        cacheSavingsPico: convertAmount(totals.cacheSavingsPico, rate),
       },
     });
   }

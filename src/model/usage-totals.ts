@@ -28,6 +28,11 @@ export interface UsageTotals {
   readonly listCostPico: bigint;
   /** Cost stated by the sources (USD), pico-dollars. */
   readonly reportedCostPico: bigint;
+  /**
+   * What prompt caching saved against the uncached list price (negative when cache writes cost more
+   * than the reads saved), pico-dollars. Filled only by reports that ask for it (`--economics`).
+   */
+  readonly cacheSavingsPico: bigint;
   readonly unpricedRecords: number;
   readonly unpricedRequests: number;
   readonly unpricedTokens: number;
@@ -49,6 +54,7 @@ export const ZERO_TOTALS: UsageTotals = {
   costPico: 0n,
   listCostPico: 0n,
   reportedCostPico: 0n,
+  cacheSavingsPico: 0n,
   unpricedRecords: 0,
   unpricedRequests: 0,
   unpricedTokens: 0,
@@ -89,6 +95,7 @@ export function accumulateTotals(target: TotalsAccumulator, source: UsageTotals)
   target.costPico += source.costPico;
   target.listCostPico += source.listCostPico;
   target.reportedCostPico += source.reportedCostPico;
+  target.cacheSavingsPico += source.cacheSavingsPico;
   target.unpricedRecords += source.unpricedRecords;
   target.unpricedRequests += source.unpricedRequests;
   target.unpricedTokens += source.unpricedTokens;

@@ -42,3 +42,20 @@ export function formatMicrosAsUsd(micros: number): string {
 export function formatMicrosExact(micros: number): string {
   return picoToDecimalString(BigInt(micros) * PICO_PER_MICRO);
 }
+
+/**
+ * A per-unit amount (cost per request, per 1K tokens) as people compare them: at least three
+ * significant digits below one unit (`$0.000123`, `$0.0456`), cents from one unit up. Rounded half away
+ * from zero; for display only.
+ */
+export function formatUnitCost(amountPico: bigint, currency: string): string {
+  const magnitude = amountPico < 0n ? -amountPico : amountPico;
+  if (magnitude >= 1_000_000_000_000n || magnitude === 0n) return formatMoney(amountPico, currency);
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const digits = magnitude.toString().length; // pico digits; 12 would be one unit
+  const decimals = Math.min(12, 12 - digits + 3);
+  const step = 10n ** BigInt(12 - decimals);
+  const rounded = (magnitude + step / 2n) / step;
+  const text = rounded.toString().padStart(decimals, '0');
+  return `${amountPico < 0n ? '-' : ''}${symbol}0.${text.slice(-decimals)}`;
+}

@@ -3,7 +3,7 @@ import type { Dimension } from '../model/dimension.ts';
 import { deltaPercent, type ComparedReport, type ComparedRow } from '../analysis/compare-report.ts';
 import { allCacheWriteTokens, allTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
-import { formatMoney } from './format-money.ts';
+import { formatMoney, formatUnitCost } from './format-money.ts';
 import { pluralize } from './format-number.ts';
 
 /** Column heading of a dimension as people read it (`tag:team` → `Team`). */
@@ -124,10 +124,51 @@ function comparedColumns(report: Report, heading: string): NumericColumn[] {
   ];
 }
 
+/** Unit economics of some totals (`--economics`); null where the denominator is 0. */
+export interface UnitEconomics {
+  readonly costPerRequestPico: bigint | null;
+  readonly costPer1kTokensPico: bigint | null;
+  /** Cache reads ÷ all prompt tokens (input + cache reads + cache writes). */
+  readonly cacheHitRatio: number | null;
+  /** Reasoning tokens ÷ output tokens. */
+  readonly reasoningShare: number | null;
+}
+
+export function unitEconomics(totals: UsageTotals): UnitEconomics {
+  const prompt = totals.inputTokens + totals.cacheReadTokens + allCacheWriteTokens(totals);
+  // Ratios of the cost over the usage it covers: unpriced usage is in neither.
+  const requests = totals.requests - totals.unpricedRequests;
+  const tokens = allTokens(totals) - totals.unpricedTokens;
+  return {
+    costPerRequestPico: requests > 0 ? totals.costPico / BigInt(requests) : null,
+    costPer1kTokensPico: tokens > 0 ? (totals.costPico * 1000n) / BigInt(tokens) : null,
+    cacheHitRatio: prompt > 0 ? totals.cacheReadTokens / prompt : null,
+    reasoningShare: totals.outputTokens > 0 ? totals.reasoningTokens / totals.outputTokens : null,
+  };
+}
+
+const percentText = (ratio: number | null): string => (ratio === null ? '-' : `${(ratio * 100).toFixed(1)}%`);
+
+/** Columns of an `--economics` report. */
+function economicsColumns(report: Report): NumericColumn[] {
+  const unit = (amount: bigint | null): string =>
+    amount === null ? '-' : formatUnitCost(amount, report.currency);
+  return [
+    { heading: 'Requests', cell: (totals, format) => requestsText(totals, format) },
+    { heading: 'Cost', cell: (totals) => costText(totals, report.currency) },
+    { heading: 'Per req', cell: (totals) => unit(unitEconomics(totals).costPerRequestPico) },
+    { heading: 'Per 1K tok', cell: (totals) => unit(unitEconomics(totals).costPer1kTokensPico) },
+    { heading: 'Cache hit', cell: (totals) => percentText(unitEconomics(totals).cacheHitRatio) },
+    { heading: 'Cache saved', cell: (totals) => signedMoney(totals.cacheSavingsPico, report.currency) },
+    { heading: 'Reasoning', cell: (totals) => percentText(unitEconomics(totals).reasoningShare) },
+  ];
+}
+
 /** The numeric columns every human-readable report shows, with how to read each from totals. */
 export function numericColumns(report: Report): NumericColumn[] {
   const { comparison } = report as Partial<ComparedReport>;
   if (comparison !== undefined) return comparedColumns(report, comparison.heading);
+  if (report.economics) return economicsColumns(report);
   return [
     { heading: 'Requests', cell: (totals, format) => requestsText(totals, format) },
     { heading: 'Input', cell: (totals, format) => format(totals.inputTokens) },
@@ -160,6 +201,11 @@ export function reportFootnotes(report: Report): string[] {
   if (totals.requestsUnknown > 0) {
     notes.push(
       `? Request count unknown for ${pluralize(totals.requestsUnknown, 'record')}: the source does not count requests.`,
+    );
+  }
+  if (report.economics) {
+    notes.push(
+      'Per req, per 1K tok: cost ÷ the priced requests (with a known count) and tokens. Cache hit: cache reads ÷ prompt tokens. Cache saved: list price with cache reads and writes billed as input, minus list price as billed (standard tier, no batch discount). Reasoning: reasoning ÷ output tokens.',
     );
   }
   const { exchange, stamp } = report;

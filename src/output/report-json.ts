@@ -2,7 +2,7 @@ import type { CurrencyConversion } from '../analysis/convert-currency.ts';
 import type { ReproducibilityStamp } from '../analysis/reproducibility-stamp.ts';
 import { deltaPercent, type ComparedReport } from '../analysis/compare-report.ts';
 import type { CostMode } from '../model/cost-mode.ts';
-import { rowBaseline, totalsBaseline, type Baseline } from './report-columns.ts';
+import { rowBaseline, totalsBaseline, unitEconomics, type Baseline } from './report-columns.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
@@ -32,7 +32,7 @@ export interface ReportJson {
   readonly timeZone: string;
   readonly groupBy: readonly string[];
   readonly range: { readonly since: string | null; readonly until: string | null; readonly asOf: string };
-  readonly totals: TotalsJson & { readonly comparison?: ComparisonJson };
+  readonly totals: TotalsJson & { readonly comparison?: ComparisonJson; readonly economics?: EconomicsJson };
   /** With `--compare`: `previous` or the fixed period compared with. */
   readonly compare?: string;
   readonly rows: readonly RowJson[];
@@ -82,8 +82,20 @@ export interface ComparisonJson {
   readonly changePercent: number | null;
 }
 
+/** With `--economics`: ratios (null where the denominator is 0) and what caching saved. */
+export interface EconomicsJson {
+  readonly costPerRequest: number | null;
+  readonly costPer1kTokens: number | null;
+  readonly cacheHitRatio: number | null;
+  readonly reasoningShare: number | null;
+  readonly cacheSavings: number;
+  readonly cacheSavingsExact: string;
+  readonly cacheSavingsPico: string;
+}
+
 export interface RowJson extends TotalsJson {
   readonly comparison?: ComparisonJson;
+  readonly economics?: EconomicsJson;
   readonly period: string;
   readonly periodStart: string | null;
   readonly group: Readonly<Record<string, string | null>>;
@@ -136,6 +148,24 @@ function toRowJson(report: Report, row: ReportRow): RowJson {
     isOther: row.isOther,
     ...toTotalsJson(row.totals),
     ...comparisonJson(row.totals.costPico, rowBaseline(row)),
+    ...economicsJson(report, row.totals),
+  };
+}
+
+function economicsJson(report: Report, totals: UsageTotals): { economics?: EconomicsJson } {
+  if (!report.economics) return {};
+  const unit = unitEconomics(totals);
+  const amount = (pico: bigint | null): number | null => (pico === null ? null : picoToNumber(pico));
+  return {
+    economics: {
+      costPerRequest: amount(unit.costPerRequestPico),
+      costPer1kTokens: amount(unit.costPer1kTokensPico),
+      cacheHitRatio: unit.cacheHitRatio,
+      reasoningShare: unit.reasoningShare,
+      cacheSavings: picoToNumber(totals.cacheSavingsPico),
+      cacheSavingsExact: formatAmountExact(totals.cacheSavingsPico),
+      cacheSavingsPico: totals.cacheSavingsPico.toString(),
+    },
   };
 }
 

@@ -172,6 +172,7 @@ function selectFrom(store: Store, query: AggregateQuery, source: SumSource): Usa
         costPico: money(15),
         listCostPico: money(16),
         reportedCostPico: money(17),
+        cacheSavingsPico: 0n,
       },
     };
   });

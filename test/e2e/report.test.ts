@@ -59,6 +59,11 @@ const GOLDEN_CASES = [
     ],
   },
   {
+    name: 'table-economics-model',
+    seed: CLAUDE,
+    args: ['--by', 'none', '--group-by', 'model', '--economics'],
+  },
+  {
     name: 'json-day-provider',
     seed: USAGE,
     args: ['--format', 'json', '--group-by', 'provider', '--until', '2026-11-03'],

@@ -14,6 +14,8 @@ export interface ReportOptions {
   /** `previous` or a period label (`2026-09`, `2026-W40`, `2026-10-05`). */
   readonly compare?: string;
   readonly sort: 'cost' | 'delta';
+  /** Unit economics columns: cost per request and per 1K tokens, cache hit ratio and savings, reasoning share. */
+  readonly economics: boolean;
 }
 
 export function registerReport(program: Command, run: CommandRunner): void {
@@ -44,6 +46,11 @@ export function registerReport(program: Command, run: CommandRunner): void {
       'rows within a period by cost or, with --compare, by the size of the change',
       parseChoice(['cost', 'delta'] as const),
       'cost',
+    )
+    .option(
+      '--economics',
+      'unit economics: cost per request and per 1K tokens, cache hit ratio, what caching saved, reasoning share',
+      false,
     )
     .action(async (options: ReportOptions, command: Command) => {
       const { runReport } = await import('./run-report.ts');

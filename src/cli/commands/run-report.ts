@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { buildReport, type Report, type UsageSlice } from '../../analysis/build-report.ts';
+import { withCacheSavings } from '../../analysis/cache-savings.ts';
 import { compareReport, type CompareMode } from '../../analysis/compare-report.ts';
 import { periodOf, periodRange, type PeriodUnit } from '../../analysis/period.ts';
 import type { ExchangeRates } from '../../currency/exchange-rates.ts';
@@ -18,6 +19,7 @@ import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { loadExchangeRates } from '../load-exchange-rates.ts';
+import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
@@ -48,9 +50,14 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
     const read = (
       fromMs: number | null,
       toMs: number,
+      price?: LoadedPricing['price'],
     ): { slices: UsageSlice[]; exchange: CurrencyConversion | null } =>
-      readSlices(store, { fromMs, toMs }, options, settings, rates);
-    const { slices, exchange } = read(sinceMs, untilMs);
+      readSlices(store, { fromMs, toMs }, options, settings, rates, price);
+    const { slices, exchange } = read(
+      sinceMs,
+      untilMs,
+      options.economics ? loadPricing(settings).price : undefined,
+    );
     const unpriced = selectUnpricedUsage(
       store,
       { fromMs: sinceMs, toMs: untilMs, where: options.where },
@@ -67,9 +74,11 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       costMode: settings.costMode,
       exchange,
       compare: options.compare ?? null,
+      economics: options.economics,
     });
     const reportOptions = {
       stamp,
+      economics: options.economics,
       costMode: settings.costMode,
       currency: settings.currency,
       exchange,
@@ -79,6 +88,9 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       top: options.top ?? null,
     };
     let report: Report = buildReport(slices, unpriced, reportOptions);
+    if (options.compare !== undefined && options.economics) {
+      throw new UsageError('--economics and --compare show different columns: run them one at a time');
+    }
     if (options.compare !== undefined) {
       const baselineRange = compareRange(options.compare, options.by, sinceMs, untilMs, timeZone);
       const baseline = buildReport(read(baselineRange.fromMs, baselineRange.toMs).slices, [], {
@@ -124,6 +136,7 @@ function readSlices(
   options: ReportOptions,
   settings: Settings,
   rates: ExchangeRates | null,
+  price?: LoadedPricing['price'],
 ): { slices: UsageSlice[]; exchange: CurrencyConversion | null } {
   const { timeZone } = settings;
   const years = [localParts(range.fromMs ?? range.toMs, 'UTC').year, localParts(range.toMs, 'UTC').year];
@@ -135,13 +148,16 @@ function readSlices(
       : hasWholeHourOffsets(timeZone, years)
         ? HOUR_MS
         : QUARTER_HOUR_MS;
-  const slices = selectUsageAggregates(store, {
+  // Cache savings are priced per model, so the slices are split by provider and model first.
+  const aggregates = selectUsageAggregates(store, {
     ...range,
     sliceMs,
-    groupBy: options.groupBy,
+    groupBy: price === undefined ? options.groupBy : [...options.groupBy, 'provider', 'model'],
     where: options.where,
     costMode: settings.costMode,
   });
+  const slices =
+    price === undefined ? aggregates : withCacheSavings(aggregates, options.groupBy.length, price);
   if (rates === null) return { slices, exchange: null };
   const converted = convertSlices(slices, rates, settings.currency);
   if (!converted.ok) throw new InputError(converted.message);
