@@ -74,14 +74,22 @@ export function detectAnomalies(cube: CostCube, options: AnomalyOptions): Anomal
   }));
   const total = detected.find((entry) => entry.series.filters.length === 0);
   const singleFilter = detected.filter((entry) => entry.series.filters.length === 1);
+  const minRelativeChange =
+    options.method === 'robust' ? ROBUST_THRESHOLDS[options.sensitivity].minRelativeChange : 0;
   const candidates: Candidate[] = detected.flatMap((entry) =>
     entry.detection.episodes
-      .filter((episode) => episode.endIndex >= options.reportFromIndex)
+      .filter((episode) => isInReportWindow(episode, options.reportFromIndex))
       .map((episode) => ({
         detected: entry,
         episode,
         impactUsd: episodeDeviationUsd(entry.series.valuesUsd, episode),
-      })),
+        expectedUsd: episodeExpectedUsd(episode),
+      }))
+      .filter(
+        (candidate) =>
+          !(candidate.expectedUsd > 0) ||
+          Math.abs(candidate.impactUsd) >= minRelativeChange * candidate.expectedUsd,
+      ),
   );
   const bandSigmas = options.method === 'robust' ? ROBUST_THRESHOLDS[options.sensitivity].spikeSigmas : ZSCORE_SIGMAS;
   const all = groupIncidents(candidates).map(({ representative, members }) => {
@@ -157,6 +165,18 @@ export function detectAnomalies(cube: CostCube, options: AnomalyOptions): Anomal
   };
 }
 
+/**
+ * A finding belongs to the report window if it starts in it; a spike or drop also if it runs into it.
+ * A level shift that began before the window is old news (it was reported while it was new).
+ */
+function isInReportWindow(episode: SeriesEpisode, reportFromIndex: number): boolean {
+  return episode.startIndex >= reportFromIndex || (!episode.isLevelShift && episode.endIndex >= reportFromIndex);
+}
+
+function episodeExpectedUsd(episode: SeriesEpisode): number {
+  return episode.expectedUsd.reduce((sum, expected) => (Number.isNaN(expected) ? sum : sum + expected), 0);
+}
+
 function classify(
   episode: SeriesEpisode,
   actualUsd: number,
@@ -164,8 +184,9 @@ function classify(
   requirements: HistoryRequirements,
 ): AnomalyKind {
   if (episode.direction < 0 && actualUsd <= GONE_TO_ZERO_SHARE * expectedUsd) return 'drop';
+  // Ended episodes are shifts only when long (two confirmation spans); shorter ones were passing.
   const length = episode.endIndex - episode.startIndex + 1;
-  if (episode.isLevelShift || length >= requirements.shiftMinLength) return 'level_shift';
+  if (episode.isLevelShift || length >= 2 * requirements.shiftMinLength) return 'level_shift';
   return episode.direction > 0 ? 'spike' : 'drop';
 }
 

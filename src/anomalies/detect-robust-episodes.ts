@@ -19,6 +19,9 @@ interface OpenEpisode {
   /** Level shifts only: the old normal, frozen when the shift was confirmed, and when that was. */
   frozenLevel: number;
   confirmIndex: number;
+  previousLevelStart: number;
+  /** Half the shift's median relative size when confirmed. */
+  halfShift: number;
 }
 
 /**
@@ -91,15 +94,15 @@ export function detectRobustEpisodes(
     return deseasonalised.length === 0 ? 0 : median(deseasonalised);
   };
   const emit = (episode: OpenEpisode, isOngoing: boolean, isLevelShift: boolean): void => {
+    const isTracked = episode.confirmIndex > 0;
     const expectedUsd: number[] = [];
     const sigmaUsd: number[] = [];
     for (let index = episode.startIndex; index <= episode.lastHitIndex; index++) {
-      const frozen = isLevelShift && !Number.isNaN(valueAt(index)) ? episode.frozenLevel * (season[index] ?? 1) : NaN;
+      const frozen = isTracked && !Number.isNaN(valueAt(index)) ? episode.frozenLevel * (season[index] ?? 1) : NaN;
       const relative = cachedRelativeSigma;
-      expectedUsd.push(isLevelShift && !Number.isNaN(frozen) && index > confirmIndexOf(episode) ? frozen : (expected[index] ?? NaN));
-      sigmaUsd.push(
-        isLevelShift && index > confirmIndexOf(episode) ? Math.max(relative, MIN_RELATIVE_SIGMA) * frozen : (sigmaOf[index] ?? NaN),
-      );
+      const isFrozen = isTracked && index > episode.confirmIndex;
+      expectedUsd.push(isFrozen ? frozen : (expected[index] ?? NaN));
+      sigmaUsd.push(isFrozen ? Math.max(relative, MIN_RELATIVE_SIGMA) * frozen : (sigmaOf[index] ?? NaN));
     }
     episodes.push({
       direction: episode.direction,
@@ -112,7 +115,6 @@ export function detectRobustEpisodes(
       sigmaUsd,
     });
   };
-  const confirmIndexOf = (episode: OpenEpisode): number => episode.confirmIndex;
 
   /** First judgement: level, season and residuals of the warm-up points, in sample. */
   const warmUp = (index: number): void => {
@@ -159,7 +161,15 @@ export function detectRobustEpisodes(
       continue;
     }
     firstJudgedIndex ??= index;
-    const pointLevel = deseasonalisedLevel(levelIndices);
+    // The median of the last cycle lags a trend by half a cycle: add the trend seen between the last
+    // two cycles (damped by half, as trends bend), so slow growth is not read as a shift.
+    const previousCycle = normalBefore(levelIndices.at(-1) ?? index, cycleLength, levelStart);
+    const lastLevel = deseasonalisedLevel(levelIndices);
+    const slopePerPoint =
+      previousCycle.length === cycleLength && levelIndices.length === cycleLength
+        ? (lastLevel - deseasonalisedLevel(previousCycle)) / cycleLength
+        : 0;
+    const pointLevel = Math.max(0, lastLevel + 0.5 * slopePerPoint * ((cycleLength + 1) / 2));
     level[index] = pointLevel;
     const seasonal = pointLevel * factor;
     const isMonthStartPoint = isMonthStart[index] === true;
@@ -190,15 +200,30 @@ export function detectRobustEpisodes(
 
     if (shift !== null) {
       // A confirmed level shift lasts while the series stays away from the old, frozen level.
+      // Back means at least halfway back (a trend alone must not keep a shift open, nor end it).
       const frozenExpected = shift.frozenLevel * factor;
-      const frozenSigma = Math.max(cachedRelativeSigma, MIN_RELATIVE_SIGMA) * frozenExpected || pointSigma;
-      const frozenZ = (value - frozenExpected) / frozenSigma;
-      if (shift.direction * frozenZ >= thresholds.continueSigmas) {
+      const relativeChange = frozenExpected > 0 ? value / frozenExpected - 1 : shift.direction;
+      const needed = Math.max(
+        shift.halfShift,
+        thresholds.continueSigmas * Math.max(cachedRelativeSigma, MIN_RELATIVE_SIGMA),
+      );
+      if (shift.direction * relativeChange >= needed) {
         shift.lastHitIndex = index;
         shift.misses = 0;
       } else if (++shift.misses > requirements.gapAllowance) {
-        emit(shift, false, true);
+        // Back to the old level: the "shift" was a long spike or drop. Its points leave the baseline
+        // again, and the apparent move the other way that its end caused is no finding.
+        for (let cursor = shift.startIndex; cursor <= shift.lastHitIndex; cursor++) isExcluded[cursor] = true;
+        levelStart = shift.previousLevelStart;
+        if (live !== null && live.direction !== shift.direction) {
+          for (let cursor = live.startIndex; cursor <= index; cursor++) isExcluded[cursor] = false;
+          live = null;
+        }
+        emit(shift, false, false);
         shift = null;
+        cusumUp = cusumDown = 0;
+        // This point was judged against the level just given up: judge nothing until the next one.
+        continue;
       }
     }
     if (live !== null) {
@@ -221,6 +246,13 @@ export function detectRobustEpisodes(
         for (let cursor = live.startIndex; cursor <= index; cursor++) isExcluded[cursor] = false;
         live.frozenLevel = level[live.startIndex] ?? pointLevel;
         live.confirmIndex = index;
+        live.previousLevelStart = levelStart;
+        const ratios: number[] = [];
+        for (let cursor = live.startIndex; cursor <= index; cursor++) {
+          const cursorExpected = expected[cursor] ?? Number.NaN;
+          if (cursorExpected > 0 && !Number.isNaN(valueAt(cursor))) ratios.push(valueAt(cursor) / cursorExpected - 1);
+        }
+        live.halfShift = ratios.length === 0 ? 0 : Math.abs(median(ratios)) / 2;
         shift = live;
         live = null;
         levelStart = shift.startIndex;
@@ -230,7 +262,7 @@ export function detectRobustEpisodes(
     }
     if (Math.abs(z) >= thresholds.spikeSigmas) {
       isExcluded[index] = true;
-      live = { direction: z > 0 ? 1 : -1, startIndex: index, lastHitIndex: index, misses: 0, hits: 1, peakSigmas: Math.abs(z), frozenLevel: 0, confirmIndex: 0 };
+      live = { direction: z > 0 ? 1 : -1, startIndex: index, lastHitIndex: index, misses: 0, hits: 1, peakSigmas: Math.abs(z), frozenLevel: 0, confirmIndex: 0, previousLevelStart: 0, halfShift: 0 };
       cusumUp = cusumDown = 0;
       continue;
     }
@@ -252,6 +284,8 @@ export function detectRobustEpisodes(
         peakSigmas: Math.abs(z),
         frozenLevel: 0,
         confirmIndex: 0,
+        previousLevelStart: 0,
+        halfShift: 0,
       };
       cusumUp = cusumDown = 0;
     }

@@ -17,13 +17,15 @@ export interface RobustThresholds {
   /** CUSUM for sustained small shifts: drift subtracted per point, and the alarm level. */
   readonly cusumDriftSigmas: number;
   readonly cusumLimitSigmas: number;
+  /** Effect size: a finding must move its series by at least this share of expected. */
+  readonly minRelativeChange: number;
 }
 
 // Chosen on the tuning seeds of test/bench/anomaly-eval.mjs (never on the seeds it reports).
 export const ROBUST_THRESHOLDS: Readonly<Record<Sensitivity, RobustThresholds>> = {
-  low: { spikeSigmas: 7, continueSigmas: 2.5, cusumDriftSigmas: 1.5, cusumLimitSigmas: 12 },
-  medium: { spikeSigmas: 5, continueSigmas: 2, cusumDriftSigmas: 1, cusumLimitSigmas: 8 },
-  high: { spikeSigmas: 4, continueSigmas: 1.5, cusumDriftSigmas: 0.75, cusumLimitSigmas: 6 },
+  low: { spikeSigmas: 7, continueSigmas: 2.5, cusumDriftSigmas: 1.5, cusumLimitSigmas: 12, minRelativeChange: 0.5 },
+  medium: { spikeSigmas: 5, continueSigmas: 2, cusumDriftSigmas: 1.5, cusumLimitSigmas: 8, minRelativeChange: 0.25 },
+  high: { spikeSigmas: 4, continueSigmas: 1.5, cusumDriftSigmas: 0.75, cusumLimitSigmas: 6, minRelativeChange: 0.15 },
 };
 
 /** The plain rule: |value − mean| > 3σ over the trailing window. */

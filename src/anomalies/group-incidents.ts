@@ -6,6 +6,7 @@ export interface Candidate {
   readonly detected: DetectedSeries;
   readonly episode: SeriesEpisode;
   readonly impactUsd: number;
+  readonly expectedUsd: number;
 }
 
 /** A series must move at least this share of the largest member's dollars to represent the incident. */

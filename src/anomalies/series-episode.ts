@@ -7,7 +7,7 @@ export interface SeriesEpisode {
   readonly endIndex: number;
   /** Still deviating at the last bucket. */
   readonly isOngoing: boolean;
-  /** A sustained new level (the baseline moved on to it), not a passing spike or drop. */
+  /** A sustained new level still in place at the end (the baseline moved on to it). */
   readonly isLevelShift: boolean;
   /** The largest |deviation| in σ. */
   readonly peakSigmas: number;
