@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { buildReport } from '../../analysis/build-report.ts';
-import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
+import { chooseSliceMs } from '../choose-slice-ms.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -14,10 +14,6 @@ import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
-
-const HOUR_MS = 3_600_000;
-const QUARTER_HOUR_MS = 900_000;
-const DAY_MS = 86_400_000;
 
 export function runReport(options: ReportOptions, settings: Settings, ctx: Context): ExitCode {
   const { timeZone } = settings;
@@ -37,15 +33,7 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
 
   const store = openStore(settings.dbPath);
   try {
-    const years = [localParts(sinceMs ?? untilMs, 'UTC').year, localParts(untilMs, 'UTC').year];
-    // UTC calendar days are UTC days: read daily sums. Zones with :30/:45 offsets need quarter-hour
-    // slices; all others bucket hourly sums.
-    const sliceMs =
-      options.by !== 'hour' && isAlwaysUtc(timeZone, years)
-        ? DAY_MS
-        : hasWholeHourOffsets(timeZone, years)
-          ? HOUR_MS
-          : QUARTER_HOUR_MS;
+    const sliceMs = chooseSliceMs(timeZone, sinceMs ?? untilMs, untilMs, options.by === 'hour');
     const range = { fromMs: sinceMs, toMs: untilMs };
     const slices = selectUsageAggregates(store, {
       ...range,
