@@ -12,7 +12,12 @@ export interface SpendSlice {
 }
 
 /** Each token class's tokens priced alone at a model's list price (pico-USD), TOKEN_CLASS_NAMES order. */
-export type TokenClassWeigher = (provider: string, model: string, atMs: number, totals: UsageTotals) => number[];
+export type TokenClassWeigher = (
+  provider: string,
+  model: string,
+  atMs: number,
+  totals: UsageTotals,
+) => number[];
 
 export interface CubeOptions {
   readonly unit: AnomalyBucketUnit;
@@ -37,12 +42,13 @@ const HOUR_MS = 3_600_000;
  */
 export function buildCostCube(slices: readonly SpendSlice[], options: CubeOptions): CostCube {
   const step = options.unit === 'day' ? 25 * HOUR_MS : HOUR_MS;
-  const bucketStart = (instantMs: number): number => periodOf(instantMs, options.unit, options.timeZone).startMs ?? instantMs;
+  const bucketStart = (instantMs: number): number =>
+    periodOf(instantMs, options.unit, options.timeZone).startMs ?? instantMs;
   const firstUsageMs = slices.reduce((first, slice) => Math.min(first, slice.sliceStartMs), Infinity);
   const startsMs: number[] = [];
   let endMs = 0;
   if (Number.isFinite(firstUsageMs)) {
-    for (let start = bucketStart(Math.max(firstUsageMs, options.fromMs)); ; ) {
+    for (let start = bucketStart(Math.max(firstUsageMs, options.fromMs)); ;) {
       const next = bucketStart(start + step);
       if (next > options.toMs) break;
       startsMs.push(start);

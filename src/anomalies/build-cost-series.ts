@@ -52,7 +52,10 @@ export function buildCostSeries(cube: CostCube): CostSeries[] {
     }));
     cell.costsUsd.forEach((amountUsd, classIndex) => {
       if (amountUsd === 0) return;
-      const classFilter = { dimension: TOKEN_CLASS_DIMENSION, value: TOKEN_CLASS_NAMES[classIndex] ?? 'other' };
+      const classFilter = {
+        dimension: TOKEN_CLASS_DIMENSION,
+        value: TOKEN_CLASS_NAMES[classIndex] ?? 'other',
+      };
       add([], cell.bucketIndex, amountUsd);
       add([classFilter], cell.bucketIndex, amountUsd);
       for (const filter of dimensionFilters) {
@@ -72,5 +75,7 @@ export function buildCostSeries(cube: CostCube): CostSeries[] {
     );
     series.push({ key, filters, valuesUsd });
   }
-  return series.sort((a, b) => a.filters.length - b.filters.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return series.sort(
+    (a, b) => a.filters.length - b.filters.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }

@@ -27,7 +27,9 @@ export function describeCoverage(
           : `(${need / 24} days, to learn the ${calendar.cycleLength === 24 ? 'daily' : 'weekly'} pattern).`),
     );
   } else if (result.firstJudgedIndex > reportFromIndex) {
-    notes.push(`Judged from ${label(result.firstJudgedIndex)} on: earlier ${unit}s have too little history before them.`);
+    notes.push(
+      `Judged from ${label(result.firstJudgedIndex)} on: earlier ${unit}s have too little history before them.`,
+    );
   }
   const missing = calendar.isMissing.filter(Boolean).length;
   const lastWithData = calendar.isMissing.lastIndexOf(false);
@@ -38,7 +40,9 @@ export function describeCoverage(
     );
   }
   if (calendar.endMs < untilMs && bucketCount > 0) {
-    notes.push(`The current ${unit} (${periodOf(calendar.endMs, unit, timeZone).label}) is incomplete and not judged yet.`);
+    notes.push(
+      `The current ${unit} (${periodOf(calendar.endMs, unit, timeZone).label}) is incomplete and not judged yet.`,
+    );
   }
   return notes;
 }

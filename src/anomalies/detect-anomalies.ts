@@ -91,7 +91,8 @@ export function detectAnomalies(cube: CostCube, options: AnomalyOptions): Anomal
           Math.abs(candidate.impactUsd) >= minRelativeChange * candidate.expectedUsd,
       ),
   );
-  const bandSigmas = options.method === 'robust' ? ROBUST_THRESHOLDS[options.sensitivity].spikeSigmas : ZSCORE_SIGMAS;
+  const bandSigmas =
+    options.method === 'robust' ? ROBUST_THRESHOLDS[options.sensitivity].spikeSigmas : ZSCORE_SIGMAS;
   const all = groupIncidents(candidates).map(({ representative, members }) => {
     const { episode, detected: entry } = representative;
     const { startIndex, endIndex, direction } = episode;
@@ -158,7 +159,9 @@ export function detectAnomalies(cube: CostCube, options: AnomalyOptions): Anomal
   return {
     findings: open.filter((finding) => Math.abs(finding.impactUsd) >= options.minImpactUsd).sort(byImpact),
     acknowledged: acknowledged.sort(byImpact),
-    belowMinImpact: open.filter((finding) => Math.abs(finding.impactUsd) < options.minImpactUsd).sort(byImpact),
+    belowMinImpact: open
+      .filter((finding) => Math.abs(finding.impactUsd) < options.minImpactUsd)
+      .sort(byImpact),
     seriesCount: detected.length,
     firstJudgedIndex: total?.detection.firstJudgedIndex ?? null,
     requirements,
@@ -170,7 +173,9 @@ export function detectAnomalies(cube: CostCube, options: AnomalyOptions): Anomal
  * A level shift that began before the window is old news (it was reported while it was new).
  */
 function isInReportWindow(episode: SeriesEpisode, reportFromIndex: number): boolean {
-  return episode.startIndex >= reportFromIndex || (!episode.isLevelShift && episode.endIndex >= reportFromIndex);
+  return (
+    episode.startIndex >= reportFromIndex || (!episode.isLevelShift && episode.endIndex >= reportFromIndex)
+  );
 }
 
 function episodeExpectedUsd(episode: SeriesEpisode): number {

@@ -98,7 +98,8 @@ export function detectRobustEpisodes(
     const expectedUsd: number[] = [];
     const sigmaUsd: number[] = [];
     for (let index = episode.startIndex; index <= episode.lastHitIndex; index++) {
-      const frozen = isTracked && !Number.isNaN(valueAt(index)) ? episode.frozenLevel * (season[index] ?? 1) : NaN;
+      const frozen =
+        isTracked && !Number.isNaN(valueAt(index)) ? episode.frozenLevel * (season[index] ?? 1) : NaN;
       const relative = cachedRelativeSigma;
       const isFrozen = isTracked && index > episode.confirmIndex;
       expectedUsd.push(isFrozen ? frozen : (expected[index] ?? NaN));
@@ -250,7 +251,8 @@ export function detectRobustEpisodes(
         const ratios: number[] = [];
         for (let cursor = live.startIndex; cursor <= index; cursor++) {
           const cursorExpected = expected[cursor] ?? Number.NaN;
-          if (cursorExpected > 0 && !Number.isNaN(valueAt(cursor))) ratios.push(valueAt(cursor) / cursorExpected - 1);
+          if (cursorExpected > 0 && !Number.isNaN(valueAt(cursor)))
+            ratios.push(valueAt(cursor) / cursorExpected - 1);
         }
         live.halfShift = ratios.length === 0 ? 0 : Math.abs(median(ratios)) / 2;
         shift = live;
@@ -262,7 +264,18 @@ export function detectRobustEpisodes(
     }
     if (Math.abs(z) >= thresholds.spikeSigmas) {
       isExcluded[index] = true;
-      live = { direction: z > 0 ? 1 : -1, startIndex: index, lastHitIndex: index, misses: 0, hits: 1, peakSigmas: Math.abs(z), frozenLevel: 0, confirmIndex: 0, previousLevelStart: 0, halfShift: 0 };
+      live = {
+        direction: z > 0 ? 1 : -1,
+        startIndex: index,
+        lastHitIndex: index,
+        misses: 0,
+        hits: 1,
+        peakSigmas: Math.abs(z),
+        frozenLevel: 0,
+        confirmIndex: 0,
+        previousLevelStart: 0,
+        halfShift: 0,
+      };
       cusumUp = cusumDown = 0;
       continue;
     }
@@ -271,7 +284,8 @@ export function detectRobustEpisodes(
     if (cusumDown === 0) cusumDownStart = index;
     cusumUp = Math.max(0, cusumUp + clipped - thresholds.cusumDriftSigmas);
     cusumDown = Math.max(0, cusumDown - clipped - thresholds.cusumDriftSigmas);
-    const alarm = cusumUp > thresholds.cusumLimitSigmas ? 1 : cusumDown > thresholds.cusumLimitSigmas ? -1 : 0;
+    const alarm =
+      cusumUp > thresholds.cusumLimitSigmas ? 1 : cusumDown > thresholds.cusumLimitSigmas ? -1 : 0;
     if (alarm !== 0) {
       const startIndex = alarm === 1 ? cusumUpStart : cusumDownStart;
       for (let cursor = startIndex; cursor <= index; cursor++) isExcluded[cursor] = true;

@@ -23,9 +23,27 @@ export interface RobustThresholds {
 
 // Chosen on the tuning seeds of test/bench/anomaly-eval.mjs (never on the seeds it reports).
 export const ROBUST_THRESHOLDS: Readonly<Record<Sensitivity, RobustThresholds>> = {
-  low: { spikeSigmas: 8, continueSigmas: 2.5, cusumDriftSigmas: 2, cusumLimitSigmas: 14, minRelativeChange: 0.5 },
-  medium: { spikeSigmas: 6, continueSigmas: 2, cusumDriftSigmas: 1.5, cusumLimitSigmas: 10, minRelativeChange: 0.3 },
-  high: { spikeSigmas: 4.5, continueSigmas: 1.5, cusumDriftSigmas: 1, cusumLimitSigmas: 7, minRelativeChange: 0.2 },
+  low: {
+    spikeSigmas: 8,
+    continueSigmas: 2.5,
+    cusumDriftSigmas: 2,
+    cusumLimitSigmas: 14,
+    minRelativeChange: 0.5,
+  },
+  medium: {
+    spikeSigmas: 6,
+    continueSigmas: 2,
+    cusumDriftSigmas: 1.5,
+    cusumLimitSigmas: 10,
+    minRelativeChange: 0.3,
+  },
+  high: {
+    spikeSigmas: 4.5,
+    continueSigmas: 1.5,
+    cusumDriftSigmas: 1,
+    cusumLimitSigmas: 7,
+    minRelativeChange: 0.2,
+  },
 };
 
 /** The plain rule: |value − mean| > 3σ over the trailing window. */

@@ -18,7 +18,9 @@ const REPRESENTATIVE_SHARE = 0.7;
  * class, then the total) that carries at least 70 % of the largest member's dollars, so a cache-write
  * surge in one model is reported as that, not as "total spend up" plus four echoes.
  */
-export function groupIncidents(candidates: readonly Candidate[]): { representative: Candidate; members: Candidate[] }[] {
+export function groupIncidents(
+  candidates: readonly Candidate[],
+): { representative: Candidate; members: Candidate[] }[] {
   const parent = candidates.map((_, index) => index);
   const find = (index: number): number => {
     let root = index;

@@ -39,7 +39,11 @@ export function buildSeriesCalendar(
   const parts = startsMs.map((startMs) => localParts(startMs, timeZone));
   const cycleLength = unit === 'day' ? 7 : startsMs.length >= 3 * HOURS_PER_WEEK ? HOURS_PER_WEEK : 24;
   const slots = parts.map((local) =>
-    cycleLength === 7 ? local.weekday - 1 : cycleLength === 24 ? local.hour : (local.weekday - 1) * 24 + local.hour,
+    cycleLength === 7
+      ? local.weekday - 1
+      : cycleLength === 24
+        ? local.hour
+        : (local.weekday - 1) * 24 + local.hour,
   );
   return {
     unit,

@@ -5,7 +5,14 @@ import type { UsageTotals } from '../model/usage-totals.ts';
  * unknown are billed at the 5-minute price and counted with them; reasoning is part of output; `other`
  * holds per-request fees, web searches and any cost the token prices do not explain.
  */
-export const TOKEN_CLASS_NAMES = ['input', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'output', 'other'] as const;
+export const TOKEN_CLASS_NAMES = [
+  'input',
+  'cacheRead',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'output',
+  'other',
+] as const;
 export type TokenClassName = (typeof TOKEN_CLASS_NAMES)[number];
 
 export const TOKEN_CLASS_LABELS: Readonly<Record<TokenClassName, string>> = {

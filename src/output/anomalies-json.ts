@@ -19,7 +19,13 @@ export interface AnomaliesJson {
   readonly groupBy: readonly string[];
   readonly range: { readonly since: string; readonly until: string; readonly asOf: string };
   readonly findings: readonly FindingJson[];
-  readonly acknowledged: readonly { readonly id: string; readonly series: string; readonly kind: string; readonly start: string; readonly reason: string }[];
+  readonly acknowledged: readonly {
+    readonly id: string;
+    readonly series: string;
+    readonly kind: string;
+    readonly start: string;
+    readonly reason: string;
+  }[];
   readonly belowMinImpact: number;
   readonly notes: readonly string[];
 }
@@ -34,7 +40,12 @@ export interface FindingJson {
   readonly expected: number;
   readonly actual: number;
   readonly impact: number;
-  readonly rootCause: readonly { readonly dimension: string; readonly value: string | null; readonly impact: number; readonly share: number }[];
+  readonly rootCause: readonly {
+    readonly dimension: string;
+    readonly value: string | null;
+    readonly impact: number;
+    readonly share: number;
+  }[];
   readonly direction: 'up' | 'down';
   readonly ongoing: boolean;
   readonly expectedBand: { readonly lower: number; readonly upper: number };

@@ -21,19 +21,23 @@ function valueLabel(filter: SeriesFilter | RootCauseEntry): string {
 export function describeSeries(filters: readonly SeriesFilter[]): string {
   if (filters.length === 0) return 'total spend';
   return filters
-    .map((filter) => (filter.dimension === 'tokenClass' ? valueLabel(filter) : `${filter.dimension} ${valueLabel(filter)}`))
+    .map((filter) =>
+      filter.dimension === 'tokenClass' ? valueLabel(filter) : `${filter.dimension} ${valueLabel(filter)}`,
+    )
     .join(' · ');
 }
 
 /** `model claude-sonnet-4-5 +$412.00 (87%)`. */
 export function describeCause(entry: RootCauseEntry): string {
-  const name = entry.dimension === 'tokenClass' ? valueLabel(entry) : `${entry.dimension} ${valueLabel(entry)}`;
+  const name =
+    entry.dimension === 'tokenClass' ? valueLabel(entry) : `${entry.dimension} ${valueLabel(entry)}`;
   return `${name} ${formatUsdAmount(entry.impactUsd, true)} (${Math.round(entry.share * 100)}%)`;
 }
 
 /** `2026-11-18 → 2026-11-19 (2 days)`, `2026-11-20 → ongoing (4 days)`. */
 export function describeSpan(finding: AnomalyFinding, calendar: SeriesCalendar, timeZone: string): string {
-  const label = (index: number): string => periodOf(calendar.startsMs[index] ?? 0, calendar.unit, timeZone).label;
+  const label = (index: number): string =>
+    periodOf(calendar.startsMs[index] ?? 0, calendar.unit, timeZone).label;
   const length = finding.endIndex - finding.startIndex + 1;
   const span = `${length} ${calendar.unit}${length === 1 ? '' : 's'}`;
   if (finding.endMs === null) return `${label(finding.startIndex)} → ongoing (${span} so far)`;

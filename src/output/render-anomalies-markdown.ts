@@ -1,5 +1,11 @@
 import type { AnomalyReport } from '../anomalies/anomaly-report.ts';
-import { describeCause, describeSeries, describeSpan, formatUsdAmount, KIND_LABELS } from './describe-finding.ts';
+import {
+  describeCause,
+  describeSeries,
+  describeSpan,
+  formatUsdAmount,
+  KIND_LABELS,
+} from './describe-finding.ts';
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
 
@@ -27,9 +33,12 @@ export function renderAnomaliesMarkdown(report: AnomalyReport): string {
           ),
         ];
   const notes = [...report.notes];
-  if (result.acknowledged.length > 0) notes.push(`${result.acknowledged.length} acknowledged finding(s) not shown.`);
+  if (result.acknowledged.length > 0)
+    notes.push(`${result.acknowledged.length} acknowledged finding(s) not shown.`);
   if (result.belowMinImpact.length > 0)
-    notes.push(`${result.belowMinImpact.length} finding(s) below the minimum impact of ${formatUsdAmount(report.minImpactUsd)} not shown.`);
+    notes.push(
+      `${result.belowMinImpact.length} finding(s) below the minimum impact of ${formatUsdAmount(report.minImpactUsd)} not shown.`,
+    );
   if (notes.length > 0) lines.push('', ...notes.map((note) => `- ${escapeCell(note)}`));
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,13 @@
 import type { AnomalyReport } from '../anomalies/anomaly-report.ts';
 import { periodOf } from '../analysis/period.ts';
 import type { DisplayOptions } from './display-options.ts';
-import { describeCause, describeSeries, describeSpan, formatUsdAmount, KIND_LABELS } from './describe-finding.ts';
+import {
+  describeCause,
+  describeSeries,
+  describeSpan,
+  formatUsdAmount,
+  KIND_LABELS,
+} from './describe-finding.ts';
 import { renderAnomalyChart } from './render-anomaly-chart.ts';
 
 const INDENT = '   ';
@@ -62,7 +68,9 @@ export function renderAnomaliesTable(report: AnomalyReport, display: DisplayOpti
   if (result.acknowledged.length > 0)
     footer.push(
       `${result.acknowledged.length} acknowledged finding${result.acknowledged.length === 1 ? '' : 's'} not shown: ` +
-        result.acknowledged.map((finding) => `${finding.id} (${report.ackReasons.get(finding.id) ?? ''})`).join(', '),
+        result.acknowledged
+          .map((finding) => `${finding.id} (${report.ackReasons.get(finding.id) ?? ''})`)
+          .join(', '),
     );
   if (result.belowMinImpact.length > 0)
     footer.push(

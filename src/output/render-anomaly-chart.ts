@@ -42,6 +42,9 @@ export function renderAnomalyChart(finding: AnomalyFinding, width: number, inden
       return finding.direction > 0 ? '^' : 'v';
     })
     .join('');
-  const lines = [...chart.split("\n").map((line) => line.trimEnd()), `${" ".repeat(LABEL_WIDTH + 1)}${markers}`.trimEnd()];
+  const lines = [
+    ...chart.split('\n').map((line) => line.trimEnd()),
+    `${' '.repeat(LABEL_WIDTH + 1)}${markers}`.trimEnd(),
+  ];
   return lines.map((line) => `${indent}${line}`).join('\n');
 }

@@ -8,7 +8,10 @@ declare module 'asciichart' {
     readonly max?: number;
     readonly format?: (value: number, index: number) => string;
   }
-  export function plot(series: readonly number[] | readonly (readonly number[])[], config?: PlotConfig): string;
+  export function plot(
+    series: readonly number[] | readonly (readonly number[])[],
+    config?: PlotConfig,
+  ): string;
   const asciichart: { plot: typeof plot };
   export default asciichart;
 }

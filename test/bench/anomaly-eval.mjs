@@ -68,9 +68,13 @@ function drawIncident(random, unit, kind, modelCount, bucketCount, evaluateFrom)
     kind === 'spike'
       ? 2.5 + 3 * random.next()
       : kind === 'drop'
-        ? random.chance(0.5) ? 0 : 0.1 + 0.2 * random.next()
+        ? random.chance(0.5)
+          ? 0
+          : 0.1 + 0.2 * random.next()
         : kind === 'level_shift'
-          ? random.chance(0.5) ? 1.6 + 1.5 * random.next() : 0.25 + 0.25 * random.next()
+          ? random.chance(0.5)
+            ? 1.6 + 1.5 * random.next()
+            : 0.25 + 0.25 * random.next()
           : 4 + 6 * random.next();
   return { model, projectScoped, project, tokenClass, start, end, factor };
 }
@@ -82,7 +86,13 @@ function makeScenario(seed, unit) {
   const bucketCount = unit === 'day' ? 16 * 7 : 5 * 7 * 24;
   const evaluateFrom = unit === 'day' ? 10 * 7 : 3 * 7 * 24;
   const startsMs = Array.from({ length: bucketCount }, (_, index) => START_MS + index * bucketMs);
-  const calendar = buildSeriesCalendar(unit, startsMs, START_MS + bucketCount * bucketMs, startsMs.map(() => false), 'UTC');
+  const calendar = buildSeriesCalendar(
+    unit,
+    startsMs,
+    START_MS + bucketCount * bucketMs,
+    startsMs.map(() => false),
+    'UTC',
+  );
   const models = MODELS.slice(0, random.int(2, 4));
   const modelDaily = models.map(() => 20 * Math.exp(random.normal() * 1));
   const projectWeights = PROJECTS.map(() => 0.2 + random.next());
@@ -108,7 +118,9 @@ function makeScenario(seed, unit) {
   const dailyTotal = modelDaily.reduce((a, b) => a + b, 0) * projectWeights.reduce((a, b) => a + b, 0);
   const minImpactUsd = 0.1 * dailyTotal * (unit === 'day' ? 1 : 1 / 24);
   const baseAt = (index) =>
-    seasonOf(index) * Math.exp(trendPerDay * (unit === 'day' ? index : index / 24)) * (unit === 'day' ? 1 : 1 / 24);
+    seasonOf(index) *
+    Math.exp(trendPerDay * (unit === 'day' ? index : index / 24)) *
+    (unit === 'day' ? 1 : 1 / 24);
   const kind = KINDS[random.int(0, KINDS.length - 1)];
   // Incidents worth reporting: the injected change must move at least twice the minimum impact in
   // dollars (noise-free), else its parameters are drawn again.
@@ -187,28 +199,52 @@ function scoreScenario(scenario, method) {
   const overlap = (finding) =>
     truth === null
       ? -1
-      : Math.min(finding.endIndex, truth.end + tolerance) - Math.max(finding.startIndex, truth.start - tolerance);
-  const best = result.findings.reduce((chosen, finding) => (overlap(finding) >= 0 && (chosen === null || overlap(finding) > overlap(chosen)) ? finding : chosen), null);
+      : Math.min(finding.endIndex, truth.end + tolerance) -
+        Math.max(finding.startIndex, truth.start - tolerance);
+  const best = result.findings.reduce(
+    (chosen, finding) =>
+      overlap(finding) >= 0 && (chosen === null || overlap(finding) > overlap(chosen)) ? finding : chosen,
+    null,
+  );
   let hit = false;
   for (const finding of result.findings) {
     if (finding !== best) {
       falsePositives += 1;
       if (args.includes('--show-fp'))
-        console.log('FP', scenario.seed, scenario.unit, method, truth?.kind ?? 'none', truth?.start, truth?.end, '|', finding.seriesKey, finding.kind, finding.startIndex, finding.endIndex, (finding.impactUsd / scenario.minImpactUsd).toFixed(1), finding.peakSigmas.toFixed(1), (finding.actualUsd / finding.expectedUsd).toFixed(2));
+        console.log(
+          'FP',
+          scenario.seed,
+          scenario.unit,
+          method,
+          truth?.kind ?? 'none',
+          truth?.start,
+          truth?.end,
+          '|',
+          finding.seriesKey,
+          finding.kind,
+          finding.startIndex,
+          finding.endIndex,
+          (finding.impactUsd / scenario.minImpactUsd).toFixed(1),
+          finding.peakSigmas.toFixed(1),
+          (finding.actualUsd / finding.expectedUsd).toFixed(2),
+        );
       continue;
     }
     hit = true;
     truePositives += 1;
     const rightModel = topValue(finding.rootCause, 'model') === truth.model;
     const rightProject = truth.project === null || topValue(finding.rootCause, 'project') === truth.project;
-    const rightClass = truth.tokenClass === null || topValue(finding.rootCause, 'tokenClass') === truth.tokenClass;
+    const rightClass =
+      truth.tokenClass === null || topValue(finding.rootCause, 'tokenClass') === truth.tokenClass;
     if (rightModel && rightProject && rightClass) rootCauseRight += 1;
   }
   return {
     truePositives,
     falsePositives,
     falseNegatives: truth !== null && !hit ? 1 : 0,
-    ...(args.includes('--show-fn') && truth !== null && !hit ? console.log('FN', scenario.seed, scenario.unit, method, JSON.stringify(truth)) : {}),
+    ...(args.includes('--show-fn') && truth !== null && !hit
+      ? console.log('FN', scenario.seed, scenario.unit, method, JSON.stringify(truth))
+      : {}),
     rootCauseRight,
     kind: truth?.kind ?? 'none',
   };
@@ -243,13 +279,16 @@ function runSynthetic() {
         perKind.set(key, [...(perKind.get(key) ?? []), score]);
       }
     }
-    for (const method of ['robust', 'zscore']) rows.push({ unit, method, count, ...summarize(scores[method]) });
+    for (const method of ['robust', 'zscore'])
+      rows.push({ unit, method, count, ...summarize(scores[method]) });
   }
   const all = { robust: [], zscore: [] };
   for (const [key, scores] of perKind) all[key.split(' ')[1]].push(...scores);
   for (const method of ['robust', 'zscore'])
     rows.push({ unit: 'both', method, count: all[method].length, ...summarize(all[method]) });
-  console.log(`Synthetic cost cubes (${isTuning ? 'TUNING' : 'evaluation'} seeds from ${firstSeed}, sensitivity ${sensitivity}):`);
+  console.log(
+    `Synthetic cost cubes (${isTuning ? 'TUNING' : 'evaluation'} seeds from ${firstSeed}, sensitivity ${sensitivity}):`,
+  );
   console.log('unit  method  scenarios    TP    FP    FN  precision  recall     F1  root cause right');
   for (const row of rows)
     console.log(
@@ -258,7 +297,9 @@ function runSynthetic() {
   console.log('\nBy injected kind (TP/FN, FP):');
   for (const [key, scores] of [...perKind].sort()) {
     const summary = summarize(scores);
-    console.log(`  ${key.padEnd(28)} n=${String(scores.length).padStart(3)}  TP ${summary.tp}  FN ${summary.fn}  FP ${summary.fp}  root cause ${pct(summary.rootCause)}`);
+    console.log(
+      `  ${key.padEnd(28)} n=${String(scores.length).padStart(3)}  TP ${summary.tp}  FN ${summary.fn}  FP ${summary.fp}  root cause ${pct(summary.rootCause)}`,
+    );
   }
   return rows;
 }
@@ -276,11 +317,18 @@ function runNab() {
     return;
   }
   const windows = JSON.parse(readFileSync(join(root, 'labels', 'combined_windows.json'), 'utf8'));
-  const totals = { robust: { inWindow: 0, outside: 0, windowsHit: 0 }, zscore: { inWindow: 0, outside: 0, windowsHit: 0 } };
+  const totals = {
+    robust: { inWindow: 0, outside: 0, windowsHit: 0 },
+    zscore: { inWindow: 0, outside: 0, windowsHit: 0 },
+  };
   let windowCount = 0;
   for (const [file, fileWindows] of Object.entries(windows)) {
     const text = gunzipSync(readFileSync(join(root, 'data', `${file}.gz`))).toString('utf8');
-    const rows = text.trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     const times = rows.map((row) => parseNabTime(row[0]));
     const values = rows.map((row) => Number(row[1]));
     const intervalMs = times.length > 1 ? times[1] - times[0] : 300_000;
@@ -327,7 +375,9 @@ function runNab() {
       totals[method].windowsHit += hitWindows.size;
     }
   }
-  console.log(`\nNAB (${Object.keys(windows).length} series, ${windowCount} labelled windows; a detection = the start of an episode, after NAB's 15 % probation):`);
+  console.log(
+    `\nNAB (${Object.keys(windows).length} series, ${windowCount} labelled windows; a detection = the start of an episode, after NAB's 15 % probation):`,
+  );
   console.log('method  detections  in a window  precision  windows hit  recall');
   for (const method of ['robust', 'zscore']) {
     const { inWindow, outside, windowsHit } = totals[method];
@@ -335,32 +385,76 @@ function runNab() {
       `${method.padEnd(6)}  ${String(inWindow + outside).padStart(10)}  ${String(inWindow).padStart(11)}  ${fmt(inWindow / Math.max(1, inWindow + outside)).padStart(9)}  ${String(windowsHit).padStart(11)}  ${fmt(windowsHit / windowCount).padStart(6)}`,
     );
   }
-  console.log('\nPublished NAB detectors, standard profile (Totals rows: TP = flagged records inside windows,');
-  console.log('FP = flagged records outside; their precision TP/(TP+FP) is per flagged record, not per window):');
+  console.log(
+    '\nPublished NAB detectors, standard profile (Totals rows: TP = flagged records inside windows,',
+  );
+  console.log(
+    'FP = flagged records outside; their precision TP/(TP+FP) is per flagged record, not per window):',
+  );
   for (const detector of ['numenta', 'ARTime', 'contextOSE', 'twitterADVec', 'windowedGaussian', 'skyline']) {
     const path = join(root, 'results', `${detector}_standard_scores.csv`);
     if (!existsSync(path)) continue;
     const last = readFileSync(path, 'utf8').trim().split('\n').at(-1).split(',');
     const [tp, , fp] = [Number(last[5]), Number(last[6]), Number(last[7])];
-    console.log(`  ${detector.padEnd(17)} TP ${String(tp).padStart(4)}  FP ${String(fp).padStart(4)}  precision ${fmt(tp / (tp + fp))}`);
+    console.log(
+      `  ${detector.padEnd(17)} TP ${String(tp).padStart(4)}  FP ${String(fp).padStart(4)}  precision ${fmt(tp / (tp + fp))}`,
+    );
   }
 }
 
 if (args.includes('--debug')) {
   const seed = Number(option('--debug', '1'));
   const unit = option('--unit', 'day');
-  const scenario = makeScenario(args.includes('--raw-seed') ? seed : deriveSeed(seed, unit === 'day' ? 1 : 2), unit);
+  const scenario = makeScenario(
+    args.includes('--raw-seed') ? seed : deriveSeed(seed, unit === 'day' ? 1 : 2),
+    unit,
+  );
   console.log('truth', scenario.truth, 'minImpact', scenario.minImpactUsd);
-  const result = detectAnomalies(scenario.cube, { method: option('--method', 'robust'), sensitivity, minImpactUsd: Number(option('--min', scenario.minImpactUsd)), reportFromIndex: scenario.evaluateFrom, acknowledgedIds: new Set() });
+  const result = detectAnomalies(scenario.cube, {
+    method: option('--method', 'robust'),
+    sensitivity,
+    minImpactUsd: Number(option('--min', scenario.minImpactUsd)),
+    reportFromIndex: scenario.evaluateFrom,
+    acknowledgedIds: new Set(),
+  });
   if (args.includes('--series')) {
     const { buildCostSeries } = await import(dist('build-cost-series.js'));
     const series = buildCostSeries(scenario.cube).find((entry) => entry.key === option('--series', 'total'));
     const requirements = historyRequirements(scenario.unit, scenario.cube.calendar.cycleLength);
-    const detection = detectRobustEpisodes(series.valuesUsd, scenario.cube.calendar, requirements, ROBUST_THRESHOLDS[sensitivity]);
-    series.valuesUsd.forEach((value, index) => console.log(index, value.toFixed(2), detection.expected[index]?.toFixed(2)));
-    console.log(detection.episodes.map((e) => ({ ...e, expectedUsd: e.expectedUsd.length, sigmaUsd: e.sigmaUsd.slice(0, 3) })));
+    const detection = detectRobustEpisodes(
+      series.valuesUsd,
+      scenario.cube.calendar,
+      requirements,
+      ROBUST_THRESHOLDS[sensitivity],
+    );
+    series.valuesUsd.forEach((value, index) =>
+      console.log(index, value.toFixed(2), detection.expected[index]?.toFixed(2)),
+    );
+    console.log(
+      detection.episodes.map((e) => ({
+        ...e,
+        expectedUsd: e.expectedUsd.length,
+        sigmaUsd: e.sigmaUsd.slice(0, 3),
+      })),
+    );
   }
-  for (const f of result.findings) console.log(f.seriesKey, f.kind, f.startIndex, f.endIndex, f.expectedUsd.toFixed(2), f.actualUsd.toFixed(2), f.impactUsd.toFixed(2), f.peakSigmas.toFixed(1), JSON.stringify(f.rootCause.slice(0, 4).map((e) => [e.dimension, e.value, e.impactUsd.toFixed(1), e.share.toFixed(2)])), f.seriesKeys.length);
+  for (const f of result.findings)
+    console.log(
+      f.seriesKey,
+      f.kind,
+      f.startIndex,
+      f.endIndex,
+      f.expectedUsd.toFixed(2),
+      f.actualUsd.toFixed(2),
+      f.impactUsd.toFixed(2),
+      f.peakSigmas.toFixed(1),
+      JSON.stringify(
+        f.rootCause
+          .slice(0, 4)
+          .map((e) => [e.dimension, e.value, e.impactUsd.toFixed(1), e.share.toFixed(2)]),
+      ),
+      f.seriesKeys.length,
+    );
   process.exit(0);
 }
 const started = performance.now();

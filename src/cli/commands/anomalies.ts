@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { DETECTION_METHODS, SENSITIVITIES, type DetectionMethod, type Sensitivity } from '../../anomalies/detection-settings.ts';
+import {
+  DETECTION_METHODS,
+  SENSITIVITIES,
+  type DetectionMethod,
+  type Sensitivity,
+} from '../../anomalies/detection-settings.ts';
 import type { Dimension, DimensionFilter } from '../../model/dimension.ts';
 import type { CommandRunner } from '../command-runner.ts';
 import { collectFilter, parseChoice, parseDimensionList, parseUsdAmount } from '../parse-flags.ts';
@@ -42,7 +47,12 @@ export function registerAnomalies(program: Command, run: CommandRunner): void {
     .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, [])
     .option('--sensitivity <level>', 'low|medium|high', parseChoice(SENSITIVITIES), 'medium')
     .option('--min-impact <usd>', 'hide findings that move fewer dollars than this', parseUsdAmount, 1)
-    .option('--method <method>', 'robust (seasonal, median/MAD) or zscore (plain mean ± 3σ, for comparison)', parseChoice(DETECTION_METHODS), 'robust')
+    .option(
+      '--method <method>',
+      'robust (seasonal, median/MAD) or zscore (plain mean ± 3σ, for comparison)',
+      parseChoice(DETECTION_METHODS),
+      'robust',
+    )
     .option('--fail-on-anomaly', 'exit 3 when an unacknowledged finding above --min-impact exists', false)
     .action(async (options: AnomaliesOptions, command: Command) => {
       const { runAnomalies } = await import('./run-anomalies.ts');

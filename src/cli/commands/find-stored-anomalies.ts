@@ -23,7 +23,9 @@ const HISTORY_DAYS = { day: 70, hour: 35 } as const;
 /** Fails with exit 1 when there is no database yet (anomalies needs usage to look at). */
 export function requireDatabase(settings: Settings): void {
   if (!existsSync(settings.dbPath)) {
-    throw new InputError(`no database at ${settings.dbPath}: ingest some usage first (llmcost ingest <files>)`);
+    throw new InputError(
+      `no database at ${settings.dbPath}: ingest some usage first (llmcost ingest <files>)`,
+    );
   }
 }
 
@@ -35,7 +37,8 @@ export function findStoredAnomalies(
   minImpactUsd: number,
 ): AnomalyReport {
   const { timeZone } = settings;
-  const untilFlagMs = options.until === undefined ? null : endOf(parseDateFlag(options.until, '--until'), timeZone);
+  const untilFlagMs =
+    options.until === undefined ? null : endOf(parseDateFlag(options.until, '--until'), timeZone);
   const untilMs = Math.min(untilFlagMs ?? settings.asOfMs, settings.asOfMs);
   const sinceMs =
     options.since === undefined
@@ -43,7 +46,9 @@ export function findStoredAnomalies(
       : startOf(parseDateFlag(options.since, '--since'), timeZone);
   if (sinceMs >= untilMs) throw new UsageError('--since must be before --until (and before --as-of)');
   const historyFromMs = sinceMs - HISTORY_DAYS[options.by] * DAY_MS;
-  const dimensions = options.groupBy.filter((dimension, index) => options.groupBy.indexOf(dimension) === index);
+  const dimensions = options.groupBy.filter(
+    (dimension, index) => options.groupBy.indexOf(dimension) === index,
+  );
   const extraDimensions = dimensions.filter((dimension) => dimension !== 'provider' && dimension !== 'model');
   const slices = selectUsageAggregates(store, {
     fromMs: historyFromMs,

@@ -24,7 +24,9 @@ export function runAnomalyAck(
   try {
     const report = findStoredAnomalies(store, detection, settings, 0);
     const { findings, acknowledged, belowMinImpact } = report.result;
-    const finding = [...findings, ...belowMinImpact, ...acknowledged].find((candidate) => candidate.id === id);
+    const finding = [...findings, ...belowMinImpact, ...acknowledged].find(
+      (candidate) => candidate.id === id,
+    );
     if (finding === undefined) {
       throw new InputError(
         `no current anomaly has id "${id}": run llmcost anomalies (with the same --by, --group-by, --since, ` +
