@@ -1,6 +1,9 @@
 // Evaluation of `llmcost anomalies` (never part of npm test). Run after `npm run build`:
 //
 //   node test/bench/anomaly-eval.mjs [--seeds N] [--tuning] [--datasets <dir>] [--skip-nab]
+//     [--sensitivity low|medium|high] [--show-fp] [--show-fn]
+//   node test/bench/anomaly-eval.mjs --debug <scenario seed> --raw-seed [--unit day|hour] [--series <key>]
+//     prints one scenario's truth and findings (the seeds --show-fp/--show-fn print), for tuning.
 //
 // 1. Synthetic cost cubes (models × projects × token classes, daily and hourly) with weekly (and daily)
 //    seasonality, trends, noise and at most one injected anomaly of known start, size and cause:
