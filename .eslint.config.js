@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/analysis/**', 'src/output/**', 'src/model/**', 'src/currency/**'],
+    files: ['src/analysis/**', 'src/anomalies/**', 'src/output/**', 'src/model/**', 'src/currency/**'],
     rules: {
       'no-restricted-imports': [
         'error',

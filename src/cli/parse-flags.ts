@@ -48,3 +48,12 @@ export function parseChoice<T extends string>(choices: readonly T[]): (text: str
     throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got "${text}"`);
   };
 }
+
+/** A dollar amount ≥ 0 such as `5`, `5.50` or `$5`. */
+export function parseUsdAmount(text: string): number {
+  const value = Number(text.replace(/^\$/, ''));
+  if (!/^\$?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
+    throw new InvalidArgumentError(`expected a dollar amount such as 5 or 12.50, got "${text}"`);
+  }
+  return value;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { registerAnomalies } from './commands/anomalies.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerPricing } from './commands/pricing.ts';
@@ -62,6 +63,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerIngest(program, run);
   registerReport(program, run);
   registerPricing(program, run);
+  registerAnomalies(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
   return program;

@@ -108,4 +108,16 @@ export const MIGRATIONS: readonly string[] = [
   ${rollupTableSql('usage_hourly', 'hour_start_ms')}
   ${rollupTableSql('usage_daily', 'day_start_ms')}
   `,
+  /* 2: acknowledged anomaly findings (llmcost anomalies ack) */ `
+  -- One row per acknowledged finding. finding_id is the stable id the anomalies command prints (a hash
+  -- of series, kind and start); the other columns say what it was, for people reading the table.
+  CREATE TABLE anomaly_acks (
+    finding_id            TEXT PRIMARY KEY,
+    series                TEXT NOT NULL,
+    kind                  TEXT NOT NULL,
+    start_ms              INTEGER NOT NULL,
+    reason                TEXT NOT NULL,
+    acknowledged_at_ms    INTEGER NOT NULL
+  );
+  `,
 ];

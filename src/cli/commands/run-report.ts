@@ -6,7 +6,6 @@ import { periodOf, periodRange, type PeriodUnit } from '../../analysis/period.ts
 import type { ExchangeRates } from '../../currency/exchange-rates.ts';
 import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
-import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
@@ -14,6 +13,7 @@ import { renderReportTable } from '../../output/render-report-table.ts';
 import { openStore, type Store } from '../../store/open-store.ts';
 import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
 import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
+import { chooseSliceMs } from '../choose-slice-ms.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -23,10 +23,6 @@ import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
-
-const HOUR_MS = 3_600_000;
-const QUARTER_HOUR_MS = 900_000;
-const DAY_MS = 86_400_000;
 
 export function runReport(options: ReportOptions, settings: Settings, ctx: Context): ExitCode {
   const { timeZone } = settings;
@@ -138,16 +134,12 @@ function readSlices(
   rates: ExchangeRates | null,
   price?: LoadedPricing['price'],
 ): { slices: UsageSlice[]; exchange: CurrencyConversion | null } {
-  const { timeZone } = settings;
-  const years = [localParts(range.fromMs ?? range.toMs, 'UTC').year, localParts(range.toMs, 'UTC').year];
-  // UTC calendar days are UTC days: read daily sums. Zones with :30/:45 offsets need quarter-hour
-  // slices; all others bucket hourly sums.
-  const sliceMs =
-    options.by !== 'hour' && isAlwaysUtc(timeZone, years)
-      ? DAY_MS
-      : hasWholeHourOffsets(timeZone, years)
-        ? HOUR_MS
-        : QUARTER_HOUR_MS;
+  const sliceMs = chooseSliceMs(
+    settings.timeZone,
+    range.fromMs ?? range.toMs,
+    range.toMs,
+    options.by === 'hour',
+  );
   // Cache savings are priced per model, so the slices are split by provider and model first.
   const aggregates = selectUsageAggregates(store, {
     ...range,

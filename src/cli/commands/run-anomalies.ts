@@ -1,0 +1,37 @@
+import { renderAnomaliesJson } from '../../output/anomalies-json.ts';
+import { renderAnomaliesMarkdown } from '../../output/render-anomalies-markdown.ts';
+import { renderAnomaliesTable } from '../../output/render-anomalies-table.ts';
+import { openStore } from '../../store/open-store.ts';
+import type { Context } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import type { Settings } from '../settings.ts';
+import { writeOutput } from '../write-output.ts';
+import type { AnomaliesOptions } from './anomalies.ts';
+import { findStoredAnomalies, requireDatabase } from './find-stored-anomalies.ts';
+
+export function runAnomalies(options: AnomaliesOptions, settings: Settings, ctx: Context): ExitCode {
+  requireDatabase(settings);
+  const store = openStore(settings.dbPath);
+  try {
+    const report = findStoredAnomalies(store, options, settings, options.minImpact);
+    switch (settings.format) {
+      case 'json':
+        writeOutput(ctx, settings, renderAnomaliesJson(report));
+        break;
+      case 'md':
+        writeOutput(ctx, settings, renderAnomaliesMarkdown(report));
+        break;
+      case 'table':
+        writeOutput(ctx, settings, renderAnomaliesTable(report, ctx.display));
+        break;
+      case 'csv':
+        throw new UsageError('anomalies: --format csv is not supported; use table, json or md');
+      default:
+        return settings.format satisfies never;
+    }
+    return options.failOnAnomaly && report.result.findings.length > 0 ? EXIT.GATE : EXIT.OK;
+  } finally {
+    store.close();
+  }
+}
