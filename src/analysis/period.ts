@@ -57,3 +57,15 @@ export function periodOf(instantMs: number, unit: PeriodUnit, timeZone: string):
       return unit satisfies never;
   }
 }
+
+/** Longer than any period of the unit (DST days are 23–25 h) and shorter than two of them. */
+const STEP_PAST_START_MS: Readonly<Record<'hour' | 'day' | 'week', number>> = {
+  hour: 3_600_000,
+  day: 25.5 * 3_600_000,
+  week: 7.5 * 86_400_000,
+};
+
+/** The period right after one that starts at `startMs` (hour, day or week; calendar-aligned in the zone). */
+export function nextPeriod(startMs: number, unit: 'hour' | 'day' | 'week', timeZone: string): Period {
+  return periodOf(startMs + STEP_PAST_START_MS[unit], unit, timeZone);
+}

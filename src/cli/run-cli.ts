@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerReport } from './commands/report.ts';
@@ -49,6 +50,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
     });
   registerIngest(program, run);
   registerReport(program, run);
+  registerForecast(program, run);
   registerFormats(program, run);
   return program;
 }

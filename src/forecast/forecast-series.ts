@@ -60,6 +60,11 @@ export interface SeriesForecast {
   }[];
 }
 
+/** The season lengths a history can support: those it holds at least four times (three to fit, one to test). */
+export function usablePeriods(length: number, periods: readonly number[]): number[] {
+  return periods.filter((period) => period > 1 && length >= 4 * period);
+}
+
 /** Shortest history a backtest fits a model on: three seasons of the main period, at least 8. */
 export function minimumTrainLength(periods: readonly number[]): number {
   return Math.max(8, 3 * (periods[0] ?? 1));
@@ -173,7 +178,8 @@ const clipAll = (values: readonly number[], isNonNegative: boolean) =>
  * the stated level. A history too short for any backtest falls back to seasonal naive (or naive)
  * with no band.
  */
-export function forecastSeries(values: readonly number[], options: ForecastOptions): SeriesForecast {
+export function forecastSeries(values: readonly number[], requested: ForecastOptions): SeriesForecast {
+  const options = { ...requested, periods: usablePeriods(values.length, requested.periods) };
   const plan = backtestPlanFor(values.length, options);
   const main = options.periods[0] ?? 1;
   const candidates = options.method === 'auto' ? candidateMethods(options.periods) : [options.method];

@@ -1,4 +1,4 @@
-import { PICO_PER_CENT, picoToDecimalString, roundPicoUsdToCents } from '../model/money.ts';
+import { numberToPico, PICO_PER_CENT, picoToDecimalString, roundPicoUsdToCents } from '../model/money.ts';
 
 /**
  * The only place money becomes text for people. Amounts of a dollar or more are rounded to cents;
@@ -21,4 +21,10 @@ export function formatUsd(amountPico: bigint): string {
 /** Exact decimal dollars, full precision (`0.000123456789`). */
 export function formatUsdExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);
+}
+
+/** A dollar amount computed as a float (a forecast), shown like {@link formatUsd}. */
+export function formatUsdEstimate(dollars: number): string {
+  const pico = numberToPico(Math.round(dollars * 1e8) / 1e8);
+  return pico === null ? '-' : formatUsd(pico);
 }
