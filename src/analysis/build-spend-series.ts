@@ -1,6 +1,6 @@
 import { picoToNumber } from '../model/money.ts';
 import type { UsageSlice } from './build-report.ts';
-import { nextPeriod, periodOf, type Period } from './period.ts';
+import { datedPeriodOf, nextPeriod, type DatedPeriod } from './period.ts';
 
 /** Periods a forecast can use. */
 export type ForecastUnit = 'hour' | 'day' | 'week';
@@ -10,7 +10,7 @@ export interface SpendSeries {
   /** Group values in the order of `--group-by`; empty for the total. */
   readonly group: readonly (string | null)[];
   /** Complete periods from the group's first period with usage up to the forecast start. */
-  readonly periods: readonly Period[];
+  readonly periods: readonly DatedPeriod[];
   /** Priced cost per period in pico-USD (exact). */
   readonly costPico: readonly bigint[];
   /** The same in dollars, for the maths (never summed for display). */
@@ -60,7 +60,7 @@ export function buildSpendSeries(slices: readonly UsageSlice[], options: SpendSe
       entry.current += slice.totals.costPico;
       return;
     }
-    const startMs = periodOf(slice.sliceStartMs, unit, timeZone).startMs!;
+    const { startMs } = datedPeriodOf(slice.sliceStartMs, unit, timeZone);
     const bucket = entry.buckets.get(startMs) ?? { costPico: 0n, records: 0, unpricedRecords: 0 };
     bucket.costPico += slice.totals.costPico;
     bucket.records += slice.totals.records;
@@ -78,18 +78,18 @@ export function buildSpendSeries(slices: readonly UsageSlice[], options: SpendSe
     const startMs =
       options.historyStartMs === null
         ? firstUsage
-        : periodOf(Math.min(options.historyStartMs, firstUsage), unit, timeZone).startMs!;
-    const periods: Period[] = [];
+        : datedPeriodOf(Math.min(options.historyStartMs, firstUsage), unit, timeZone).startMs;
+    const periods: DatedPeriod[] = [];
     const costPico: bigint[] = [];
     const isEmpty: boolean[] = [];
     let unpricedRecords = 0;
     if (Number.isFinite(startMs)) {
       for (
-        let period = periodOf(startMs, unit, timeZone);
-        period.startMs! < forecastStartMs;
-        period = nextPeriod(period.startMs!, unit, timeZone)
+        let period = datedPeriodOf(startMs, unit, timeZone);
+        period.startMs < forecastStartMs;
+        period = nextPeriod(period.startMs, unit, timeZone)
       ) {
-        const bucket = buckets.get(period.startMs!);
+        const bucket = buckets.get(period.startMs);
         periods.push(period);
         costPico.push(bucket?.costPico ?? 0n);
         isEmpty.push(bucket === undefined || bucket.records === 0);

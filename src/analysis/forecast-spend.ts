@@ -5,7 +5,7 @@ import { forecastSeries, usablePeriods, type SeriesForecast } from '../forecast/
 import { applyGrowth, type GrowthScenario } from '../forecast/growth-scenario.ts';
 import { horizonTotalQuantile } from '../forecast/predictive-distribution.ts';
 import type { ForecastUnit, SpendSeries } from './build-spend-series.ts';
-import { nextPeriod, periodOf, type Period } from './period.ts';
+import { datedPeriodOf, nextPeriod, type DatedPeriod } from './period.ts';
 
 /** Season lengths per period unit: a day and a week for hours, a week for days, a year for weeks. */
 export const SEASONS_BY_UNIT: Readonly<Record<ForecastUnit, readonly number[]>> = {
@@ -39,7 +39,7 @@ export interface ForecastTotal {
 
 export interface SpendForecast {
   readonly series: SpendSeries;
-  readonly futurePeriods: readonly Period[];
+  readonly futurePeriods: readonly DatedPeriod[];
   readonly forecast: SeriesForecast;
   readonly total: ForecastTotal;
   readonly scenarios: readonly GrowthScenario[];
@@ -53,9 +53,13 @@ export function futurePeriodsFrom(
   unit: ForecastUnit,
   timeZone: string,
   horizon: number,
-): Period[] {
-  const periods: Period[] = [periodOf(startMs, unit, timeZone)];
-  while (periods.length < horizon) periods.push(nextPeriod(periods.at(-1)!.startMs!, unit, timeZone));
+): DatedPeriod[] {
+  let period = datedPeriodOf(startMs, unit, timeZone);
+  const periods = [period];
+  while (periods.length < horizon) {
+    period = nextPeriod(period.startMs, unit, timeZone);
+    periods.push(period);
+  }
   return periods;
 }
 

@@ -58,6 +58,21 @@ export function periodOf(instantMs: number, unit: PeriodUnit, timeZone: string):
   }
 }
 
+/** A period of an hour, a day or a week: it always has a start instant. */
+export interface DatedPeriod extends Period {
+  readonly startMs: number;
+}
+
+/** {@link periodOf} for the units that always have a start. */
+export function datedPeriodOf(
+  instantMs: number,
+  unit: 'hour' | 'day' | 'week',
+  timeZone: string,
+): DatedPeriod {
+  const period = periodOf(instantMs, unit, timeZone);
+  return { label: period.label, startMs: period.startMs ?? instantMs };
+}
+
 /** Longer than any period of the unit (DST days are 23–25 h) and shorter than two of them. */
 const STEP_PAST_START_MS: Readonly<Record<'hour' | 'day' | 'week', number>> = {
   hour: 3_600_000,
@@ -66,6 +81,6 @@ const STEP_PAST_START_MS: Readonly<Record<'hour' | 'day' | 'week', number>> = {
 };
 
 /** The period right after one that starts at `startMs` (hour, day or week; calendar-aligned in the zone). */
-export function nextPeriod(startMs: number, unit: 'hour' | 'day' | 'week', timeZone: string): Period {
-  return periodOf(startMs + STEP_PAST_START_MS[unit], unit, timeZone);
+export function nextPeriod(startMs: number, unit: 'hour' | 'day' | 'week', timeZone: string): DatedPeriod {
+  return datedPeriodOf(startMs + STEP_PAST_START_MS[unit], unit, timeZone);
 }

@@ -91,10 +91,10 @@ function seriesJson(result: SpendForecast, unit: string): SeriesJson {
   return {
     method: forecast.methodLabel,
     horizon: forecast.points.length,
-    points: forecast.points.map((value, index) => ({
-      period: result.futurePeriods[index]!.label,
-      periodStart: iso(result.futurePeriods[index]!.startMs!),
-      value,
+    points: result.futurePeriods.map((period, index) => ({
+      period: period.label,
+      periodStart: iso(period.startMs),
+      value: forecast.points[index] ?? 0,
       lower: forecast.lower?.[index] ?? null,
       upper: forecast.upper?.[index] ?? null,
     })),
@@ -116,7 +116,7 @@ function seriesJson(result: SpendForecast, unit: string): SeriesJson {
     scenarios: result.scenarios,
     history: {
       periods: series.periods.length,
-      start: series.periods[0]?.startMs == null ? null : iso(series.periods[0].startMs),
+      start: series.periods[0] === undefined ? null : iso(series.periods[0].startMs),
       total: picoToNumber(series.costPico.reduce((sum, cost) => sum + cost, 0n)),
       emptyPeriods: series.isEmpty.filter(Boolean).length,
       unpricedRecords: series.unpricedRecords,

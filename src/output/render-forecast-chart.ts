@@ -54,7 +54,10 @@ export function renderForecastChart(result: SpendForecast, level: number, displa
   const bandRows = band.split('\n');
   const merged = main.split('\n').map((row, rowIndex) => {
     const bandRow = bandRows[rowIndex] ?? '';
-    return [...row].map((char, index) => (char === ' ' ? (bandRow[index] ?? ' ') : char)).join('');
+    // Chart rows hold box-drawing characters and ASCII only: one UTF-16 unit per column.
+    return Array.from({ length: row.length }, (_, index) =>
+      row[index] === ' ' ? (bandRow[index] ?? ' ') : row[index],
+    ).join('');
   });
   const axisStart = LABEL_WIDTH + 2;
   const marker = `${' '.repeat(axisStart + historyPart.length - 1)}^ forecast from ${result.futurePeriods[0]?.label ?? ''}`;

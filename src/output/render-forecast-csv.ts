@@ -20,13 +20,13 @@ export function renderForecastCsv(
   for (const result of [total, ...groups]) {
     const name = quote(seriesName(result));
     const method = quote(result.forecast.methodLabel);
-    result.forecast.points.forEach((value, index) => {
-      const period = result.futurePeriods[index]!;
+    result.futurePeriods.forEach((period, index) => {
+      const value = result.forecast.points[index] ?? 0;
       lines.push(
         [
           name,
           quote(period.label),
-          new Date(period.startMs!).toISOString(),
+          new Date(period.startMs).toISOString(),
           number(value),
           number(result.forecast.lower?.[index] ?? null),
           number(result.forecast.upper?.[index] ?? null),

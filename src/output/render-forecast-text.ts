@@ -34,9 +34,9 @@ export function forecastHeading(result: SpendForecast, context: ForecastTextCont
 /** Rows of the per-period table: period, forecast, band low, band high. */
 export function forecastRows(result: SpendForecast): string[][] {
   const { forecast } = result;
-  return forecast.points.map((value, index) => [
-    result.futurePeriods[index]!.label,
-    formatUsdEstimate(value),
+  return result.futurePeriods.map((period, index) => [
+    period.label,
+    formatUsdEstimate(forecast.points[index] ?? 0),
     money(forecast.lower?.[index] ?? null),
     money(forecast.upper?.[index] ?? null),
   ]);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { buildSpendSeries, type ForecastUnit } from '../../analysis/build-spend-series.ts';
 import { forecastSpend } from '../../analysis/forecast-spend.ts';
-import { nextPeriod, periodOf } from '../../analysis/period.ts';
+import { datedPeriodOf, nextPeriod } from '../../analysis/period.ts';
 import { METHOD_NAMES, type MethodName, type MethodSpec } from '../../forecast/forecast-methods.ts';
 import { SEASONS_BY_UNIT } from '../../analysis/forecast-spend.ts';
 import { hasWholeHourOffsets, isAlwaysUtc, localParts, zonedTimeToMs } from '../../model/zoned-time.ts';
@@ -92,8 +92,8 @@ function countPeriods(startMs: number, endMs: number, unit: ForecastUnit, timeZo
   let count = 1;
   for (
     let period = nextPeriod(startMs, unit, timeZone);
-    period.startMs! < endMs;
-    period = nextPeriod(period.startMs!, unit, timeZone)
+    period.startMs < endMs;
+    period = nextPeriod(period.startMs, unit, timeZone)
   ) {
     count++;
     if (count > MAX_HORIZON) {
@@ -113,7 +113,7 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
   const unit: ForecastUnit =
     options.by ?? (options.horizon === undefined ? 'day' : UNIT_OF_HORIZON[options.horizon.unit]);
   const method = parseMethod(options.method, unit);
-  const forecastStartMs = periodOf(asOfMs, unit, timeZone).startMs!;
+  const forecastStartMs = datedPeriodOf(asOfMs, unit, timeZone).startMs;
   const endMs =
     options.until === undefined
       ? addHorizon(forecastStartMs, options.horizon ?? DEFAULT_HORIZON[unit], timeZone)
@@ -177,7 +177,8 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
     const historyCost = (series: (typeof groupSeries)[number]) =>
       series.costPico.reduce((sum, cost) => sum + cost, 0n);
     const largest = [...groupSeries]
-      .filter((series) => series.periods.length > 0)
+      // Groups whose usage all lacks a price have no spend to forecast; the unpriced list names them.
+      .filter((series) => historyCost(series) > 0n)
       .sort((a, b) => (historyCost(b) > historyCost(a) ? 1 : historyCost(b) < historyCost(a) ? -1 : 0))
       .slice(0, MAX_GROUPS);
     if (groupSeries.length > largest.length && !settings.isQuiet) {
