@@ -72,7 +72,15 @@ async function runWorker() {
 // ------------------------------------------------------------------------------------------------ main
 
 function parseArgs(argv) {
-  const args = { datasets: resolve(REPO_ROOT, '..', 'shared', 'datasets'), only: null, limit: Infinity, workers: 2, validate: false, maxOrigins: 8, combineTop: 1 };
+  const args = {
+    datasets: resolve(REPO_ROOT, '..', 'shared', 'datasets'),
+    only: null,
+    limit: Infinity,
+    workers: 2,
+    validate: false,
+    maxOrigins: 8,
+    combineTop: 1,
+  };
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
     const next = () => {
@@ -93,7 +101,10 @@ function parseArgs(argv) {
 }
 
 function readGzipLines(path) {
-  return gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter((line) => line.trim() !== '');
+  return gunzipSync(readFileSync(path))
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
 }
 
 /** M4 `"id","v1","v2",...` rows (short rows padded with empty fields) → Map id → numbers. */
@@ -101,7 +112,13 @@ function readM4Series(path) {
   const series = new Map();
   for (const line of readGzipLines(path).slice(1)) {
     const fields = line.split(',').map((field) => field.replaceAll('"', ''));
-    series.set(fields[0], fields.slice(1).filter((field) => field !== '').map(Number));
+    series.set(
+      fields[0],
+      fields
+        .slice(1)
+        .filter((field) => field !== '')
+        .map(Number),
+    );
   }
   return series;
 }
@@ -122,7 +139,9 @@ function readPublished(path) {
   const published = new Map();
   for (const row of rows) {
     // Team names are quoted and contain no commas after the quoting used in this file.
-    const fields = row.match(/("[^"]*"|[^,]*)(,|$)/g).map((field) => field.replace(/,$/, '').replaceAll('"', ''));
+    const fields = row
+      .match(/("[^"]*"|[^,]*)(,|$)/g)
+      .map((field) => field.replace(/,$/, '').replaceAll('"', ''));
     published.set(fields[0], Object.fromEntries(columns.map((column, index) => [column, fields[index]])));
   }
   return published;
@@ -142,7 +161,12 @@ async function runTasks(tasks, args, label) {
       .map(
         (chunk) =>
           new Promise((resolvePart, reject) => {
-            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { tasks: chunk, options: { maxOrigins: args.maxOrigins, combineTop: args.combineTop } } });
+            const worker = new Worker(fileURLToPath(import.meta.url), {
+              workerData: {
+                tasks: chunk,
+                options: { maxOrigins: args.maxOrigins, combineTop: args.combineTop },
+              },
+            });
             worker.on('message', (message) => {
               if (message.progress) {
                 done += message.progress;
@@ -190,7 +214,9 @@ function printSummary(title, summary, total) {
       `${row.method.padEnd(26)} ${String(row.series).padStart(7)} ${fixed(row.smape).padStart(7)} ${fixed(row.mase).padStart(7)} ${row.coverage === null ? '      -' : `${(100 * row.coverage).toFixed(1).padStart(6)}%`}`,
     );
   }
-  console.log(`auto chose: ${summary.chosen.map(([method, count]) => `${method} ${count}`).join(', ')} (of ${total})`);
+  console.log(
+    `auto chose: ${summary.chosen.map(([method, count]) => `${method} ${count}`).join(', ')} (of ${total})`,
+  );
 }
 
 async function benchM4(frequency, args, metrics, report) {
@@ -205,7 +231,9 @@ async function benchM4(frequency, args, metrics, report) {
   // 1. The official benchmark forecasts, scored with our metrics, against the published figures.
   const published = readPublished(join(dir, 'published-point-accuracy.csv'));
   const official = readBenchmarkForecasts(join(dir, `benchmark-forecasts-${frequency}.csv.gz`));
-  console.log(`\nM4 ${frequency}: official benchmark forecasts scored by llmcost's metrics (test part, all series)`);
+  console.log(
+    `\nM4 ${frequency}: official benchmark forecasts scored by llmcost's metrics (test part, all series)`,
+  );
   console.log('method    sMAPE  published    MASE  published  match');
   const reproduction = [];
   for (const [method, forecasts] of official) {
@@ -232,7 +260,14 @@ async function benchM4(frequency, args, metrics, report) {
   const tasks = ids.map((id) => {
     const history = train.get(id);
     return args.validate
-      ? { id, values: history.slice(0, -horizon), actual: history.slice(-horizon), horizon, periods, masePeriod }
+      ? {
+          id,
+          values: history.slice(0, -horizon),
+          actual: history.slice(-horizon),
+          horizon,
+          periods,
+          masePeriod,
+        }
       : { id, values: history, actual: test.get(id), horizon, periods, masePeriod };
   });
   const { results, seconds } = await runTasks(tasks, args, `M4 ${frequency}`);
@@ -242,7 +277,14 @@ async function benchM4(frequency, args, metrics, report) {
     summary,
     ids.length,
   );
-  report[`m4-${key}`] = { reproduction, horizon, series: ids.length, seconds, validate: args.validate, ...summary };
+  report[`m4-${key}`] = {
+    reproduction,
+    horizon,
+    series: ids.length,
+    seconds,
+    validate: args.validate,
+    ...summary,
+  };
 }
 
 /** ServeGen language models: 10-minute totals → hourly; per-client rates → hourly requests. */
@@ -251,7 +293,14 @@ async function benchServegen(args, report) {
   const tasks = [];
   const horizon = 48;
   const addSeries = (id, hourly) => {
-    tasks.push({ id, values: hourly.slice(0, -horizon), actual: hourly.slice(-horizon), horizon, periods: [24, 168], masePeriod: 24 });
+    tasks.push({
+      id,
+      values: hourly.slice(0, -horizon),
+      actual: hourly.slice(-horizon),
+      horizon,
+      periods: [24, 168],
+      masePeriod: 24,
+    });
   };
   for (const model of ['m-large', 'm-mid', 'm-small']) {
     const lines = readGzipLines(join(dir, `${model}-total-10min.csv.gz`));
@@ -276,7 +325,9 @@ async function benchServegen(args, report) {
       if (!byClient.has(client)) byClient.set(client, new Array(336).fill(0));
       byClient.get(client)[hour] += Number(rate) * 600;
     }
-    const busiest = [...byClient].sort((a, b) => mean(b[1]) - mean(a[1]) || a[0].localeCompare(b[0])).slice(0, 10);
+    const busiest = [...byClient]
+      .sort((a, b) => mean(b[1]) - mean(a[1]) || a[0].localeCompare(b[0]))
+      .slice(0, 10);
     for (const [client, hourly] of busiest) addSeries(`${model}/client-${client}`, hourly);
   }
   const { results, seconds } = await runTasks(tasks.slice(0, args.limit), args, 'ServeGen');
@@ -292,7 +343,9 @@ async function benchServegen(args, report) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(args.datasets)) {
-    console.log(`forecast-accuracy: no datasets folder at ${args.datasets}; skipping (pass --datasets <dir>).`);
+    console.log(
+      `forecast-accuracy: no datasets folder at ${args.datasets}; skipping (pass --datasets <dir>).`,
+    );
     return;
   }
   if (!existsSync(join(DIST, 'forecast-series.js'))) {
@@ -301,11 +354,17 @@ async function main() {
     return;
   }
   const metrics = await import(join(DIST, 'accuracy-metrics.js'));
-  const report = { measuredAt: new Date().toISOString(), intervalLevel: INTERVAL_LEVEL, maxOrigins: args.maxOrigins };
+  const report = {
+    measuredAt: new Date().toISOString(),
+    intervalLevel: INTERVAL_LEVEL,
+    maxOrigins: args.maxOrigins,
+  };
   const wants = (name) => args.only === null || args.only.has(name);
   const started = Date.now();
-  if (wants('m4-hourly') && existsSync(join(args.datasets, 'm4'))) await benchM4('Hourly', args, metrics, report);
-  if (wants('m4-weekly') && existsSync(join(args.datasets, 'm4'))) await benchM4('Weekly', args, metrics, report);
+  if (wants('m4-hourly') && existsSync(join(args.datasets, 'm4')))
+    await benchM4('Hourly', args, metrics, report);
+  if (wants('m4-weekly') && existsSync(join(args.datasets, 'm4')))
+    await benchM4('Weekly', args, metrics, report);
   if (wants('servegen') && existsSync(join(args.datasets, 'servegen'))) await benchServegen(args, report);
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const work = join(REPO_ROOT, 'test', 'bench', '.work');
