@@ -98,3 +98,30 @@ export function periodRange(label: string, timeZone: string): { startMs: number;
   }
   return null;
 }
+
+/** A period of an hour, a day or a week: it always has a start instant. */
+export interface DatedPeriod extends Period {
+  readonly startMs: number;
+}
+
+/** {@link periodOf} for the units that always have a start. */
+export function datedPeriodOf(
+  instantMs: number,
+  unit: 'hour' | 'day' | 'week',
+  timeZone: string,
+): DatedPeriod {
+  const period = periodOf(instantMs, unit, timeZone);
+  return { label: period.label, startMs: period.startMs ?? instantMs };
+}
+
+/** Longer than any period of the unit (DST days are 23–25 h) and shorter than two of them. */
+const STEP_PAST_START_MS: Readonly<Record<'hour' | 'day' | 'week', number>> = {
+  hour: 3_600_000,
+  day: 25.5 * 3_600_000,
+  week: 7.5 * 86_400_000,
+};
+
+/** The period right after one that starts at `startMs` (hour, day or week; calendar-aligned in the zone). */
+export function nextPeriod(startMs: number, unit: 'hour' | 'day' | 'week', timeZone: string): DatedPeriod {
+  return datedPeriodOf(startMs + STEP_PAST_START_MS[unit], unit, timeZone);
+}

@@ -57,3 +57,38 @@ export function parseUsdAmount(text: string): number {
   }
   return value;
 }
+
+/** A forecast horizon as given: `48h`, `30d`, `13w`, `3m`. */
+export interface HorizonFlag {
+  readonly count: number;
+  readonly unit: 'h' | 'd' | 'w' | 'm';
+}
+
+export function parseHorizon(text: string): HorizonFlag {
+  const match = /^(\d+)([hdwm])$/.exec(text.trim());
+  const count = match ? Number(match[1]) : 0;
+  if (!match || count < 1 || count > 10_000) {
+    throw new InvalidArgumentError(`expected <n><h|d|w|m> such as 48h, 30d, 13w or 3m, got "${text}"`);
+  }
+  return { count, unit: match[2] as HorizonFlag['unit'] };
+}
+
+/** `80` or `80%` → 0.8; a central band level strictly between 0 and 100 percent. */
+export function parseIntervalLevel(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  const percent = match ? Number(match[1]) : Number.NaN;
+  if (!(percent > 0 && percent < 100)) {
+    throw new InvalidArgumentError(`expected a percentage between 0 and 100 such as 80 or 95, got "${text}"`);
+  }
+  return percent / 100;
+}
+
+/** `--growth 25%` (repeatable): `25%`, `+50%`, `-10%` or `25` → 0.25, 0.5, −0.1, 0.25. */
+export function collectGrowth(text: string, previous: readonly number[] = []): number[] {
+  const match = /^([+-]?\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  const percent = match ? Number(match[1]) : Number.NaN;
+  if (!Number.isFinite(percent) || percent <= -100 || percent > 10_000) {
+    throw new InvalidArgumentError(`expected a growth percentage such as 25%, +50% or -10%, got "${text}"`);
+  }
+  return [...previous, percent / 100];
+}

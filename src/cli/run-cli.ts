@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerAnomalies } from './commands/anomalies.ts';
+import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerPricing } from './commands/pricing.ts';
@@ -64,6 +65,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerReport(program, run);
   registerPricing(program, run);
   registerAnomalies(program, run);
+  registerForecast(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
   return program;

@@ -3,12 +3,11 @@ import type { AnomalyFinding, RootCauseEntry } from '../anomalies/anomaly-findin
 import type { SeriesFilter } from '../anomalies/build-cost-series.ts';
 import type { SeriesCalendar } from '../anomalies/series-calendar.ts';
 import { TOKEN_CLASS_LABELS, type TokenClassName } from '../anomalies/token-class.ts';
-import { numberToPico } from '../model/money.ts';
-import { formatMoney } from './format-money.ts';
+import { formatUsdEstimate } from './format-money.ts';
 
 /** Dollars (a float from the statistics) as money text; `signed` adds + to gains. */
 export function formatUsdAmount(amountUsd: number, signed = false): string {
-  const text = formatMoney(numberToPico(Math.round(amountUsd * 1e6) / 1e6) ?? 0n, 'USD');
+  const text = formatUsdEstimate(amountUsd);
   return signed && amountUsd > 0 ? `+${text}` : text;
 }
 

@@ -1,4 +1,4 @@
-import { PICO_PER_CENT, picoToDecimalString, roundPicoUsdToCents } from '../model/money.ts';
+import { numberToPico, PICO_PER_CENT, picoToDecimalString, roundPicoUsdToCents } from '../model/money.ts';
 
 const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
 
@@ -58,4 +58,10 @@ export function formatUnitCost(amountPico: bigint, currency: string): string {
   const rounded = (magnitude + step / 2n) / step;
   const text = rounded.toString().padStart(decimals, '0');
   return `${amountPico < 0n ? '-' : ''}${symbol}0.${text.slice(-decimals)}`;
+}
+
+/** A dollar amount computed as a float (a forecast, an anomaly's impact), shown like {@link formatMoney}. */
+export function formatUsdEstimate(dollars: number): string {
+  const pico = numberToPico(Math.round(dollars * 1e8) / 1e8);
+  return pico === null ? '-' : formatMoney(pico, 'USD');
 }

@@ -1,17 +1,17 @@
-// asciichart ships no types; this is the part of its API llmcost uses (v1.5).
+// asciichart ships no type declarations; this covers the part llmcost uses (v1.5).
 declare module 'asciichart' {
-  export interface PlotConfig {
+  interface PlotConfig {
+    readonly min?: number;
+    readonly max?: number;
     readonly height?: number;
     readonly offset?: number;
     readonly padding?: string;
-    readonly min?: number;
-    readonly max?: number;
+    readonly colors?: readonly string[];
+    readonly symbols?: readonly string[];
     readonly format?: (value: number, index: number) => string;
   }
-  export function plot(
-    series: readonly number[] | readonly (readonly number[])[],
-    config?: PlotConfig,
-  ): string;
-  const asciichart: { plot: typeof plot };
+  const asciichart: {
+    plot(series: readonly number[] | readonly (readonly number[])[], config?: PlotConfig): string;
+  };
   export default asciichart;
 }
