@@ -22,6 +22,34 @@ export function formatMoney(amountPico: bigint, currency: string): string {
   return `${sign}${symbol}${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
 }
 
+/**
+ * Money to a fixed number of decimals (`$0.000412` at 6), rounded half away from zero, with thousands
+ * separators: for unit costs and chart axes, where cents would hide the differences that matter.
+ */
+export function formatMoneyToDecimals(amountPico: bigint, currency: string, decimals: number): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const sign = amountPico < 0n ? '-' : '';
+  const magnitude = amountPico < 0n ? -amountPico : amountPico;
+  const places = Math.max(0, Math.min(12, Math.trunc(decimals)));
+  const step = 10n ** BigInt(12 - places);
+  const scaled = (magnitude + step / 2n) / step;
+  const unit = 10n ** BigInt(places);
+  const whole = (scaled / unit).toLocaleString('en-US');
+  const fraction = places === 0 ? '' : `.${(scaled % unit).toString().padStart(places, '0')}`;
+  return `${sign}${symbol}${whole}${fraction}`;
+}
+
+/**
+ * A unit cost (per request, per 1K tokens) with three significant digits (`$0.0412`, `$0.000412`,
+ * `$1.23`), never fewer than two decimals: small rates stay comparable instead of reading `<$0.0001`.
+ */
+export function formatUnitCost(amountPico: bigint, currency: string): string {
+  const magnitude = amountPico < 0n ? -amountPico : amountPico;
+  if (magnitude === 0n) return formatMoneyToDecimals(0n, currency, 2);
+  const integerDigits = magnitude.toString().length - 12;
+  return formatMoneyToDecimals(amountPico, currency, Math.max(2, 3 - integerDigits));
+}
+
 /** Exact decimal amount, full precision (`0.000123456789`), of whatever currency the pico-units are. */
 export function formatAmountExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);

@@ -3,6 +3,8 @@ import { PERIOD_UNITS, type PeriodUnit } from '../../analysis/period.ts';
 import type { Dimension, DimensionFilter } from '../../model/dimension.ts';
 import type { CommandRunner } from '../command-runner.ts';
 import { collectFilter, parseChoice, parseDimensionList, parsePositiveInteger } from '../parse-flags.ts';
+import { registerReportHeatmap } from './report-heatmap.ts';
+import { registerReportProviders } from './report-providers.ts';
 
 export interface ReportOptions {
   readonly by: PeriodUnit;
@@ -11,12 +13,17 @@ export interface ReportOptions {
   readonly until?: string;
   readonly where: readonly DimensionFilter[];
   readonly top?: number;
+  /** Draw the period series under the table (table format only). */
+  readonly chart?: boolean;
 }
 
 export function registerReport(program: Command, run: CommandRunner): void {
-  program
+  // Positional options: `report`'s flags end where a view's name begins, so `report providers --since …`
+  // reaches the view, and `report --since …` alone still runs the period report.
+  const report = program
     .command('report')
-    .description('cost and usage by period and group, with a totals row')
+    .description('cost and usage by period and group, with a totals row (views: providers, heatmap)')
+    .enablePositionalOptions()
     .option('--by <unit>', `period: ${PERIOD_UNITS.join('|')}`, parseChoice(PERIOD_UNITS), 'day')
     .option(
       '--group-by <dims>',
@@ -32,8 +39,11 @@ export function registerReport(program: Command, run: CommandRunner): void {
       'keep the N groups with the largest cost; sum the rest into (other)',
       parsePositiveInteger,
     )
+    .option('--chart', 'draw the cost per period of each group under the table (table format only)')
     .action(async (options: ReportOptions, command: Command) => {
       const { runReport } = await import('./run-report.ts');
       await run(command, (ctx, settings) => runReport(options, settings, ctx));
     });
+  registerReportProviders(report, run);
+  registerReportHeatmap(report, run);
 }
