@@ -18,12 +18,11 @@ export interface ReportOptions {
 }
 
 export function registerReport(program: Command, run: CommandRunner): void {
-  // Positional options: `report`'s flags end where a view's name begins, so `report providers --since …`
-  // reaches the view, and `report --since …` alone still runs the period report.
+  // The views (`report providers`, `report heatmap`) take `--since`, `--until` and `--where` from here:
+  // commander parses a parent's options wherever they appear (report-range-options.ts).
   const report = program
     .command('report')
     .description('cost and usage by period and group, with a totals row (views: providers, heatmap)')
-    .enablePositionalOptions()
     .option('--by <unit>', `period: ${PERIOD_UNITS.join('|')}`, parseChoice(PERIOD_UNITS), 'day')
     .option(
       '--group-by <dims>',

@@ -14,12 +14,12 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { selectConvertedUsage } from '../select-converted-usage.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
-import type { ReportHeatmapOptions } from './report-heatmap.ts';
+import type { ReportRangeFlags } from './report-range-options.ts';
 
 const HOUR_MS = 3_600_000;
 const QUARTER_HOUR_MS = 900_000;
 
-export function runReportHeatmap(options: ReportHeatmapOptions, settings: Settings, ctx: Context): ExitCode {
+export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, ctx: Context): ExitCode {
   const { timeZone } = settings;
   const range = resolveReportRange(options, settings);
   const store = openStore(settings.dbPath);
