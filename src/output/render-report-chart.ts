@@ -2,7 +2,7 @@ import * as asciichart from 'asciichart';
 import type { Report } from '../analysis/build-report.ts';
 import { buildChartSeries, type ChartSeries } from '../analysis/chart-series.ts';
 import type { DisplayOptions } from './display-options.ts';
-import { formatMoneyToDecimals } from './format-money.ts';
+import { formatMoney, formatMoneyToDecimals } from './format-money.ts';
 import { truncate, wrapText } from './format-number.ts';
 import { dimensionHeading } from './report-columns.ts';
 
@@ -81,7 +81,7 @@ export function renderReportChart(report: Report, display: DisplayOptions): stri
   }:`;
   const plotColumns = Math.ceil(data.periods.length / runLength) * columnsPerPeriod;
   const legend = data.series.map((series, index) => {
-    const text = `${series.label} ${formatMoneyToDecimals(series.totalPico, report.currency, 2)}`;
+    const text = `${series.label} ${formatMoney(series.totalPico, report.currency)}`;
     return display.color
       ? { key: `${COLORS[index] ?? ''}──${asciichart.reset}`, keyWidth: 2, text }
       : { key: MARKERS[index] ?? '.', keyWidth: 1, text };
