@@ -108,7 +108,7 @@ function sumRuns(values: readonly bigint[], length: number): bigint[] {
 
 /** Lays single-series plots over each other: the first series' glyph wins where lines cross. */
 function overlayPlots(plots: readonly string[]): string {
-  const layers = plots.map((plot) => plot.split('\n').map((line) => [...line]));
+  const layers = plots.map((plot) => plot.split('\n').map((line) => Array.from(line)));
   const [base = [], ...rest] = layers;
   return base
     .map((row, rowIndex) =>

@@ -6,7 +6,8 @@ import { renderReportChart } from '../../src/output/render-report-chart.ts';
 
 const STAMP = { hash: 'sha256:0', pricingVersions: [], sources: 0 };
 const DAY = 86_400_000;
-const ANSI = /\u001b\[[0-9;]*m/g;
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
 
 /** `days` days of usage for `groups` models, costs varying by day and model (pico-dollars). */
 function slices(days: number, groups: number): UsageSlice[] {
@@ -40,7 +41,7 @@ const widest = (text: string) =>
     ...text
       .replace(ANSI, '')
       .split('\n')
-      .map((line) => [...line].length),
+      .map((line) => line.length),
   );
 
 describe('renderReportChart', () => {
@@ -57,19 +58,19 @@ describe('renderReportChart', () => {
 
   it('draws at most six lines with a legend entry each, without colour codes when colour is off', () => {
     const text = renderReportChart(report(30, 9), { color: false, width: 100 });
-    expect(text).not.toMatch(ANSI);
+    expect(text).not.toContain(ESC);
     const legend = text
       .split('\n')
       .filter((line) => /^[*o+x#%] /.test(line))
       .join('   ');
-    expect(legend.match(/(^|   )[*o+x#%] /g)).toHaveLength(6);
+    expect(legend.match(/(^| {3})[*o+x#%] /g)).toHaveLength(6);
     expect(legend).toContain('% (other)');
     for (const marker of ['*', 'o', '+', 'x', '#', '%'])
       expect(text.split('\n').slice(1, 12).join('')).toContain(marker);
   });
 
   it('colours the lines when colour is on', () => {
-    expect(renderReportChart(report(30, 3), { color: true, width: 100 })).toMatch(ANSI);
+    expect(renderReportChart(report(30, 3), { color: true, width: 100 })).toContain(ESC);
   });
 
   it('sums runs of periods when there are more periods than columns, and says so', () => {
