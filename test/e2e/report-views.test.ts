@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HeatmapJson } from '../../src/output/heatmap-json.ts';
 import type { ProvidersJson } from '../../src/output/providers-json.ts';
@@ -152,6 +154,34 @@ describe('report views: figures reconcile with llmcost report', () => {
     const cellSum = heatmap.costPico.flat().reduce((sum, cell) => sum + BigInt(cell), 0n);
     expect(cellSum.toString()).toBe(total.costPico);
     expect(heatmap.records).toBe(total.records);
+  });
+
+  it('converts to another currency per day as report does (--currency EUR, --cost list)', () => {
+    const sandbox = makeSeededSandbox(EVERYTHING);
+    const config = join(sandbox.dir, 'eur.config.json');
+    writeFileSync(
+      join(sandbox.dir, 'rates.csv'),
+      'date,currency,rate\n2025-01-01,EUR,0.8\n2026-11-03,EUR,0.9\n',
+    );
+    writeFileSync(config, JSON.stringify({ exchangeRatesFile: 'rates.csv', currency: 'EUR' }));
+    const options = ['--config', config, '--cost', 'list', '--as-of', AS_OF];
+    const total = reportJson(sandbox, options).totals;
+    const providers = JSON.parse(
+      runLlmcost(['report', 'providers', '--format', 'json', ...options], sandbox).stdout,
+    ) as ProvidersJson;
+    const heatmap = JSON.parse(
+      runLlmcost(['report', 'heatmap', '--format', 'json', ...options], sandbox).stdout,
+    ) as HeatmapJson;
+    expect([providers.currency, heatmap.currency]).toEqual(['EUR', 'EUR']);
+    expect(providers.exchangeRates).toMatchObject({
+      firstRateDate: '2025-01-01',
+      lastRateDate: '2026-11-03',
+    });
+    expect(providers.totals.costPico).toBe(total.costPico);
+    expect(heatmap.totalPico).toBe(total.costPico);
+    const table = runLlmcost(['report', 'providers', ...options], sandbox);
+    expect(table.stdout).toContain('Amounts in EUR, converted from USD per day at 2 rates in');
+    expect(table.stdout).toMatch(/€0\.\d+/);
   });
 
   it('gives the 7 × 24 matrix in JSON, Monday first, with latency null in providers', () => {
