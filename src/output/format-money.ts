@@ -22,6 +22,34 @@ export function formatMoney(amountPico: bigint, currency: string): string {
   return `${sign}${symbol}${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
 }
 
+/**
+ * Money to a fixed number of decimals (`$0.000412` at 6), rounded half away from zero, with thousands
+ * separators: for unit costs and chart axes, where cents would hide the differences that matter.
+ */
+export function formatMoneyToDecimals(amountPico: bigint, currency: string, decimals: number): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const sign = amountPico < 0n ? '-' : '';
+  const magnitude = amountPico < 0n ? -amountPico : amountPico;
+  const places = Math.max(0, Math.min(12, Math.trunc(decimals)));
+  const step = 10n ** BigInt(12 - places);
+  const scaled = (magnitude + step / 2n) / step;
+  const unit = 10n ** BigInt(places);
+  const whole = (scaled / unit).toLocaleString('en-US');
+  const fraction = places === 0 ? '' : `.${(scaled % unit).toString().padStart(places, '0')}`;
+  return `${sign}${symbol}${whole}${fraction}`;
+}
+
+/**
+ * A unit cost (per request, per 1K tokens) with three significant digits (`$0.0412`, `$0.000412`,
+ * `$1.23`), never fewer than two decimals: small rates stay comparable instead of reading `<$0.0001`.
+ */
+export function formatUnitCost(amountPico: bigint, currency: string): string {
+  const magnitude = amountPico < 0n ? -amountPico : amountPico;
+  if (magnitude === 0n) return formatMoneyToDecimals(0n, currency, 2);
+  const integerDigits = magnitude.toString().length - 12;
+  return formatMoneyToDecimals(amountPico, currency, Math.max(2, 3 - integerDigits));
+}
+
 /** Exact decimal amount, full precision (`0.000123456789`), of whatever currency the pico-units are. */
 export function formatAmountExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);
@@ -41,23 +69,6 @@ export function formatMicrosAsUsd(micros: number): string {
 /** Exact decimal dollars of a micro-USD integer, without trailing zeros (`2.5`), for CSV and JSON. */
 export function formatMicrosExact(micros: number): string {
   return picoToDecimalString(BigInt(micros) * PICO_PER_MICRO);
-}
-
-/**
- * A per-unit amount (cost per request, per 1K tokens) as people compare them: at least three
- * significant digits below one unit (`$0.000123`, `$0.0456`), cents from one unit up. Rounded half away
- * from zero; for display only.
- */
-export function formatUnitCost(amountPico: bigint, currency: string): string {
-  const magnitude = amountPico < 0n ? -amountPico : amountPico;
-  if (magnitude >= 1_000_000_000_000n || magnitude === 0n) return formatMoney(amountPico, currency);
-  const symbol = SYMBOLS[currency] ?? `${currency} `;
-  const digits = magnitude.toString().length; // pico digits; 12 would be one unit
-  const decimals = Math.min(12, 12 - digits + 3);
-  const step = 10n ** BigInt(12 - decimals);
-  const rounded = (magnitude + step / 2n) / step;
-  const text = rounded.toString().padStart(decimals, '0');
-  return `${amountPico < 0n ? '-' : ''}${symbol}0.${text.slice(-decimals)}`;
 }
 
 /** A dollar amount computed as a float (a forecast, an anomaly's impact), shown like {@link formatMoney}. */

@@ -57,3 +57,8 @@ export function wrapText(text: string, width: number, indent = ''): string[] {
   lines.push((lines.length === 0 ? '' : indent) + current);
   return lines;
 }
+
+/** A share (0–1) as a percentage with one decimal (`12.5%`), half away from zero. */
+export function formatPercent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}

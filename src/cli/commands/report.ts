@@ -3,6 +3,8 @@ import { PERIOD_UNITS, type PeriodUnit } from '../../analysis/period.ts';
 import type { Dimension, DimensionFilter } from '../../model/dimension.ts';
 import type { CommandRunner } from '../command-runner.ts';
 import { collectFilter, parseChoice, parseDimensionList, parsePositiveInteger } from '../parse-flags.ts';
+import { registerReportHeatmap } from './report-heatmap.ts';
+import { registerReportProviders } from './report-providers.ts';
 
 export interface ReportOptions {
   readonly by: PeriodUnit;
@@ -16,12 +18,16 @@ export interface ReportOptions {
   readonly sort: 'cost' | 'delta';
   /** Unit economics columns: cost per request and per 1K tokens, cache hit ratio and savings, reasoning share. */
   readonly economics: boolean;
+  /** Draw the period series under the table (table format only). */
+  readonly chart?: boolean;
 }
 
 export function registerReport(program: Command, run: CommandRunner): void {
-  program
+  // The views (`report providers`, `report heatmap`) take `--since`, `--until` and `--where` from here:
+  // commander parses a parent's options wherever they appear (report-range-options.ts).
+  const report = program
     .command('report')
-    .description('cost and usage by period and group, with a totals row')
+    .description('cost and usage by period and group, with a totals row (views: providers, heatmap)')
     .option('--by <unit>', `period: ${PERIOD_UNITS.join('|')}`, parseChoice(PERIOD_UNITS), 'day')
     .option(
       '--group-by <dims>',
@@ -52,8 +58,11 @@ export function registerReport(program: Command, run: CommandRunner): void {
       'unit economics: cost per request and per 1K tokens, cache hit ratio, what caching saved, reasoning share',
       false,
     )
+    .option('--chart', 'draw the cost per period of each group under the table (table format only)')
     .action(async (options: ReportOptions, command: Command) => {
       const { runReport } = await import('./run-report.ts');
       await run(command, (ctx, settings) => runReport(options, settings, ctx));
     });
+  registerReportProviders(report, run);
+  registerReportHeatmap(report, run);
 }

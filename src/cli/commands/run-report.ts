@@ -8,6 +8,7 @@ import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { renderReportJson } from '../../output/report-json.ts';
+import { renderReportChart } from '../../output/render-report-chart.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
 import { openStore, type Store } from '../../store/open-store.ts';
@@ -33,6 +34,11 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
   const untilMs = Math.min(untilFlagMs ?? settings.asOfMs, settings.asOfMs);
   if (sinceMs !== null && sinceMs >= untilMs) {
     throw new UsageError('--since must be before --until (and before --as-of)');
+  }
+  if (options.chart === true && settings.format !== 'table') {
+    throw new UsageError(
+      `--chart draws under the terminal table only; drop it or --format ${settings.format}`,
+    );
   }
   if (!existsSync(settings.dbPath)) {
     throw new InputError(
@@ -113,7 +119,10 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
         writeOutput(
           ctx,
           settings,
-          report.rows.length === 0 ? 'No usage in this range.\n' : renderReportTable(report, ctx.display),
+          report.rows.length === 0
+            ? 'No usage in this range.\n'
+            : renderReportTable(report, ctx.display) +
+                (options.chart === true ? `\n${renderReportChart(report, ctx.display)}` : ''),
         );
         break;
       default:

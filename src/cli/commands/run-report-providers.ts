@@ -1,0 +1,78 @@
+import { compareProviders } from '../../analysis/compare-providers.ts';
+import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
+import { renderProvidersCsv } from '../../output/render-providers-csv.ts';
+import { renderProvidersJson } from '../../output/providers-json.ts';
+import { renderProvidersMarkdown } from '../../output/render-providers-markdown.ts';
+import { renderProvidersTable } from '../../output/render-providers-table.ts';
+import { openStore } from '../../store/open-store.ts';
+import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
+import { selectUnpricedUsage } from '../../store/select-usage-aggregates.ts';
+import type { Context } from '../context.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { resolveReportRange } from '../resolve-report-range.ts';
+import { selectConvertedUsage } from '../select-converted-usage.ts';
+import type { Settings } from '../settings.ts';
+import { writeOutput } from '../write-output.ts';
+import type { ReportProvidersOptions } from './report-providers.ts';
+
+/** UTC-day slices: the rollups answer them, and currency conversion takes each day's rate. */
+const DAY_MS = 86_400_000;
+
+export function runReportProviders(
+  options: ReportProvidersOptions,
+  settings: Settings,
+  ctx: Context,
+): ExitCode {
+  const range = resolveReportRange(options, settings);
+  const store = openStore(settings.dbPath);
+  try {
+    const filter = { fromMs: range.sinceMs, toMs: range.untilMs, where: options.where };
+    const groupBy = options.per === 'model' ? (['provider', 'model'] as const) : (['provider'] as const);
+    const { slices, exchange } = selectConvertedUsage(
+      store,
+      { ...filter, sliceMs: DAY_MS, groupBy, costMode: settings.costMode },
+      settings,
+    );
+    const stamp = reproducibilityStamp(selectStampInputs(store), {
+      view: 'providers',
+      per: options.per,
+      where: options.where,
+      sinceMs: range.sinceMs,
+      untilMs: range.untilMs,
+      timeZone: settings.timeZone,
+      costMode: settings.costMode,
+      exchange,
+    });
+    const comparison = compareProviders(slices, selectUnpricedUsage(store, filter, settings.costMode), {
+      level: options.per,
+      costMode: settings.costMode,
+      currency: settings.currency,
+      exchange,
+      stamp,
+    });
+    const jsonRange = { sinceMs: range.sinceMs, untilMs: range.untilFlagMs, asOfMs: settings.asOfMs };
+    switch (settings.format) {
+      case 'json':
+        writeOutput(
+          ctx,
+          settings,
+          renderProvidersJson(comparison, { timeZone: settings.timeZone, range: jsonRange }),
+        );
+        break;
+      case 'csv':
+        writeOutput(ctx, settings, renderProvidersCsv(comparison));
+        break;
+      case 'md':
+        writeOutput(ctx, settings, renderProvidersMarkdown(comparison));
+        break;
+      case 'table':
+        writeOutput(ctx, settings, renderProvidersTable(comparison, ctx.display));
+        break;
+      default:
+        return settings.format satisfies never;
+    }
+    return EXIT.OK;
+  } finally {
+    store.close();
+  }
+}
