@@ -43,6 +43,12 @@ export interface Adapter {
    * with `}` are skipped before they are even decoded; most bytes of some logs are such lines.
    */
   readonly skipLinesWithout?: string;
+  /**
+   * True for exports that are documents rather than logs (a CSV with its header, an API response saved
+   * to a file): a changed file is read again from the start, never only from where the last ingest
+   * stopped, and a last line without a newline is the end of the file, not a record still being written.
+   */
+  readonly isDocument?: boolean;
   /** Cheap detection for `--from auto` on the first non-empty lines of a file. */
   sniff(firstLines: readonly string[]): boolean;
   createParser(source: SourceRef): LineParser;

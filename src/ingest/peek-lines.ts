@@ -3,7 +3,11 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 const PEEK_BYTES = 64 * 1024;
-const PEEK_LINES = 5;
+/**
+ * Enough lines for a pretty-printed API page to show what it is (its first result object can follow
+ * dozens of lines of empty buckets); the 64 KB limit bounds them anyway.
+ */
+const PEEK_LINES = 1_000;
 
 /** The first non-empty lines of a file (decompressed if .gz), for format sniffing. */
 export async function peekFileLines(path: string): Promise<string[]> {
