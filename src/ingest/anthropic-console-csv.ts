@@ -20,6 +20,7 @@
 import type { IngestProblem } from '../model/ingest-problem.ts';
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
+import { readServiceTier } from './read-service-tier.ts';
 import { createBillingExportParser, type CsvRowReader, type ExportReading } from './billing-export-parser.ts';
 import { bucketDedupKey } from './bucket-dedup-key.ts';
 import type { CsvRow } from './csv-record-reader.ts';
@@ -81,7 +82,8 @@ export const anthropicConsoleCsvAdapter: Adapter = {
 };
 
 function readHeader(columns: readonly string[], line: number, file: string): CsvRowReader | IngestProblem {
-  if (columns.includes('usage_input_tokens_no_cache')) return { readRow: (row) => readRow(row, file, readUsageRow) };
+  if (columns.includes('usage_input_tokens_no_cache'))
+    return { readRow: (row) => readRow(row, file, readUsageRow) };
   if (columns.includes('cost_usd')) return { readRow: (row) => readRow(row, file, readCostRow) };
   return {
     file,
@@ -112,7 +114,10 @@ function readRow(row: CsvRow, file: string, read: (row: ConsoleRow) => UsageReco
   const date = cells.usage_date_utc ?? null;
   const startMs = date !== null && DATE_OR_HOUR.test(date) ? parseInstant(date) : null;
   if (startMs === null) {
-    check.fail('usage_date_utc', `expected a UTC day (2026-03-31) or hour (2026-03-31 14:00), got ${describe(date ?? undefined)}`);
+    check.fail(
+      'usage_date_utc',
+      `expected a UTC day (2026-03-31) or hour (2026-03-31 14:00), got ${describe(date ?? undefined)}`,
+    );
     return { records: [], problems: check.problems };
   }
   const endMs = startMs + ((date ?? '').length > 10 ? HOUR_MS : DAY_MS);
@@ -134,15 +139,20 @@ function readUsageRow(row: ConsoleRow): UsageRecord {
     model: check.requiredString(cells.model_version, 'model_version'),
     requests: null,
     inputTokens: check.count(cells.usage_input_tokens_no_cache, 'usage_input_tokens_no_cache', true),
-    cacheWrite5mTokens: check.count(cells.usage_input_tokens_cache_write_5m, 'usage_input_tokens_cache_write_5m'),
-    cacheWrite1hTokens: check.count(cells.usage_input_tokens_cache_write_1h, 'usage_input_tokens_cache_write_1h'),
+    cacheWrite5mTokens: check.count(
+      cells.usage_input_tokens_cache_write_5m,
+      'usage_input_tokens_cache_write_5m',
+    ),
+    cacheWrite1hTokens: check.count(
+      cells.usage_input_tokens_cache_write_1h,
+      'usage_input_tokens_cache_write_1h',
+    ),
     cacheReadTokens: check.count(cells.usage_input_tokens_cache_read, 'usage_input_tokens_cache_read'),
     outputTokens: check.count(cells.usage_output_tokens, 'usage_output_tokens', true),
     webSearchRequests: check.count(cells.web_search_count, 'web_search_count'),
     apiKey: cells.api_key ?? null,
     workspace: cells.workspace ?? null,
-    serviceTier: usageType,
-    isBatch: usageType === 'batch',
+    ...readServiceTier(usageType),
     tags: pickTags(cells, ['context_window', 'inference_geo', 'speed']),
     sourceLine: row.line,
   };
@@ -151,7 +161,13 @@ function readUsageRow(row: ConsoleRow): UsageRecord {
 function readCostRow(row: ConsoleRow): UsageRecord | null {
   const { cells, check } = row;
   const reportedCost = readStatedAmount(
-    { value: cells.cost_usd ?? null, valueField: 'cost_usd', unit: 'units', currency: 'USD', currencyField: 'cost_usd' },
+    {
+      value: cells.cost_usd ?? null,
+      valueField: 'cost_usd',
+      unit: 'units',
+      currency: 'USD',
+      currencyField: 'cost_usd',
+    },
     check,
   );
   const model = check.requiredString(cells.model, 'model');
@@ -167,7 +183,8 @@ function readCostRow(row: ConsoleRow): UsageRecord | null {
     'speed',
     'api_key_status',
   ]);
-  if (cells.api_key_id !== null && cells.api_key_id !== undefined && cells.api_key) tags.api_key_name = cells.api_key;
+  if (cells.api_key_id !== null && cells.api_key_id !== undefined && cells.api_key)
+    tags.api_key_name = cells.api_key;
   return {
     ...EMPTY_USAGE,
     dedupKey: bucketDedupKey('anthropic-console-cost', row.startMs, row.endMs, dims),
@@ -183,7 +200,10 @@ function readCostRow(row: ConsoleRow): UsageRecord | null {
   };
 }
 
-function pickTags(cells: Readonly<Record<string, string | null>>, names: readonly string[]): Record<string, string> {
+function pickTags(
+  cells: Readonly<Record<string, string | null>>,
+  names: readonly string[],
+): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const name of names) {
     const value = cells[name];

@@ -18,6 +18,7 @@
  */
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
+import { readServiceTier } from './read-service-tier.ts';
 import { ANTHROPIC_BOUNDS } from './anthropic-usage.ts';
 import { createBillingExportParser } from './billing-export-parser.ts';
 import { bucketDedupKey } from './bucket-dedup-key.ts';
@@ -41,7 +42,13 @@ const DIMENSIONS = [
   'inference_geo',
 ] as const;
 
-const TAGGED_DIMENSIONS = ['description', 'cost_type', 'token_type', 'context_window', 'inference_geo'] as const;
+const TAGGED_DIMENSIONS = [
+  'description',
+  'cost_type',
+  'token_type',
+  'context_window',
+  'inference_geo',
+] as const;
 
 export const anthropicCostAdapter: Adapter = {
   kind: 'billing',
@@ -71,11 +78,16 @@ export const anthropicCostAdapter: Adapter = {
 
 function readCostResult(row: BucketRow): UsageRecord | null {
   const { result, path, check } = row;
-  const dims = DIMENSIONS.map((name) => [name, check.optionalString(result[name], `${path}${name}`)] as const);
+  const dims = DIMENSIONS.map(
+    (name) => [name, check.optionalString(result[name], `${path}${name}`)] as const,
+  );
   const text = (name: (typeof DIMENSIONS)[number]): string | null =>
     dims.find(([dimension]) => dimension === name)?.[1] ?? null;
   if (result.amount === undefined && result.uncached_input_tokens !== undefined) {
-    check.fail(`${path}amount`, 'expected a cost, got usage (a usage report page: use --from anthropic-usage)');
+    check.fail(
+      `${path}amount`,
+      'expected a cost, got usage (a usage report page: use --from anthropic-usage)',
+    );
     return null;
   }
   const reportedCost = readStatedAmount(
@@ -94,7 +106,6 @@ function readCostResult(row: BucketRow): UsageRecord | null {
     const value = text(name);
     if (value !== null) tags[name] = value;
   }
-  const serviceTier = text('service_tier');
   return {
     ...EMPTY_USAGE,
     dedupKey: bucketDedupKey('anthropic-cost', row.startMs, row.endMs, dims),
@@ -103,8 +114,7 @@ function readCostResult(row: BucketRow): UsageRecord | null {
     model: text('model') ?? (text('description') === null ? ALL_MODELS : NO_MODEL),
     requests: 0,
     workspace: text('workspace_id'),
-    serviceTier,
-    isBatch: serviceTier === 'batch',
+    ...readServiceTier(text('service_tier')),
     tags,
     reportedCost,
     sourceLine: row.line,

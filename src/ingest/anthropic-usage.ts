@@ -20,6 +20,7 @@
  */
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
+import { readServiceTier } from './read-service-tier.ts';
 import { createBillingExportParser } from './billing-export-parser.ts';
 import { bucketDedupKey } from './bucket-dedup-key.ts';
 import { startsWithJson } from './openai-usage.ts';
@@ -89,7 +90,6 @@ function readUsageResult(row: BucketRow): UsageRecord {
     const value = text(name);
     if (value !== null) tags[name] = value;
   }
-  const serviceTier = text('service_tier');
   return {
     ...EMPTY_USAGE,
     dedupKey: bucketDedupKey('anthropic-usage', row.startMs, row.endMs, dims),
@@ -115,8 +115,7 @@ function readUsageResult(row: BucketRow): UsageRecord {
     workspace: text('workspace_id'),
     apiKey: text('api_key_id'),
     user: text('account_id'),
-    serviceTier,
-    isBatch: serviceTier === 'batch',
+    ...readServiceTier(text('service_tier')),
     tags,
     sourceLine: row.line,
   };

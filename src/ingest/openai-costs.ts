@@ -26,7 +26,7 @@ import { ALL_MODELS } from './read-openai-usage-result.ts';
 import { readPageBuckets, type BucketRow } from './read-page-buckets.ts';
 import { readStatedAmount, type StatedAmount } from './read-stated-amount.ts';
 import { describe } from './row-checker.ts';
-import { isOpenaiDashboardCsv, startsWithJson } from './openai-usage.ts';
+import { firstOpenaiResultKind, isOpenaiDashboardCsv, startsWithJson } from './openai-usage.ts';
 
 const COST_RESULT = 'organization.costs.result';
 const OPENAI_BOUNDS = { start: 'start_time', end: 'end_time' } as const;
@@ -42,7 +42,7 @@ export const openaiCostsAdapter: Adapter = {
     '{"object":"page","data":[{"object":"bucket","start_time":1761955200,"end_time":1762041600,"results":[{"object":"organization.costs.result","amount":{"value":0.0425,"currency":"usd"},"line_item":"gpt-4o-2024-08-06, input","project_id":"proj_abc"}]}],"has_more":false,"next_page":null}',
   sniff(firstLines) {
     if (isOpenaiDashboardCsv(firstLines)) return (firstLines[0] ?? '').includes('amount_value');
-    return startsWithJson(firstLines) && firstLines.some((line) => line.includes(`"${COST_RESULT}"`));
+    return startsWithJson(firstLines) && firstOpenaiResultKind(firstLines) === 'costs';
   },
   createParser(source) {
     const file = source.file;
@@ -57,9 +57,10 @@ export const openaiCostsAdapter: Adapter = {
 function readCostResult(row: BucketRow): UsageRecord | null {
   const { result, path, check } = row;
   if (result.object !== COST_RESULT) {
-    const hint = typeof result.object === 'string' && result.object.startsWith('organization.usage.')
-      ? ' (a Usage API page: use --from openai-usage)'
-      : '';
+    const hint =
+      typeof result.object === 'string' && result.object.startsWith('organization.usage.')
+        ? ' (a Usage API page: use --from openai-usage)'
+        : '';
     check.fail(`${path}object`, `expected "${COST_RESULT}", got ${describe(result.object)}${hint}`);
     return null;
   }
@@ -77,7 +78,11 @@ function readCostResult(row: BucketRow): UsageRecord | null {
   });
 }
 
-function readCostCsvHeader(columns: readonly string[], line: number, file: string): CsvRowReader | IngestProblem {
+function readCostCsvHeader(
+  columns: readonly string[],
+  line: number,
+  file: string,
+): CsvRowReader | IngestProblem {
   if (!columns.includes('amount_value')) {
     return {
       file,

@@ -44,12 +44,11 @@ export const openaiUsageAdapter: Adapter = {
   sniff(firstLines) {
     if (isOpenaiDashboardCsv(firstLines)) return !(firstLines[0] ?? '').includes('amount_value');
     if (!startsWithJson(firstLines)) return false;
-    if (firstLines.some((line) => line.includes('"organization.usage.'))) return true;
+    const kind = firstOpenaiResultKind(firstLines);
     // A page whose first buckets are all empty shows no result object yet: an OpenAI bucket that is
     // not a Costs API one is a usage bucket.
     return (
-      firstLines.some((line) => /"object"\s*:\s*"bucket"/.test(line)) &&
-      !firstLines.some((line) => line.includes('"organization.costs.result"'))
+      kind === 'usage' || (kind === null && firstLines.some((line) => /"object"\s*:\s*"bucket"/.test(line)))
     );
   },
   createParser(source) {
@@ -64,6 +63,17 @@ export const openaiUsageAdapter: Adapter = {
 /** True for the dashboard's CSV exports (usage and cost): their header starts with the bucket bounds. */
 export function isOpenaiDashboardCsv(firstLines: readonly string[]): boolean {
   return /^\uFEFF?"?start_time"?,"?end_time"?(,|$)/.test(firstLines[0] ?? '');
+}
+
+/** Whether the first OpenAI result object in these lines is a usage or a cost one (null: none yet). */
+export function firstOpenaiResultKind(lines: readonly string[]): 'usage' | 'costs' | null {
+  for (const line of lines) {
+    const usageAt = line.indexOf('"organization.usage.');
+    const costsAt = line.indexOf('"organization.costs.result"');
+    if (usageAt !== -1 && (costsAt === -1 || usageAt < costsAt)) return 'usage';
+    if (costsAt !== -1) return 'costs';
+  }
+  return null;
 }
 
 export function startsWithJson(firstLines: readonly string[]): boolean {

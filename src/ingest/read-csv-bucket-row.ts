@@ -33,9 +33,7 @@ export function readCsvBucketRow(
   if (check.problems.length === 0 && endMs <= startMs)
     check.fail(bounds.end, `expected a time after ${bounds.start}, got ${describe(result[bounds.end])}`);
   const record =
-    check.problems.length > 0
-      ? null
-      : readRow({ result, startMs, endMs, path: '', line: row.line, check });
+    check.problems.length > 0 ? null : readRow({ result, startMs, endMs, path: '', line: row.line, check });
   return record === null || check.problems.length > 0
     ? { records: [], problems: check.problems }
     : { records: [record], problems: [] };

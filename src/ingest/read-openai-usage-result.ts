@@ -66,7 +66,8 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
     if (result[name] !== undefined && result[name] !== null)
       tags[name] = String(check.count(result[name], field(name)));
   }
-  const isTokenEndpoint = endpoint === 'completions' || endpoint === 'embeddings' || endpoint === 'moderations';
+  const isTokenEndpoint =
+    endpoint === 'completions' || endpoint === 'embeddings' || endpoint === 'moderations';
   const inputTokens = isTokenEndpoint ? check.count(result.input_tokens, field('input_tokens'), true) : 0;
   const cachedTokens = check.count(result.input_cached_tokens, field('input_cached_tokens'));
   const cacheWriteTokens = check.count(result.input_cache_write_tokens, field('input_cache_write_tokens'));
@@ -113,7 +114,8 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
     inputTokens: uncachedTokens,
     cacheReadTokens: cachedTokens,
     cacheWriteTokens,
-    outputTokens: endpoint === 'completions' ? check.count(result.output_tokens, field('output_tokens'), true) : 0,
+    outputTokens:
+      endpoint === 'completions' ? check.count(result.output_tokens, field('output_tokens'), true) : 0,
     webSearchRequests: endpoint === 'web_searches' ? calls : 0,
     project: text('project_id'),
     user: text('user_id'),

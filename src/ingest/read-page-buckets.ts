@@ -39,7 +39,10 @@ export function readPageBuckets(
   const data = isJsonObject(page) ? page.data : undefined;
   if (!isJsonObject(page) || !Array.isArray(data)) {
     const check = createRowChecker(file, found.line);
-    check.fail(isJsonObject(page) ? 'data' : null, `expected a page with a "data" array of buckets, got ${describe(isJsonObject(page) ? data : page)}`);
+    check.fail(
+      isJsonObject(page) ? 'data' : null,
+      `expected a page with a "data" array of buckets, got ${describe(isJsonObject(page) ? data : page)}`,
+    );
     return { records, problems: check.problems };
   }
   data.forEach((bucket: unknown, bucketIndex) => {
@@ -54,10 +57,14 @@ export function readPageBuckets(
     const startMs = check.instant(bucket[bounds.start], `${bucketPath}.${bounds.start}`);
     const endMs = check.instant(bucket[bounds.end], `${bucketPath}.${bounds.end}`);
     if (check.problems.length === 0 && endMs <= startMs) {
-      check.fail(`${bucketPath}.${bounds.end}`, `expected a time after ${bounds.start}, got ${describe(bucket[bounds.end])}`);
+      check.fail(
+        `${bucketPath}.${bounds.end}`,
+        `expected a time after ${bounds.start}, got ${describe(bucket[bounds.end])}`,
+      );
     }
     const results = bucket.results;
-    if (!Array.isArray(results)) check.fail(`${bucketPath}.results`, `expected an array, got ${describe(results)}`);
+    if (!Array.isArray(results))
+      check.fail(`${bucketPath}.results`, `expected an array, got ${describe(results)}`);
     if (check.problems.length > 0 || !Array.isArray(results)) {
       problems.push(...check.problems);
       return;

@@ -29,7 +29,8 @@ export function readStatedAmount(amount: StatedAmount, check: RowChecker): Repor
         ? numberToPico(value)
         : null;
   if (units === null) {
-    const expected = amount.unit === 'cents' ? 'a decimal string of cents such as "1250.5"' : 'a decimal number';
+    const expected =
+      amount.unit === 'cents' ? 'a decimal string of cents such as "1250.5"' : 'a decimal number';
     check.fail(amount.valueField, `expected ${expected}, got ${describe(value)}`);
   }
   const currency = readCurrency(amount.currency, amount.currencyField, check);
