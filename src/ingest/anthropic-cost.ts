@@ -17,7 +17,7 @@
  * grouped differently does not collide with it.
  */
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
-import type { Adapter } from './adapter.ts';
+import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
 import { readServiceTier } from './read-service-tier.ts';
 import { ANTHROPIC_BOUNDS } from './anthropic-usage.ts';
 import { createBillingExportParser } from './billing-export-parser.ts';
@@ -53,6 +53,7 @@ const TAGGED_DIMENSIONS = [
 export const anthropicCostAdapter: Adapter = {
   kind: 'billing',
   isDocument: true,
+  sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'anthropic-cost',
   description:
     'Anthropic Admin API cost report pages (GET /v1/organizations/cost_report; admin key) saved as JSON; ' +

@@ -19,7 +19,7 @@
  * grouped differently does not collide with it.
  */
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
-import type { Adapter } from './adapter.ts';
+import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
 import { readServiceTier } from './read-service-tier.ts';
 import { createBillingExportParser } from './billing-export-parser.ts';
 import { bucketDedupKey } from './bucket-dedup-key.ts';
@@ -50,6 +50,7 @@ const TAGGED_DIMENSIONS = ['context_window', 'inference_geo', 'service_account_i
 export const anthropicUsageAdapter: Adapter = {
   kind: 'billing',
   isDocument: true,
+  sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'anthropic-usage',
   description:
     'Anthropic Admin API usage report pages (GET /v1/organizations/usage_report/messages; admin key) ' +

@@ -33,8 +33,12 @@ export function findAdapter(format: string): Adapter | undefined {
   return ADAPTERS.find((adapter) => adapter.format === format);
 }
 
-/** The adapter whose sniffer recognises these first lines, or undefined. */
+const DEFAULT_SNIFF_LINES = 5;
+
+/** The adapter whose sniffer recognises these first lines (each sees as many as it asks for), or undefined. */
 export function sniffAdapter(firstLines: readonly string[]): Adapter | undefined {
   if (firstLines.length === 0) return undefined;
-  return ADAPTERS.find((adapter) => adapter.sniff(firstLines));
+  return ADAPTERS.find((adapter) =>
+    adapter.sniff(firstLines.slice(0, adapter.sniffLines ?? DEFAULT_SNIFF_LINES)),
+  );
 }

@@ -17,7 +17,7 @@
  */
 import type { IngestProblem } from '../model/ingest-problem.ts';
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
-import type { Adapter } from './adapter.ts';
+import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
 import { createBillingExportParser, type CsvRowReader } from './billing-export-parser.ts';
 import { bucketDedupKey } from './bucket-dedup-key.ts';
 import { isJsonObject } from './parse-json-object.ts';
@@ -34,6 +34,7 @@ const OPENAI_BOUNDS = { start: 'start_time', end: 'end_time' } as const;
 export const openaiCostsAdapter: Adapter = {
   kind: 'billing',
   isDocument: true,
+  sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'openai-costs',
   description:
     'OpenAI Costs API pages (GET /v1/organization/costs; admin key) saved as JSON, and the cost CSV ' +

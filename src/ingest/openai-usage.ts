@@ -16,7 +16,7 @@
  * dashboard CSV is the same record; an export grouped differently does not collide with it.
  */
 import type { IngestProblem } from '../model/ingest-problem.ts';
-import type { Adapter } from './adapter.ts';
+import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
 import { createBillingExportParser, type CsvRowReader } from './billing-export-parser.ts';
 import type { CsvRow } from './csv-record-reader.ts';
 import type { JsonValueFound } from './json-value-reader.ts';
@@ -35,6 +35,7 @@ const OPENAI_BOUNDS = { start: 'start_time', end: 'end_time' } as const;
 export const openaiUsageAdapter: Adapter = {
   kind: 'billing',
   isDocument: true,
+  sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'openai-usage',
   description:
     'OpenAI Usage API pages (GET /v1/organization/usage/completions, embeddings, images, …; admin key) ' +
