@@ -59,7 +59,7 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
   const dims = readDimensions(row);
   const tags: Record<string, string> = { endpoint };
   for (const name of TAGGED_DIMENSIONS) {
-    const dimension = dims[name];
+    const dimension = dims.get(name);
     if (typeof dimension === 'string') tags[name] = dimension;
   }
   for (const name of UNIT_FIELDS) {
@@ -96,7 +96,7 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
       ? 0
       : check.count(result.num_model_requests, field('num_model_requests'), true);
   const text = (name: Dimension): string | null => {
-    const dimension = dims[name];
+    const dimension = dims.get(name);
     return typeof dimension === 'string' ? dimension : null;
   };
   return {
@@ -105,7 +105,7 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
       `openai-usage:${endpoint}`,
       row.startMs,
       row.endMs,
-      DIMENSIONS.map((name) => [name, dims[name]]),
+      DIMENSIONS.map((name) => [name, dims.get(name) ?? null]),
     ),
     occurredAtMs: row.startMs,
     provider: 'openai',
@@ -121,21 +121,21 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
     user: text('user_id'),
     apiKey: text('api_key_id'),
     serviceTier: text('service_tier'),
-    isBatch: dims.batch === true,
+    isBatch: dims.get('batch') === true,
     tags,
     sourceLine: row.line,
   };
 }
 
-function readDimensions({ result, path, check }: BucketRow): Record<Dimension, string | boolean | null> {
-  const dims = {} as Record<Dimension, string | boolean | null>;
-  for (const name of DIMENSIONS) {
-    dims[name] =
+function readDimensions({ result, path, check }: BucketRow): ReadonlyMap<Dimension, string | boolean | null> {
+  return new Map(
+    DIMENSIONS.map((name) => [
+      name,
       name === 'batch'
         ? readBatch(result.batch, `${path}batch`, check)
-        : check.optionalString(result[name], `${path}${name}`);
-  }
-  return dims;
+        : check.optionalString(result[name], `${path}${name}`),
+    ]),
+  );
 }
 
 /** `batch` is a boolean in the API and `TRUE`/`false`/… in the dashboard CSV; null when not grouped by it. */
