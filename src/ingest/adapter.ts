@@ -23,6 +23,9 @@ export interface LineParser {
   finish(): LineResult;
 }
 
+/** For pretty-printed API pages: enough lines to reach a result object past a run of empty buckets. */
+export const DOCUMENT_SNIFF_LINES = 1_000;
+
 export type SourceKind = 'billing' | 'requests';
 
 export interface Adapter {
@@ -43,6 +46,17 @@ export interface Adapter {
    * with `}` are skipped before they are even decoded; most bytes of some logs are such lines.
    */
   readonly skipLinesWithout?: string;
+  /**
+   * True for exports that are documents rather than logs (a CSV with its header, an API response saved
+   * to a file): a changed file is read again from the start, never only from where the last ingest
+   * stopped, and a last line without a newline is the end of the file, not a record still being written.
+   */
+  readonly isDocument?: boolean;
+  /**
+   * How many first non-empty lines `sniff` is given (default 5, at most what the first 64 KB hold): a
+   * pretty-printed API page may show what it is only after dozens of lines of empty buckets.
+   */
+  readonly sniffLines?: number;
   /** Cheap detection for `--from auto` on the first non-empty lines of a file. */
   sniff(firstLines: readonly string[]): boolean;
   createParser(source: SourceRef): LineParser;

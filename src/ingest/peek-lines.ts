@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { DOCUMENT_SNIFF_LINES } from './adapter.ts';
 
 const PEEK_BYTES = 64 * 1024;
-const PEEK_LINES = 5;
+/** The most any sniffer asks for (`Adapter.sniffLines`); the 64 KB limit bounds them anyway. */
+const PEEK_LINES = DOCUMENT_SNIFF_LINES;
 
 /** The first non-empty lines of a file (decompressed if .gz), for format sniffing. */
 export async function peekFileLines(path: string): Promise<string[]> {

@@ -7,15 +7,21 @@ export interface FormatListItem {
   readonly example: string;
 }
 
-/** `llmcost formats`: name, description and an example line (shortened to fit) per format. */
+/**
+ * `llmcost formats`: name, description and an example (shortened to fit) per format. A multi-line
+ * example (a CSV header and a row) keeps its lines, aligned under the first.
+ */
 export function renderFormatList(formats: readonly FormatListItem[], display: DisplayOptions): string {
   const nameWidth = Math.max(...formats.map((item) => item.format.length));
   const indent = ' '.repeat(nameWidth + 2);
+  const exampleWidth = Math.max(20, display.width - nameWidth - 7);
   const lines = formats.flatMap((item) => [
     ...wrapWords(item.description, Math.max(20, display.width - nameWidth - 2)).map(
       (line, index) => `${index === 0 ? item.format.padEnd(nameWidth) + '  ' : indent}${line}`,
     ),
-    `${' '.repeat(nameWidth)}  e.g. ${truncate(item.example, Math.max(20, display.width - nameWidth - 7))}`,
+    ...item.example
+      .split('\n')
+      .map((line, index) => `${indent}${index === 0 ? 'e.g. ' : '     '}${truncate(line, exampleWidth)}`),
   ]);
   return `${lines.join('\n')}\n\nPass one with --from <format>, or leave --from auto to detect it per file.\n`;
 }

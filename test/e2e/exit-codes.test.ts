@@ -59,7 +59,7 @@ describe('exit codes (STYLE.md §4)', () => {
     {
       args: ['ingest', 'x.jsonl', '--from', 'csv'],
       stderr:
-        'llmcost: --from: unknown format "csv"; known: auto, claude-code, openai-responses, llmcost-jsonl',
+        'llmcost: --from: unknown format "csv"; known: auto, claude-code, openai-costs, openai-usage, anthropic-cost, anthropic-usage, anthropic-console-csv, openai-responses, llmcost-jsonl',
     },
   ])('2: $args', ({ args, stderr }) => {
     const result = runLlmcost(args, makeSandbox());

@@ -10,7 +10,16 @@ interface FormatItem {
   readonly example: string;
 }
 
-const FORMAT_NAMES = ['claude-code', 'openai-responses', 'llmcost-jsonl'];
+const FORMAT_NAMES = [
+  'claude-code',
+  'openai-costs',
+  'openai-usage',
+  'anthropic-cost',
+  'anthropic-usage',
+  'anthropic-console-csv',
+  'openai-responses',
+  'llmcost-jsonl',
+];
 
 describe('llmcost formats', () => {
   it('lists every format with a description and an example', () => {
@@ -22,7 +31,7 @@ describe('llmcost formats', () => {
       .filter((line) => /^\S/.test(line))
       .map((line) => line.split(/\s+/)[0]);
     expect(named).toEqual([...FORMAT_NAMES, 'Pass']);
-    expect(result.stdout.match(/^ +e\.g\. \{/gm)).toHaveLength(FORMAT_NAMES.length);
+    expect(result.stdout.match(/^ +e\.g\. \S/gm)).toHaveLength(FORMAT_NAMES.length);
   });
 
   it('lists them in --format json with an example line that --from auto recognises as that format', () => {
@@ -42,7 +51,8 @@ describe('llmcost formats', () => {
         ...FORMAT_NAMES.toSorted().map(
           (format) => `<sandbox>/example-${format}.jsonl [${format}]: 1 row: 1 new, 0 duplicate, 0 rejected`,
         ),
-        'Ingested: 3 files (0 unchanged), 3 rows read, 3 new, 0 duplicate, 0 updated, 0 rejected.',
+        `Ingested: ${FORMAT_NAMES.length} files (0 unchanged), ${FORMAT_NAMES.length} rows read, ` +
+          `${FORMAT_NAMES.length} new, 0 duplicate, 0 updated, 0 rejected.`,
         '',
       ].join('\n'),
     );

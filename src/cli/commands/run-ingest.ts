@@ -86,6 +86,7 @@ export async function runIngest(
         displayPath: file.displayPath,
         sourcePath: file.absolutePath,
         format: adapter.format,
+        isDocument: adapter.isDocument === true,
         previous,
         extraTags: options.tag,
         isForced: options.force,

@@ -11,6 +11,8 @@ export interface FileToIngest {
   /** Absolute path, or '-' for stdin. */
   readonly sourcePath: string;
   readonly format: string;
+  /** A document (CSV with a header, saved API response), read whole: never resumed, never growing. */
+  readonly isDocument: boolean;
   readonly previous: SourceState | null;
   readonly extraTags: Readonly<Record<string, string>>;
   /** Re-read the file from the start even if it did not change. */
@@ -31,7 +33,8 @@ export type ReadPlan =
 /**
  * Decides how much of a file to read. Unchanged size and mtime: nothing. Grown, with the bytes read
  * last time unchanged (same fingerprint): only the tail, from the offset and line where the last ingest
- * stopped. Anything else, a different format, stdin or .gz: all of it (dedup keys make that safe).
+ * stopped. Anything else, a different format, a document format, stdin or .gz: all of it (dedup keys
+ * make that safe).
  */
 export function planFileRead(file: FileToIngest): ReadPlan {
   const isStdin = file.sourcePath === '-';
@@ -45,6 +48,7 @@ export function planFileRead(file: FileToIngest): ReadPlan {
   }
   const canResume =
     previous !== null &&
+    !file.isDocument &&
     !isGzip &&
     previous.bytesIngested > 0 &&
     sizeBytes >= previous.bytesIngested &&
@@ -62,7 +66,7 @@ export function planFileRead(file: FileToIngest): ReadPlan {
       startLineNumber: canResume ? previous.linesIngested + 1 : 1,
       isGzip,
       extraTags: file.extraTags,
-      mayGrow: !isStdin && !isGzip,
+      mayGrow: !isStdin && !isGzip && !file.isDocument,
     },
   };
 }

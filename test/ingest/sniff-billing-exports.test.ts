@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { globSync } from 'tinyglobby';
+import { ADAPTERS, sniffAdapter } from '../../src/ingest/index.ts';
+import { peekFileLines } from '../../src/ingest/peek-lines.ts';
+import { REPO_ROOT } from '../helpers/run-cli.ts';
+
+/** Every fixture of an ingest format, with the format `--from auto` must pick for it. */
+const FIXTURES = globSync('fixtures/*/**/*.{json,jsonl,csv}', { cwd: REPO_ROOT })
+  .filter((path) => !path.startsWith('fixtures/pricing/'))
+  .toSorted()
+  .map((path) => ({ path, format: path.split('/')[1] ?? '' }));
+
+/** Fixtures that are meant to match no format at all. */
+const UNRECOGNISED = new Set(['fixtures/openai-responses/broken.jsonl']);
+
+describe('--from auto over every fixture', () => {
+  it('covers every billing export format', () => {
+    const formats = new Set(FIXTURES.map((fixture) => fixture.format));
+    for (const format of [
+      'openai-usage',
+      'openai-costs',
+      'anthropic-usage',
+      'anthropic-cost',
+      'anthropic-console-csv',
+    ])
+      expect(formats).toContain(format);
+  });
+
+  it.each(FIXTURES.filter((fixture) => !UNRECOGNISED.has(fixture.path)))(
+    '$path is $format, and no other adapter claims it',
+    async ({ path, format }) => {
+      const lines = await peekFileLines(`${REPO_ROOT}/${path}`);
+      expect(sniffAdapter(lines)?.format).toBe(format);
+      const claimants = ADAPTERS.filter((adapter) =>
+        adapter.sniff(lines.slice(0, adapter.sniffLines ?? 5)),
+      ).map((adapter) => adapter.format);
+      expect(claimants).toEqual([format]);
+    },
+  );
+
+  it.each([...UNRECOGNISED])('%s is claimed by no adapter', async (path) => {
+    expect(sniffAdapter(await peekFileLines(`${REPO_ROOT}/${path}`))).toBeUndefined();
+  });
+});
