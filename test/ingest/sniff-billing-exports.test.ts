@@ -4,11 +4,20 @@ import { ADAPTERS, sniffAdapter } from '../../src/ingest/index.ts';
 import { peekFileLines } from '../../src/ingest/peek-lines.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
+/** Fixture folders named after what they test rather than their format. */
+const FORMAT_OF_FOLDER: Readonly<Record<string, string>> = {
+  anomalies: 'llmcost-jsonl',
+  forecast: 'llmcost-jsonl',
+};
+
 /** Every fixture of an ingest format, with the format `--from auto` must pick for it. */
 const FIXTURES = globSync('fixtures/*/**/*.{json,jsonl,csv}', { cwd: REPO_ROOT })
   .filter((path) => !path.startsWith('fixtures/pricing/'))
   .toSorted()
-  .map((path) => ({ path, format: path.split('/')[1] ?? '' }));
+  .map((path) => {
+    const folder = path.split('/')[1] ?? '';
+    return { path, format: FORMAT_OF_FOLDER[folder] ?? folder };
+  });
 
 /** Fixtures that are meant to match no format at all. */
 const UNRECOGNISED = new Set(['fixtures/openai-responses/broken.jsonl']);
