@@ -22,6 +22,15 @@ export function formatMoney(amountPico: bigint, currency: string): string {
   return `${sign}${symbol}${dollars}.${(cents % 100n).toString().padStart(2, '0')}`;
 }
 
+/**
+ * The spreadsheet number format of an amount in `currency`: the same symbol as `formatMoney`, cents,
+ * and up to two more decimals so a $0.004 cell does not read as $0.00 (`"$"#,##0.00##`).
+ */
+export function currencyNumberFormat(currency: string): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  return `"${symbol}"#,##0.00##`;
+}
+
 /** Exact decimal amount, full precision (`0.000123456789`), of whatever currency the pico-units are. */
 export function formatAmountExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);

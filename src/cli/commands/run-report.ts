@@ -4,6 +4,7 @@ import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
 import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
+import { reportAbout } from '../../output/report-about.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
@@ -16,14 +17,14 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { loadExchangeRates } from '../load-exchange-rates.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { streamBinaryOutput, writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
 
 const HOUR_MS = 3_600_000;
 const QUARTER_HOUR_MS = 900_000;
 const DAY_MS = 86_400_000;
 
-export function runReport(options: ReportOptions, settings: Settings, ctx: Context): ExitCode {
+export async function runReport(options: ReportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
   const { timeZone } = settings;
   const sinceMs =
     options.since === undefined ? null : startOf(parseDateFlag(options.since, '--since'), timeZone);
@@ -106,6 +107,20 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
           report.rows.length === 0 ? 'No usage in this range.\n' : renderReportTable(report, ctx.display),
         );
         break;
+      case 'xlsx': {
+        const { writeReportXlsx } = await import('../../output/write-report-xlsx.ts');
+        const about = reportAbout(report, {
+          range: rangeStamp,
+          where: options.where,
+          generatedAtMs: ctx.nowMs,
+        });
+        await streamBinaryOutput(ctx, settings, (stream) =>
+          writeReportXlsx(report, about, stream, ctx.nowMs),
+        );
+        break;
+      }
+      case 'html':
+        throw new UsageError('html: not yet');
       default:
         return settings.format satisfies never;
     }
