@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { buildReport } from '../../analysis/build-report.ts';
 import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
-import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
+import { convertSlices } from '../../analysis/convert-currency.ts';
+import type { Dimension } from '../../model/dimension.ts';
 import { hasWholeHourOffsets, isAlwaysUtc, localParts } from '../../model/zoned-time.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
 import { reportAbout } from '../../output/report-about.ts';
@@ -52,21 +53,22 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
           ? HOUR_MS
           : QUARTER_HOUR_MS;
     const range = { fromMs: sinceMs, toMs: untilMs };
-    let slices = selectUsageAggregates(store, {
-      ...range,
-      sliceMs,
-      groupBy: options.groupBy,
-      where: options.where,
-      costMode: settings.costMode,
-    });
     const rates = loadExchangeRates(settings);
-    let exchange: CurrencyConversion | null = null;
-    if (rates !== null) {
-      const converted = convertSlices(slices, rates, settings.currency);
+    // Slices of the report's usage grouped by `groupBy`, converted to the report's currency.
+    const readSlices = (groupBy: readonly Dimension[]) => {
+      const read = selectUsageAggregates(store, {
+        ...range,
+        sliceMs,
+        groupBy,
+        where: options.where,
+        costMode: settings.costMode,
+      });
+      if (rates === null) return { slices: read, exchange: null };
+      const converted = convertSlices(read, rates, settings.currency);
       if (!converted.ok) throw new InputError(converted.message);
-      slices = [...converted.slices];
-      exchange = converted.conversion;
-    }
+      return { slices: converted.slices, exchange: converted.conversion };
+    };
+    const { slices, exchange } = readSlices(options.groupBy);
     const unpriced = selectUnpricedUsage(store, { ...range, where: options.where }, settings.costMode);
     const stamp = reproducibilityStamp(selectStampInputs(store), {
       by: options.by,
@@ -79,7 +81,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       costMode: settings.costMode,
       exchange,
     });
-    const report = buildReport(slices, unpriced, {
+    const reportOptions = {
       stamp,
       costMode: settings.costMode,
       currency: settings.currency,
@@ -88,8 +90,11 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       timeZone,
       groupBy: options.groupBy,
       top: options.top ?? null,
-    });
+    };
+    const report = buildReport(slices, unpriced, reportOptions);
     const rangeStamp = { sinceMs, untilMs: untilFlagMs, asOfMs: settings.asOfMs };
+    const about = () =>
+      reportAbout(report, { range: rangeStamp, where: options.where, generatedAtMs: ctx.nowMs });
     switch (settings.format) {
       case 'json':
         writeOutput(ctx, settings, renderReportJson(report, rangeStamp));
@@ -109,18 +114,22 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
         break;
       case 'xlsx': {
         const { writeReportXlsx } = await import('../../output/write-report-xlsx.ts');
-        const about = reportAbout(report, {
-          range: rangeStamp,
-          where: options.where,
-          generatedAtMs: ctx.nowMs,
-        });
         await streamBinaryOutput(ctx, settings, (stream) =>
-          writeReportXlsx(report, about, stream, ctx.nowMs),
+          writeReportXlsx(report, about(), stream, ctx.nowMs),
         );
         break;
       }
-      case 'html':
-        throw new UsageError('html: not yet');
+      case 'html': {
+        const { renderReportHtml } = await import('../../output/render-report-html.ts');
+        const byModel = buildReport(readSlices(['model']).slices, unpriced, {
+          ...reportOptions,
+          by: 'none',
+          groupBy: ['model'],
+          top: null,
+        });
+        writeOutput(ctx, settings, renderReportHtml(report, byModel, about()));
+        break;
+      }
       default:
         return settings.format satisfies never;
     }
