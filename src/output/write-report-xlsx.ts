@@ -38,21 +38,22 @@ export async function writeReportXlsx(
 
   const columns = reportFileColumns(report);
   const sheet = workbook.addWorksheet('Report', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.heading,
-    key: column.name,
-    width: columnWidth(column, report),
-  }));
+  // Number formats sit on the columns: exceljs gives each new cell its column's style, which is far
+  // cheaper than styling 10M cells one by one.
+  sheet.columns = columns.map((column) => {
+    const numFmt = numberFormat(column, report);
+    return {
+      header: column.heading,
+      key: column.name,
+      width: columnWidth(column, report),
+      ...(numFmt === null ? {} : { style: { numFmt } }),
+    };
+  });
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
 
-  const formats = columns.map((column) => numberFormat(column, report));
   for (const row of report.rows) {
-    const written = sheet.addRow(columns.map((column) => cellValue(column, row, report.timeZone)));
-    formats.forEach((format, index) => {
-      if (format !== null) written.getCell(index + 1).numFmt = format;
-    });
-    written.commit();
+    sheet.addRow(columns.map((column) => cellValue(column, row, report.timeZone))).commit();
   }
 
   const lastDataRow = report.rows.length + 1;
@@ -68,9 +69,6 @@ export async function writeReportXlsx(
     }),
   );
   totals.font = { bold: true };
-  formats.forEach((format, index) => {
-    if (format !== null) totals.getCell(index + 1).numFmt = format;
-  });
   totals.commit();
   sheet.autoFilter = `A1:${columnLetter(columns.length)}${lastDataRow}`;
   sheet.commit();
