@@ -11,7 +11,7 @@ import type { CommandRunner } from './command-runner.ts';
 import type { Context } from './context.ts';
 import { CliError } from './errors.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
-import { resolveSettings, type GlobalFlags } from './settings.ts';
+import { OUTPUT_FORMATS, resolveSettings, type GlobalFlags } from './settings.ts';
 
 function readVersion(): string {
   const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -38,8 +38,13 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
       'IANA time zone for periods (default: $LLMCOST_TZ, config "timeZone", the system zone)',
     )
     .option('--as-of <date>', 'treat this date (end of day) or instant as now, for reproducible output')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']))
-    .option('--out <file>', 'write output to a file; the format follows the extension (.json .csv .md .txt)')
+    .addOption(
+      new Option('--format <format>', 'output format (xlsx and html: report only)').choices(OUTPUT_FORMATS),
+    )
+    .option(
+      '--out <file>',
+      'write output to a file; the format follows the extension (.json .csv .md .txt .xlsx .html)',
+    )
     .option('--pricing <file>', 'price book to use instead of the bundled pricing.json')
     .addOption(
       new Option(

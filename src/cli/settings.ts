@@ -8,8 +8,8 @@ import type { Context } from './context.ts';
 import { ConfigError, UsageError } from './errors.ts';
 import { endOf, parseDateFlag } from './parse-date-flag.ts';
 
-export type OutputFormat = 'table' | 'json' | 'csv' | 'md';
-const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'md'];
+export type OutputFormat = 'table' | 'json' | 'csv' | 'md' | 'xlsx' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'md', 'xlsx', 'html'];
 
 /** Global flags as commander hands them over (strings, unvalidated). */
 export interface GlobalFlags {
@@ -55,6 +55,9 @@ const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = {
   '.csv': 'csv',
   '.md': 'md',
   '.txt': 'table',
+  '.xlsx': 'xlsx',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
@@ -86,7 +89,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     const byExtension = FORMAT_BY_EXTENSION[extname(outPath).toLowerCase()];
     if (byExtension === undefined) {
       throw new UsageError(
-        `--out: cannot tell the format from "${flags.out ?? ''}"; use .json, .csv, .md or .txt, or pass --format`,
+        `--out: cannot tell the format from "${flags.out ?? ''}"; use .json, .csv, .md, .txt, .xlsx or .html, or pass --format`,
       );
     }
     format = byExtension;

@@ -1,13 +1,55 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import type { Context } from './context.ts';
+import { InputError, UsageError } from './errors.ts';
 import type { Settings } from './settings.ts';
 
 /** Writes a command's result to `--out` (and says where on stderr) or to stdout. */
 export function writeOutput(ctx: Context, settings: Settings, content: string | Uint8Array): void {
   if (settings.outPath === null) {
+    if (typeof content !== 'string') refuseBinaryOnTerminal(ctx, settings);
     ctx.stdout.write(content);
     return;
   }
   writeFileSync(settings.outPath, content);
   if (!settings.isQuiet) ctx.stderr.write(`llmcost: wrote ${settings.outPath}\n`);
+}
+
+/**
+ * Hands `write` a stream to `--out` or to stdout, for binary output produced as it is written (XLSX),
+ * and resolves once every byte is out. Binary is refused on a terminal; a pipe or redirect is fine.
+ * `write` must end the stream (exceljs's writer does).
+ */
+export async function streamBinaryOutput(
+  ctx: Context,
+  settings: Settings,
+  write: (stream: Writable) => Promise<void>,
+): Promise<void> {
+  if (settings.outPath === null) {
+    refuseBinaryOnTerminal(ctx, settings);
+    const pipe = new PassThrough();
+    pipe.pipe(ctx.stdout, { end: false });
+    const drained = once(pipe, 'end');
+    await write(pipe);
+    await drained;
+    return;
+  }
+  const path = settings.outPath;
+  const file = createWriteStream(path);
+  const failed = once(file, 'error').then(([error]: unknown[]) => {
+    throw new InputError(`${path}: cannot write: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  });
+  await Promise.race([write(file), failed]);
+  if (!settings.isQuiet) ctx.stderr.write(`llmcost: wrote ${path}\n`);
+}
+
+function refuseBinaryOnTerminal(ctx: Context, settings: Settings): void {
+  if (ctx.display.isTTY) {
+    throw new UsageError(
+      `--format ${settings.format} is binary and stdout is a terminal: pass --out <file>.${settings.format} or redirect stdout to a file`,
+    );
+  }
 }

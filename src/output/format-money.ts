@@ -50,6 +50,32 @@ export function formatUnitCost(amountPico: bigint, currency: string): string {
   return formatMoneyToDecimals(amountPico, currency, Math.max(2, 3 - integerDigits));
 }
 
+/**
+ * The spreadsheet number format of an amount in `currency`: the same symbol as `formatMoney`, cents,
+ * and up to two more decimals so a $0.004 cell does not read as $0.00 (`"$"#,##0.00##`).
+ */
+export function currencyNumberFormat(currency: string): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  return `"${symbol}"#,##0.00##`;
+}
+
+/**
+ * A chart axis label of `units` of `currency` (a float from a drawing, never a sum): `$1.2M`, `$15k`,
+ * `$250`, `$2.50`, `$0.04`.
+ */
+export function formatMoneyAxis(units: number, currency: string): string {
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  const sign = units < 0 ? '-' : '';
+  const magnitude = Math.abs(units);
+  const compact = (value: number, suffix: string): string =>
+    `${sign}${symbol}${Number(value.toPrecision(3)).toString()}${suffix}`;
+  if (magnitude >= 1e6) return compact(magnitude / 1e6, 'M');
+  if (magnitude >= 1e4) return compact(magnitude / 1e3, 'k');
+  if (magnitude >= 100 || magnitude === 0) return `${sign}${symbol}${Math.round(magnitude).toString()}`;
+  if (magnitude >= 0.01) return `${sign}${symbol}${magnitude.toFixed(2)}`;
+  return `${sign}${symbol}${Number(magnitude.toPrecision(2)).toString()}`;
+}
+
 /** Exact decimal amount, full precision (`0.000123456789`), of whatever currency the pico-units are. */
 export function formatAmountExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);

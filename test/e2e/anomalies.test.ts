@@ -122,7 +122,7 @@ describe('llmcost anomalies', () => {
   it.each([
     { args: ['--sensitivity', 'extreme'], message: 'expected one of low, medium, high' },
     { args: ['--min-impact', 'lots'], message: 'expected a dollar amount' },
-    { args: ['--format', 'csv'], message: '--format csv is not supported' },
+    { args: ['--format', 'csv'], message: 'anomalies prints table, json or md, not csv' },
     { args: ['ack', 'abc'], message: "required option '--reason <text>' not specified" },
   ])('exits 2 on $args', ({ args, message }) => {
     const result = anomalies(args);

@@ -52,8 +52,8 @@ describe('exit codes (STYLE.md §4)', () => {
       stderr: 'llmcost: --since must be before --until',
     },
     {
-      args: ['report', '--out', 'report.xlsx'],
-      stderr: 'llmcost: --out: cannot tell the format from "report.xlsx"',
+      args: ['report', '--out', 'report.pdf'],
+      stderr: 'llmcost: --out: cannot tell the format from "report.pdf"',
     },
     { args: ['ingest'], stderr: 'llmcost: name the files or directories to ingest (or - for stdin)' },
     {

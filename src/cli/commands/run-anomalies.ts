@@ -3,8 +3,8 @@ import { renderAnomaliesMarkdown } from '../../output/render-anomalies-markdown.
 import { renderAnomaliesTable } from '../../output/render-anomalies-table.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Context } from '../context.ts';
-import { UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { AnomaliesOptions } from './anomalies.ts';
@@ -15,7 +15,8 @@ export function runAnomalies(options: AnomaliesOptions, settings: Settings, ctx:
   const store = openStore(settings.dbPath);
   try {
     const report = findStoredAnomalies(store, options, settings, options.minImpact);
-    switch (settings.format) {
+    const format = requireFormat(settings, 'anomalies', ['table', 'json', 'md']);
+    switch (format) {
       case 'json':
         writeOutput(ctx, settings, renderAnomaliesJson(report));
         break;
@@ -25,10 +26,8 @@ export function runAnomalies(options: AnomaliesOptions, settings: Settings, ctx:
       case 'table':
         writeOutput(ctx, settings, renderAnomaliesTable(report, ctx.display));
         break;
-      case 'csv':
-        throw new UsageError('anomalies: --format csv is not supported; use table, json or md');
       default:
-        return settings.format satisfies never;
+        return format satisfies never;
     }
     return options.failOnAnomaly && report.result.findings.length > 0 ? EXIT.GATE : EXIT.OK;
   } finally {

@@ -17,6 +17,7 @@ import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import type { HorizonFlag } from '../parse-flags.ts';
+import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ForecastCommandOptions } from './forecast.ts';
@@ -189,7 +190,8 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
       groupLabels: options.groupBy,
       unpriced,
     };
-    switch (settings.format) {
+    const format = requireFormat(settings, 'forecast', ['table', 'json', 'csv', 'md']);
+    switch (format) {
       case 'json':
         writeOutput(
           ctx,
@@ -224,7 +226,7 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
         );
         break;
       default:
-        return settings.format satisfies never;
+        return format satisfies never;
     }
     return EXIT.OK;
   } finally {

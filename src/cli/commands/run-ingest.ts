@@ -26,6 +26,7 @@ import type { Adapter } from '../../ingest/adapter.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
 import type { Settings } from '../settings.ts';
+import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
 import type { IngestOptions } from './ingest.ts';
 
@@ -47,6 +48,7 @@ export async function runIngest(
   settings: Settings,
   ctx: Context,
 ): Promise<ExitCode> {
+  const format = requireFormat(settings, 'ingest', ['table', 'json', 'csv', 'md']);
   const forcedAdapter = options.from === 'auto' ? undefined : findAdapter(options.from);
   if (options.from !== 'auto' && forcedAdapter === undefined) {
     throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
@@ -143,7 +145,7 @@ export async function runIngest(
   }
 
   const run: IngestRunSummary = { files: summaries, failures, isDryRun: options.dryRun };
-  if (settings.format === 'json') {
+  if (format === 'json') {
     writeOutput(ctx, settings, `${JSON.stringify(ingestSummaryJson(run, summaries), null, 2)}\n`);
   } else if (!settings.isQuiet) {
     writeOutput(ctx, settings, renderIngestSummary(run));

@@ -4,11 +4,12 @@ import { renderPricingCheckJson, renderPricingCheckText } from '../../output/ren
 import { openStore } from '../../store/open-store.ts';
 import { selectUnpricedUsage } from '../../store/select-usage-aggregates.ts';
 import type { Context } from '../context.ts';
-import { InputError, UsageError } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { readActivePriceBook } from '../read-active-price-book.ts';
 import type { Settings } from '../settings.ts';
+import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
 
 export interface PricingCheckOptions {
@@ -21,7 +22,7 @@ export interface PricingCheckOptions {
  * with `--fail-on-unpriced` when there is any (a CI gate), else 0.
  */
 export function runPricingCheck(options: PricingCheckOptions, settings: Settings, ctx: Context): ExitCode {
-  if (settings.format === 'csv') throw new UsageError('pricing check prints table, md or json, not csv');
+  const format = requireFormat(settings, 'pricing check', ['table', 'md', 'json']);
   const sinceMs =
     options.since === undefined ? null : startOf(parseDateFlag(options.since, '--since'), settings.timeZone);
   if (!existsSync(settings.dbPath)) {
@@ -41,7 +42,7 @@ export function runPricingCheck(options: PricingCheckOptions, settings: Settings
   writeOutput(
     ctx,
     settings,
-    settings.format === 'json'
+    format === 'json'
       ? renderPricingCheckJson(explanations)
       : renderPricingCheckText(explanations, ctx.display),
   );

@@ -15,6 +15,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { parseDateFlag } from '../parse-date-flag.ts';
 import { readActivePriceBook, readPriceBookOrFail } from '../read-active-price-book.ts';
 import { userPriceBookPath, type Settings } from '../settings.ts';
+import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
 import type { PricingImportOptions } from './pricing.ts';
 
@@ -31,6 +32,7 @@ export function runPricingImport(
   settings: Settings,
   ctx: Context,
 ): ExitCode {
+  const format = requireFormat(settings, 'pricing import', ['table', 'json', 'csv', 'md']);
   const effectiveFrom = importDate(asOf, ctx.nowMs);
   const target = resolve(ctx.cwd, options.into ?? settings.pricingFile ?? userPriceBookPath(ctx));
   const book = existsSync(target) ? readPriceBookOrFail(target) : readActivePriceBook(settings);
@@ -60,7 +62,7 @@ export function runPricingImport(
   writeOutput(
     ctx,
     settings,
-    settings.format === 'json'
+    format === 'json'
       ? `${JSON.stringify(importDiffJson(diff, summary), null, 2)}\n`
       : renderImportDiff(diff, summary, ctx.display),
   );

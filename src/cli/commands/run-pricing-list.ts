@@ -10,6 +10,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { resolvePriceDate } from '../price-date.ts';
 import { readActivePriceBook } from '../read-active-price-book.ts';
 import type { Settings } from '../settings.ts';
+import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
 import type { PricingListOptions } from './pricing.ts';
 
@@ -19,6 +20,7 @@ export function runPricingList(
   settings: Settings,
   ctx: Context,
 ): ExitCode {
+  const format = requireFormat(settings, 'pricing list', ['table', 'json', 'csv', 'md']);
   const book = readActivePriceBook(settings);
   const date = resolvePriceDate(undefined, asOf, settings);
   const rows = listModels(book, {
@@ -28,11 +30,11 @@ export function runPricingList(
   });
   const meta = { at: date.label, priceBookVersion: book.version };
   const text =
-    settings.format === 'json'
+    format === 'json'
       ? `${JSON.stringify(modelListJson(rows, meta.at, meta.priceBookVersion), null, 2)}\n`
-      : settings.format === 'csv'
+      : format === 'csv'
         ? renderModelListCsv(rows)
-        : settings.format === 'md'
+        : format === 'md'
           ? renderModelListMarkdown(rows, meta)
           : renderModelListTable(rows, meta, ctx.display);
   writeOutput(ctx, settings, text);

@@ -12,6 +12,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { resolvePriceDate } from '../price-date.ts';
 import { readActivePriceBook } from '../read-active-price-book.ts';
 import type { Settings } from '../settings.ts';
+import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
 import type { PricingShowOptions } from './pricing.ts';
 
@@ -22,6 +23,7 @@ export function runPricingShow(
   settings: Settings,
   ctx: Context,
 ): ExitCode {
+  const format = requireFormat(settings, 'pricing show', ['table', 'json', 'csv', 'md']);
   const book = readActivePriceBook(settings);
   const date = resolvePriceDate(options.at, asOf, settings);
   const found = findModel(book, model, options.provider);
@@ -47,11 +49,11 @@ export function runPricingShow(
     priceBookVersion: book.version,
   };
   const text =
-    settings.format === 'json'
+    format === 'json'
       ? `${JSON.stringify(modelShowJson(shown), null, 2)}\n`
-      : settings.format === 'csv'
+      : format === 'csv'
         ? renderModelShowCsv(shown)
-        : settings.format === 'md'
+        : format === 'md'
           ? renderModelShowMarkdown(shown)
           : renderModelShowText(shown, ctx.display);
   writeOutput(ctx, settings, text);

@@ -12,6 +12,7 @@ import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { resolveReportRange } from '../resolve-report-range.ts';
 import { selectConvertedUsage } from '../select-converted-usage.ts';
+import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ReportRangeFlags } from './report-range-options.ts';
@@ -52,7 +53,8 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
       exchange,
       stamp,
     });
-    switch (settings.format) {
+    const format = requireFormat(settings, 'report heatmap', ['table', 'json', 'csv', 'md']);
+    switch (format) {
       case 'json':
         writeOutput(
           ctx,
@@ -74,7 +76,7 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
         writeOutput(ctx, settings, renderHeatmapTable(heatmap, ctx.display));
         break;
       default:
-        return settings.format satisfies never;
+        return format satisfies never;
     }
     return EXIT.OK;
   } finally {

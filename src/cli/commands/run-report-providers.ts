@@ -11,6 +11,7 @@ import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { resolveReportRange } from '../resolve-report-range.ts';
 import { selectConvertedUsage } from '../select-converted-usage.ts';
+import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { ReportProvidersOptions } from './report-providers.ts';
@@ -51,7 +52,8 @@ export function runReportProviders(
       stamp,
     });
     const jsonRange = { sinceMs: range.sinceMs, untilMs: range.untilFlagMs, asOfMs: settings.asOfMs };
-    switch (settings.format) {
+    const format = requireFormat(settings, 'report providers', ['table', 'json', 'csv', 'md']);
+    switch (format) {
       case 'json':
         writeOutput(
           ctx,
@@ -69,7 +71,7 @@ export function runReportProviders(
         writeOutput(ctx, settings, renderProvidersTable(comparison, ctx.display));
         break;
       default:
-        return settings.format satisfies never;
+        return format satisfies never;
     }
     return EXIT.OK;
   } finally {

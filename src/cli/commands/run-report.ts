@@ -7,6 +7,7 @@ import type { ExchangeRates } from '../../currency/exchange-rates.ts';
 import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
 import { renderReportCsv } from '../../output/render-report-csv.ts';
+import { reportAbout } from '../../output/report-about.ts';
 import { renderReportJson } from '../../output/report-json.ts';
 import { renderReportChart } from '../../output/render-report-chart.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
@@ -22,10 +23,10 @@ import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { loadExchangeRates } from '../load-exchange-rates.ts';
 import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { streamBinaryOutput, writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
 
-export function runReport(options: ReportOptions, settings: Settings, ctx: Context): ExitCode {
+export async function runReport(options: ReportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
   const { timeZone } = settings;
   const sinceMs =
     options.since === undefined ? null : startOf(parseDateFlag(options.since, '--since'), timeZone);
@@ -105,6 +106,8 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
       throw new UsageError('--sort delta needs --compare');
     }
     const rangeStamp = { sinceMs, untilMs: untilFlagMs, asOfMs: settings.asOfMs };
+    const about = () =>
+      reportAbout(report, { range: rangeStamp, where: options.where, generatedAtMs: ctx.nowMs });
     switch (settings.format) {
       case 'json':
         writeOutput(ctx, settings, renderReportJson(report, rangeStamp));
@@ -125,6 +128,34 @@ export function runReport(options: ReportOptions, settings: Settings, ctx: Conte
                 (options.chart === true ? `\n${renderReportChart(report, ctx.display)}` : ''),
         );
         break;
+      case 'xlsx': {
+        const { writeReportXlsx } = await import('../../output/write-report-xlsx.ts');
+        await streamBinaryOutput(ctx, settings, (stream) =>
+          writeReportXlsx(report, about(), stream, ctx.nowMs),
+        );
+        break;
+      }
+      case 'html': {
+        const { renderReportHtml } = await import('../../output/render-report-html.ts');
+        const byModel = buildReport(
+          readSlices(
+            store,
+            { fromMs: sinceMs, toMs: untilMs },
+            { ...options, groupBy: ['model'] },
+            settings,
+            rates,
+          ).slices,
+          unpriced,
+          {
+            ...reportOptions,
+            by: 'none',
+            groupBy: ['model'],
+            top: null,
+          },
+        );
+        writeOutput(ctx, settings, renderReportHtml(report, byModel, about()));
+        break;
+      }
       default:
         return settings.format satisfies never;
     }

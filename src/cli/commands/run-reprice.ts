@@ -16,10 +16,12 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadPricing } from '../load-pricing.ts';
 import { parseDateFlag, startOf } from '../parse-date-flag.ts';
 import type { Settings } from '../settings.ts';
+import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
 import type { RepriceOptions } from './reprice.ts';
 
 export function runReprice(options: RepriceOptions, settings: Settings, ctx: Context): ExitCode {
+  const format = requireFormat(settings, 'reprice', ['table', 'json', 'csv', 'md']);
   const sinceMs =
     options.since === undefined ? null : startOf(parseDateFlag(options.since, '--since'), settings.timeZone);
   if (!existsSync(settings.dbPath)) {
@@ -42,7 +44,7 @@ export function runReprice(options: RepriceOptions, settings: Settings, ctx: Con
       examined: result.examined,
       timeZone: settings.timeZone,
     };
-    switch (settings.format) {
+    switch (format) {
       case 'json':
         writeOutput(ctx, settings, renderRepriceJson(summary, run));
         break;
@@ -56,7 +58,7 @@ export function runReprice(options: RepriceOptions, settings: Settings, ctx: Con
         writeOutput(ctx, settings, renderRepriceTable(summary, run, ctx.display));
         break;
       default:
-        return settings.format satisfies never;
+        return format satisfies never;
     }
     return EXIT.OK;
   } finally {

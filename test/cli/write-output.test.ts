@@ -1,0 +1,45 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Context } from '../../src/cli/context.ts';
+import { UsageError } from '../../src/cli/errors.ts';
+import type { Settings } from '../../src/cli/settings.ts';
+import { streamBinaryOutput, writeOutput } from '../../src/cli/write-output.ts';
+
+function fakeContext(isTTY: boolean): { ctx: Context; written: () => Buffer } {
+  const stdout = new PassThrough();
+  const chunks: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ctx = {
+    stdout,
+    stderr: new PassThrough(),
+    display: { color: false, width: 100, isTTY },
+  } as unknown as Context;
+  return { ctx, written: () => Buffer.concat(chunks) };
+}
+
+const settings = { format: 'xlsx', outPath: null, isQuiet: true } as unknown as Settings;
+const writeBytes = async (stream: NodeJS.WritableStream) => {
+  stream.end(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  await Promise.resolve();
+};
+
+describe('binary output to stdout', () => {
+  it('is refused on a terminal, naming --out', async () => {
+    const { ctx, written } = fakeContext(true);
+    await expect(streamBinaryOutput(ctx, settings, writeBytes)).rejects.toThrow(
+      new UsageError(
+        '--format xlsx is binary and stdout is a terminal: pass --out <file>.xlsx or redirect stdout to a file',
+      ),
+    );
+    expect(() => {
+      writeOutput(ctx, settings, new Uint8Array([1]));
+    }).toThrow(UsageError);
+    expect(written()).toHaveLength(0);
+  });
+
+  it('is written whole to a pipe', async () => {
+    const { ctx, written } = fakeContext(false);
+    await streamBinaryOutput(ctx, settings, writeBytes);
+    expect([...written()]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+});
