@@ -94,6 +94,24 @@ describe('beginFileIngest', () => {
     expect(store.prepare('SELECT path FROM sources').all()).toEqual([{ path: '/kept.jsonl' }]);
   });
 
+  it('rolls back the whole open transaction for a file that cannot roll back alone (no savepoint)', () => {
+    const store = openStore(':memory:');
+    const session = openIngestSession(store, 'book-1');
+    const kept = makeStored({ dedupKey: 'kept', inputTokens: 7 });
+    const first = session.beginFile('/kept.jsonl', 'test', 100, false);
+    first.write(kept, kept);
+    first.commit(state);
+    const failed = makeStored({ dedupKey: 'failed', inputTokens: 1_000 });
+    const second = session.beginFile('/failed.jsonl', 'test', 100, false);
+    second.write(failed, failed);
+    second.rollback();
+    session.close();
+    expect(everything(store)).toEqual([]);
+    expect(store.prepare('SELECT COUNT(*) AS n FROM sources').get()).toEqual({ n: 0 });
+    // The session goes on with a new transaction.
+    expect(ingest(store, '/again.jsonl', [kept])).toEqual(['stored']);
+  });
+
   it('leaves nothing behind when the session is aborted before it commits (a crash)', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');

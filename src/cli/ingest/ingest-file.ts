@@ -127,7 +127,13 @@ export async function ingestParsedFile(
     warnings,
   });
 
-  const transaction = session.beginFile(job.sourcePath, job.format, plan.sizeBytes - job.startOffset);
+  // Only a strict or dry-run ingest rolls one file back and goes on; an error ends the whole run.
+  const transaction = session.beginFile(
+    job.sourcePath,
+    job.format,
+    plan.sizeBytes - job.startOffset,
+    policy.isStrict || policy.isDryRun,
+  );
   try {
     const end = await parse((batch) => {
       counts.rejected += batch.rejectedRows;
