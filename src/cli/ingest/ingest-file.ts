@@ -166,7 +166,7 @@ export async function ingestParsedFile(
       format: job.format,
       sizeBytes: plan.sizeBytes,
       mtimeMs: plan.mtimeMs,
-      fingerprint: job.mayGrow ? fingerprintFilePrefix(job.sourcePath, end.endOffset) : '',
+      fingerprint: end.fingerprint,
       bytesIngested: job.isGzip ? 0 : end.endOffset,
       linesIngested: end.lastLineNumber,
       rowsRead: counts.rowsRead,

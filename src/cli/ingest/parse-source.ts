@@ -1,4 +1,5 @@
 import type { Adapter } from '../../ingest/adapter.ts';
+import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import { readLineBatches } from '../../ingest/read-lines.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
@@ -40,6 +41,11 @@ export interface ParsedBatch {
 export interface ParseEnd {
   readonly endOffset: number;
   readonly lastLineNumber: number;
+  /**
+   * fingerprintFilePrefix of the bytes read, to tell a grown file from a rewritten one next time ('' for
+   * a source that cannot grow). Taken here, so the parse worker does it rather than the writing thread.
+   */
+  readonly fingerprint: string;
 }
 
 export interface ParseDependencies {
@@ -148,7 +154,8 @@ export async function parseSource(
   if (finished.ok) for (const record of finished.records) add(record);
   else reject(finished.problems);
   await flush();
-  return { endOffset, lastLineNumber };
+  const fingerprint = job.mayGrow ? fingerprintFilePrefix(job.sourcePath, endOffset) : '';
+  return { endOffset, lastLineNumber, fingerprint };
 }
 
 function withTags(record: UsageRecord, extraTags: Readonly<Record<string, string>>): UsageRecord {
