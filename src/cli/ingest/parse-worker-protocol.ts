@@ -11,12 +11,21 @@ export interface WorkerOptions {
 }
 
 export type ToWorker =
-  | { readonly type: 'job'; readonly jobId: number; readonly job: ParseJob }
-  /** The main thread consumed one batch: the worker may send another. */
+  /** Jobs to parse, in order (all the jobs queued in one turn of the main thread). */
+  | { readonly type: 'jobs'; readonly jobs: readonly { readonly jobId: number; readonly job: ParseJob }[] }
+  /** The main thread consumed the batches of one `results` message: the worker may send another. */
   | { readonly type: 'credit' };
 
-export type ToMain =
+/** One job's output, in order: its batches, then its end or an error. */
+export type JobResult =
   | { readonly type: 'batch'; readonly jobId: number; readonly batch: EncodedBatch }
-  | { readonly type: 'bytes'; readonly jobId: number; readonly bytesRead: number }
   | { readonly type: 'end'; readonly jobId: number; readonly end: ParseEnd }
   | { readonly type: 'error'; readonly jobId: number; readonly message: string };
+
+export type ToMain =
+  /**
+   * Results of one or more jobs: small files (15,000 Claude Code logs) share a message, so the threads
+   * exchange a few hundred messages rather than tens of thousands.
+   */
+  | { readonly type: 'results'; readonly results: readonly JobResult[] }
+  | { readonly type: 'bytes'; readonly jobId: number; readonly bytesRead: number };

@@ -1,8 +1,9 @@
 /**
  * Worker-thread entry: parses and prices sources so the main thread only writes to SQLite (both cores
- * busy on large ingests). Jobs arrive in order and are parsed one after another; batches go back
- * packed (record-batch-codec.ts) with at most MAX_IN_FLIGHT unacknowledged, so memory stays flat when
- * parsing outruns writing.
+ * busy on large ingests). Jobs arrive in order and are parsed one after another. Their results go back
+ * packed (record-batch-codec.ts) in `results` messages of about RESULTS_RECORDS records, the results
+ * of small files sharing one; at most MAX_IN_FLIGHT messages are unacknowledged, so memory stays flat
+ * when parsing outruns writing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { findAdapter } from '../../ingest/index.ts';
@@ -10,9 +11,12 @@ import { createPricer } from '../../pricing/create-pricer.ts';
 import { readPriceBook } from '../../pricing/read-price-book.ts';
 import { parseSource, type ParseJob } from './parse-source.ts';
 import { encodeBatch } from './record-batch-codec.ts';
-import type { ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
+import type { JobResult, ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
 
 const MAX_IN_FLIGHT = 4;
+const RESULTS_RECORDS = 2_000;
+/** Also send when this many results wait (files without usage add ends but no records). */
+const RESULTS_ITEMS = 256;
 const BYTES_REPORT_STEP = 4 * 1024 * 1024;
 
 const port = parentPort;
@@ -23,10 +27,33 @@ const priceUsage = createPricer(readPriceBook(options.pricingFile ?? undefined),
 let credits = MAX_IN_FLIGHT;
 let onCredit: (() => void) | null = null;
 let queue = Promise.resolve();
+/** Jobs received and not finished: while there are more, results wait to fill a message. */
+let jobsPending = 0;
+
+let outbox: JobResult[] = [];
+let outboxRecords = 0;
+let outboxTransfers: ArrayBuffer[] = [];
 
 const send = (message: ToMain, transfer: ArrayBuffer[] = []): void => {
   port.postMessage(message, transfer);
 };
+
+/** Sends what the outbox holds, once the main thread has room for it. */
+async function flushOutbox(): Promise<void> {
+  if (outbox.length === 0) return;
+  while (credits === 0) {
+    await new Promise<void>((resolve) => {
+      onCredit = resolve;
+    });
+  }
+  credits -= 1;
+  const results = outbox;
+  const transfers = outboxTransfers;
+  outbox = [];
+  outboxRecords = 0;
+  outboxTransfers = [];
+  send({ type: 'results', results }, transfers);
+}
 
 async function runJob(jobId: number, job: ParseJob): Promise<void> {
   const adapter = findAdapter(job.format);
@@ -46,20 +73,19 @@ async function runJob(jobId: number, job: ParseJob): Promise<void> {
       },
     },
     async (batch) => {
-      while (credits === 0) {
-        await new Promise<void>((resolve) => {
-          onCredit = resolve;
-        });
-      }
-      credits -= 1;
       const encoded = encodeBatch(batch);
-      send({ type: 'batch', jobId, batch: encoded }, [
-        encoded.numbers.buffer as ArrayBuffer,
-        encoded.codes.buffer as ArrayBuffer,
-      ]);
+      outbox.push({ type: 'batch', jobId, batch: encoded });
+      outboxRecords += encoded.count;
+      outboxTransfers.push(encoded.numbers.buffer as ArrayBuffer, encoded.codes.buffer as ArrayBuffer);
+      await flushOutboxIfFull();
     },
   );
-  send({ type: 'end', jobId, end });
+  outbox.push({ type: 'end', jobId, end });
+  await flushOutboxIfFull();
+}
+
+async function flushOutboxIfFull(): Promise<void> {
+  if (outboxRecords >= RESULTS_RECORDS || outbox.length >= RESULTS_ITEMS) await flushOutbox();
 }
 
 port.on('message', (message: ToWorker) => {
@@ -70,10 +96,22 @@ port.on('message', (message: ToWorker) => {
     resolve?.();
     return;
   }
-  const { jobId, job } = message;
-  queue = queue.then(() =>
-    runJob(jobId, job).catch((error: unknown) => {
-      send({ type: 'error', jobId, message: error instanceof Error ? error.message : String(error) });
-    }),
-  );
+  jobsPending += message.jobs.length;
+  for (const { jobId, job } of message.jobs) {
+    queue = queue.then(async () => {
+      try {
+        await runJob(jobId, job);
+      } catch (error: unknown) {
+        outbox.push({
+          type: 'error',
+          jobId,
+          message: error instanceof Error ? error.message : String(error),
+        });
+        await flushOutbox();
+      }
+      jobsPending -= 1;
+      // The last job known: nothing more will fill the message, send it (the main thread waits for it).
+      if (jobsPending === 0) await flushOutbox();
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseEnd, ParseJob, ParsedBatch } from './parse-source.ts';
-import type { ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
+import type { JobResult, ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
 import { decodeBatch } from './record-batch-codec.ts';
 
 /** Parses a job's source in the worker, handing each batch to `emit`; resolves with where reading ended. */
@@ -12,8 +12,13 @@ export interface ParseWorker {
   close(): Promise<void>;
 }
 
+/** The batches of one `results` message not consumed yet: at zero, the worker gets its credit back. */
+interface MessageCredit {
+  batchesLeft: number;
+}
+
 interface JobState {
-  readonly messages: ToMain[];
+  readonly messages: { readonly result: JobResult; readonly credit: MessageCredit }[];
   wake: (() => void) | null;
   onBytes: ((bytesRead: number) => void) | undefined;
 }
@@ -48,14 +53,20 @@ export function startParseWorker(options: WorkerOptions): ParseWorker {
     }
   };
   worker.on('message', (message: ToMain) => {
-    const state = stateOf(message.jobId);
     if (message.type === 'bytes') {
-      state.onBytes?.(message.bytesRead);
+      stateOf(message.jobId).onBytes?.(message.bytesRead);
       return;
     }
-    state.messages.push(message);
-    state.wake?.();
-    state.wake = null;
+    const credit: MessageCredit = {
+      batchesLeft: message.results.filter((result) => result.type === 'batch').length,
+    };
+    if (credit.batchesLeft === 0) post({ type: 'credit' });
+    for (const result of message.results) {
+      const state = stateOf(result.jobId);
+      state.messages.push({ result, credit });
+      state.wake?.();
+      state.wake = null;
+    }
   });
   worker.on('error', (error) => {
     failure = error;
@@ -69,33 +80,42 @@ export function startParseWorker(options: WorkerOptions): ParseWorker {
   const post = (message: ToWorker): void => {
     worker.postMessage(message);
   };
+  // Jobs submitted in one turn of this thread go in one message.
+  let unsentJobs: { jobId: number; job: ParseJob }[] = [];
+  const sendJobs = (): void => {
+    post({ type: 'jobs', jobs: unsentJobs });
+    unsentJobs = [];
+  };
 
   return {
     submit(job, onBytes) {
       const jobId = nextJobId;
       nextJobId += 1;
       stateOf(jobId).onBytes = onBytes;
-      post({ type: 'job', jobId, job });
+      if (unsentJobs.length === 0) queueMicrotask(sendJobs);
+      unsentJobs.push({ jobId, job });
       return async (emit) => {
         const state = stateOf(jobId);
         for (;;) {
-          const message = state.messages.shift();
-          if (message === undefined) {
+          const next = state.messages.shift();
+          if (next === undefined) {
             if (failure !== null) throw failure;
             await new Promise<void>((resolve) => {
               state.wake = resolve;
             });
             continue;
           }
-          if (message.type === 'batch') {
-            await emit(decodeBatch(message.batch));
-            post({ type: 'credit' });
-          } else if (message.type === 'end') {
+          const { result, credit } = next;
+          if (result.type === 'batch') {
+            await emit(decodeBatch(result.batch));
+            credit.batchesLeft -= 1;
+            if (credit.batchesLeft === 0) post({ type: 'credit' });
+          } else if (result.type === 'end') {
             jobs.delete(jobId);
-            return message.end;
-          } else if (message.type === 'error') {
+            return result.end;
+          } else {
             jobs.delete(jobId);
-            throw new Error(`${job.displayPath}: ${message.message}`);
+            throw new Error(`${job.displayPath}: ${result.message}`);
           }
         }
       };
