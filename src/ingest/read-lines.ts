@@ -79,16 +79,27 @@ export async function* readLineBatches(
   if (tail !== null) yield tail;
 }
 
+/**
+ * Two read buffers, lent to one file reader at a time (files are read one after another; a reader
+ * that finds them lent allocates its own). A fresh 1 MiB buffer per read made 15,000 small logs
+ * allocate 15 GB of external memory, each MiB pushing V8 towards a full garbage collection.
+ */
+let spareBuffers: [Buffer, Buffer] | null = null;
+
 function* readFileChunks(
   path: string,
   startOffset: number,
   onBytes?: (bytesRead: number) => void,
 ): Generator<Buffer> {
+  const buffers = spareBuffers ?? [Buffer.allocUnsafeSlow(CHUNK_BYTES), Buffer.allocUnsafeSlow(CHUNK_BYTES)];
+  spareBuffers = null;
   const descriptor = openSync(path, 'r');
   try {
     let position = startOffset;
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    // Alternate the two: the splitter may keep a view of the last chunk's unfinished line (its carry)
+    // until the next chunk arrives, never of the chunk before.
+    for (let turn = 0; ; turn ^= 1) {
+      const buffer = buffers[turn] as Buffer;
       const read = readSync(descriptor, buffer, 0, CHUNK_BYTES, position);
       if (read === 0) return;
       position += read;
@@ -97,6 +108,7 @@ function* readFileChunks(
     }
   } finally {
     closeSync(descriptor);
+    spareBuffers = buffers;
   }
 }
 
