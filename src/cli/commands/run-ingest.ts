@@ -35,6 +35,7 @@ const MAX_PROBLEMS_SHOWN = 20;
 
 /** Below this many bytes to read, parsing in-process beats starting a worker thread. */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+const MAX_PARSE_WORKERS = 2;
 
 interface PlannedRead {
   readonly plan: Extract<ReadPlan, { kind: 'read' }>;
@@ -111,20 +112,26 @@ export async function runIngest(
       nowMs: ctx.nowMs,
       maxProblemsKept: MAX_PROBLEMS_SHOWN,
     };
-    // Large inputs are parsed in a worker thread while this one writes; small ones are not worth its start-up.
+    // Large inputs are parsed in worker threads while this one writes; small ones are not worth their
+    // start-up. Several files get two workers: parsing many small logs costs more than storing them.
     const isWorthAWorker =
       bytesToRead >= WORKER_MIN_BYTES && reads.every((read) => read.stream === undefined);
     const started = isWorthAWorker
-      ? startParseWorker({
-          pricingFile: settings.pricingFile,
-          priceOverrides: settings.priceOverrides,
-          maxProblemsKept: MAX_PROBLEMS_SHOWN,
-        })
+      ? startParseWorker(
+          {
+            pricingFile: settings.pricingFile,
+            priceOverrides: settings.priceOverrides,
+            maxProblemsKept: MAX_PROBLEMS_SHOWN,
+          },
+          Math.min(MAX_PARSE_WORKERS, reads.length),
+        )
       : null;
     worker = started;
     const runs: ParseRun[] =
       started !== null
-        ? reads.map(({ plan }) => started.submit(plan.job, progress.onBytes))
+        ? reads.map(({ plan }) =>
+            started.submit(plan.job, plan.sizeBytes - plan.job.startOffset, progress.onBytes),
+          )
         : pricing === null
           ? []
           : inProcessRuns(reads, pricing.price, progress);
