@@ -26,6 +26,9 @@ export interface UsageTotals {
   readonly costPico: bigint;
   /** List cost of the records the price book priced, pico-dollars, whatever the cost mode. */
   readonly listCostPico: bigint;
+  /** The parts of the list cost priced by the overlay and by user overrides (the rest: catalogue). */
+  readonly overlayCostPico: bigint;
+  readonly overrideCostPico: bigint;
   /** Cost stated by the sources (USD), pico-dollars. */
   readonly reportedCostPico: bigint;
   /**
@@ -53,6 +56,8 @@ export const ZERO_TOTALS: UsageTotals = {
   webSearchRequests: 0,
   costPico: 0n,
   listCostPico: 0n,
+  overlayCostPico: 0n,
+  overrideCostPico: 0n,
   reportedCostPico: 0n,
   cacheSavingsPico: 0n,
   unpricedRecords: 0,
@@ -94,6 +99,8 @@ export function accumulateTotals(target: TotalsAccumulator, source: UsageTotals)
   target.webSearchRequests += source.webSearchRequests;
   target.costPico += source.costPico;
   target.listCostPico += source.listCostPico;
+  target.overlayCostPico += source.overlayCostPico;
+  target.overrideCostPico += source.overrideCostPico;
   target.reportedCostPico += source.reportedCostPico;
   target.cacheSavingsPico += source.cacheSavingsPico;
   target.unpricedRecords += source.unpricedRecords;

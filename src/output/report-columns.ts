@@ -43,7 +43,11 @@ function requestsText(totals: UsageTotals, format: (value: number) => string): s
  */
 function costText(totals: UsageTotals, currency: string): string {
   if (totals.records > 0 && totals.unpricedRecords === totals.records) return 'unpriced';
-  return formatMoney(totals.costPico, currency) + (totals.unpricedRecords > 0 ? '*' : '');
+  return (
+    formatMoney(totals.costPico, currency) +
+    (totals.unpricedRecords > 0 ? '*' : '') +
+    (totals.overrideCostPico !== 0n ? '†' : '')
+  );
 }
 
 function moneyOrDash(amountPico: bigint, currency: string): string {
@@ -206,6 +210,15 @@ export function reportFootnotes(report: Report): string[] {
   if (report.economics) {
     notes.push(
       'Per req, per 1K tok: cost ÷ the priced requests (with a known count) and tokens. Cache hit: cache reads ÷ prompt tokens. Cache saved: list price with cache reads and writes billed as input, minus list price as billed (standard tier, no batch discount). Reasoning: reasoning ÷ output tokens.',
+    );
+  }
+  if (totals.overlayCostPico !== 0n || totals.overrideCostPico !== 0n) {
+    const catalogue = totals.listCostPico - totals.overlayCostPico - totals.overrideCostPico;
+    notes.push(
+      (totals.overrideCostPico !== 0n
+        ? '† Includes costs priced by your priceOverrides (negotiated rates). '
+        : '') +
+        `List cost by price layer: catalogue ${formatMoney(catalogue, report.currency)}, overlay ${formatMoney(totals.overlayCostPico, report.currency)}, override ${formatMoney(totals.overrideCostPico, report.currency)}.`,
     );
   }
   const { exchange, stamp } = report;

@@ -67,6 +67,12 @@ export interface TotalsJson {
   readonly unpricedRecords: number;
   readonly unpricedRequests: number;
   readonly unpricedTokens: number;
+  /** The list cost split by the layer that priced it: catalogue, overlay (hand-kept corrections), override (your negotiated rates). */
+  readonly listCostByLayerPico: {
+    readonly catalogue: string;
+    readonly overlay: string;
+    readonly override: string;
+  };
 }
 
 /** With `--compare`: the baseline cost of the same group and the change. */
@@ -135,6 +141,11 @@ export function toTotalsJson(totals: UsageTotals): TotalsJson {
     unpricedRecords: totals.unpricedRecords,
     unpricedRequests: totals.unpricedRequests,
     unpricedTokens: totals.unpricedTokens,
+    listCostByLayerPico: {
+      catalogue: (totals.listCostPico - totals.overlayCostPico - totals.overrideCostPico).toString(),
+      overlay: totals.overlayCostPico.toString(),
+      override: totals.overrideCostPico.toString(),
+    },
   };
 }
 

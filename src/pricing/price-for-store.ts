@@ -2,7 +2,7 @@ import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import type { UsagePricing } from '../store/stored-usage.ts';
 import type { PricingInput, RecordCost } from './record-cost.ts';
 
-const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: null };
+const FREE: UsagePricing = { costPico: 0n, pricedModel: null, unpricedReason: null, priceLayer: null };
 
 /**
  * What the store keeps of a record's pricing, at ingest and at reprice alike. A request that used
@@ -13,6 +13,6 @@ export function priceForStore(usage: UsageRecord, price: (usage: PricingInput) =
   if (totalTokens(usage) === 0 && usage.webSearchRequests === 0) return FREE;
   const cost = price(usage);
   return cost.kind === 'priced'
-    ? { costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null }
-    : { costPico: null, pricedModel: null, unpricedReason: cost.reason };
+    ? { costPico: cost.costPico, pricedModel: cost.modelId, unpricedReason: null, priceLayer: cost.layer }
+    : { costPico: null, pricedModel: null, unpricedReason: cost.reason, priceLayer: null };
 }

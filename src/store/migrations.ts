@@ -120,4 +120,11 @@ export const MIGRATIONS: readonly string[] = [
     acknowledged_at_ms    INTEGER NOT NULL
   );
   `,
+  /* 3: the layer that priced each stored cost, and the rollups' list cost per layer */ `
+  ALTER TABLE usage ADD COLUMN price_layer TEXT;   -- catalogue | overlay | override; NULL: unpriced, free, or stored before 3
+  ALTER TABLE usage_hourly ADD COLUMN overlay_cost_pico INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE usage_hourly ADD COLUMN override_cost_pico INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE usage_daily ADD COLUMN overlay_cost_pico INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE usage_daily ADD COLUMN override_cost_pico INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -31,7 +31,7 @@ export function repriceUsage(
     .prepare(`SELECT * FROM usage WHERE id > ? AND occurred_at_ms >= ? ORDER BY id LIMIT ${CHUNK_ROWS}`)
     .safeIntegers(true);
   const update = store.prepare(
-    'UPDATE usage SET cost_pico = ?, priced_model = ?, unpriced_reason = ?, price_book_id = ? WHERE id = ?',
+    'UPDATE usage SET cost_pico = ?, priced_model = ?, unpriced_reason = ?, price_layer = ?, price_book_id = ? WHERE id = ?',
   );
   const changes = new Map<string, { -readonly [K in keyof RepriceChange]: RepriceChange[K] }>();
   let examined = 0;
@@ -52,7 +52,8 @@ export function repriceUsage(
         const isSame =
           after.costPico === usage.costPico &&
           after.pricedModel === usage.pricedModel &&
-          after.unpricedReason === usage.unpricedReason;
+          after.unpricedReason === usage.unpricedReason &&
+          after.priceLayer === usage.priceLayer;
         if (isSame) continue;
         const hourStartMs = Math.floor(usage.occurredAtMs / HOUR_MS) * HOUR_MS;
         const key = `${hourStartMs}\u0000${usage.provider}\u0000${usage.model}`;
@@ -76,7 +77,14 @@ export function repriceUsage(
         if (usage.costPico === null && after.costPico !== null) change.newlyPriced += 1;
         if (usage.costPico !== null && after.costPico === null) change.newlyUnpriced += 1;
         if (priceBookId !== null)
-          update.run(after.costPico, after.pricedModel, after.unpricedReason, priceBookId, row.id);
+          update.run(
+            after.costPico,
+            after.pricedModel,
+            after.unpricedReason,
+            after.priceLayer,
+            priceBookId,
+            row.id,
+          );
       }
     }
     if (priceBookId === null) return;

@@ -104,6 +104,8 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         const cost = sign === 1 ? pricing.costPico : -pricing.costPico;
         totals.costPico += cost;
         totals.listCostPico += cost;
+        if (pricing.priceLayer === 'overlay') totals.overlayCostPico += cost;
+        else if (pricing.priceLayer === 'override') totals.overrideCostPico += cost;
       }
     },
     absorb(other) {

@@ -172,6 +172,8 @@ function selectFrom(store: Store, query: AggregateQuery, source: SumSource): Usa
         costPico: money(15),
         listCostPico: money(16),
         reportedCostPico: money(17),
+        overlayCostPico: money(18),
+        overrideCostPico: money(19),
         cacheSavingsPico: 0n,
       },
     };
@@ -247,6 +249,8 @@ function rollupColumns(mode: CostMode): string {
     `CAST(${rowCost(mode).cost} AS TEXT)`,
     'CAST(cost_pico AS TEXT)',
     `CAST(CASE WHEN ${isReported} THEN reported_cost_pico ELSE 0 END AS TEXT)`,
+    'CAST(overlay_cost_pico AS TEXT)',
+    'CAST(override_cost_pico AS TEXT)',
   ].join(', ');
 }
 
@@ -264,6 +268,8 @@ function rawSums(mode: CostMode): string {
     `CAST(SUM(${cost}) AS TEXT)`,
     'CAST(SUM(COALESCE(cost_pico, 0)) AS TEXT)',
     "CAST(SUM(CASE WHEN reported_currency = 'USD' THEN reported_cost_pico ELSE 0 END) AS TEXT)",
+    "CAST(SUM(CASE WHEN price_layer = 'overlay' THEN cost_pico ELSE 0 END) AS TEXT)",
+    "CAST(SUM(CASE WHEN price_layer = 'override' THEN cost_pico ELSE 0 END) AS TEXT)",
   ].join(', ');
 }
 

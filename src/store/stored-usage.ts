@@ -1,3 +1,4 @@
+import type { CostLayer } from '../pricing/price-override.ts';
 import type { UsageRecord } from '../model/usage-record.ts';
 
 /** How a record was priced at ingest (cost is history: it changes only through reprice). */
@@ -8,6 +9,8 @@ export interface UsagePricing {
   readonly pricedModel: string | null;
   /** Why no price was found; null when priced. */
   readonly unpricedReason: string | null;
+  /** The layer that priced it (catalogue, overlay, override); null when unpriced or free. */
+  readonly priceLayer: CostLayer | null;
 }
 
 /** A usage record as stored: the record and its pricing. */

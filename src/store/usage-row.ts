@@ -32,6 +32,7 @@ export interface UsageRow {
   cost_pico: bigint | null;
   priced_model: string | null;
   unpriced_reason: string | null;
+  price_layer: string | null;
   source_line: bigint;
 }
 
@@ -67,6 +68,7 @@ export function rowToStoredUsage(row: UsageRow): StoredUsage {
     costPico: row.cost_pico,
     pricedModel: row.priced_model,
     unpricedReason: row.unpriced_reason,
+    priceLayer: row.price_layer as StoredUsage['priceLayer'],
     sourceLine: Number(row.source_line),
   };
 }

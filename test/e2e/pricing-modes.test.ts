@@ -83,6 +83,14 @@ describe('negotiated rates (priceOverrides in the config file)', () => {
     const report = reportJson(sandbox, ['--by', 'none', '--group-by', 'provider', '--cost', 'list', ...args]);
     const anthropic = report.rows.find((row) => row.group.provider === 'anthropic');
     expect(anthropic?.costExact).toBe('0.01785');
+    // The stored cost remembers the layer that priced it; tables mark such rows with †.
+    expect(report.totals.listCostByLayerPico.override).toBe('17850000000');
+    const table = runLlmcost(
+      ['report', '--by', 'none', '--group-by', 'provider', '--as-of', '2026-11-23', ...args],
+      sandbox,
+    );
+    expect(table.stdout).toMatch(/anthropic .*\$0\.0179†/);
+    expect(table.stdout).toContain('† Includes costs priced by your priceOverrides (negotiated rates).');
   });
 
   it('refuses an override that names no known model, with exit 2 and the entry named', () => {

@@ -24,6 +24,7 @@ export function makeStored(overrides: Partial<StoredUsage> = {}): StoredUsage {
     costPico: 1_000_000n,
     pricedModel: 'gpt-4o',
     unpricedReason: null,
+    priceLayer: null,
     ...overrides,
   };
 }

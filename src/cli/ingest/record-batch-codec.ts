@@ -1,5 +1,6 @@
 import type { IngestProblem } from '../../model/ingest-problem.ts';
 import type { RequestStatus, UsageRecord } from '../../model/usage-record.ts';
+import type { CostLayer } from '../../pricing/price-override.ts';
 import type { UsagePricing } from '../../store/stored-usage.ts';
 import type { ParsedBatch } from './parse-source.ts';
 
@@ -27,7 +28,7 @@ export interface EncodedBatch {
 }
 
 const NUMBER_FIELDS = 14;
-const CODE_FIELDS = 12;
+const CODE_FIELDS = 13;
 const NONE = -1;
 
 export function encodeBatch(batch: ParsedBatch): EncodedBatch {
@@ -91,6 +92,7 @@ export function encodeBatch(batch: ParsedBatch): EncodedBatch {
     codes[c + 9] = code(tags);
     codes[c + 10] = code(pricing.pricedModel);
     codes[c + 11] = code(pricing.unpricedReason);
+    codes[c + 12] = code(pricing.priceLayer);
     dedupKeys.push(record.dedupKey);
   }
   return {
@@ -169,6 +171,7 @@ export function decodeBatch(encoded: EncodedBatch): ParsedBatch {
       costPico: Number.isNaN(cost) ? null : cost === -1 ? (costs.get(index) ?? null) : BigInt(cost),
       pricedModel: text(codes[c + 10] as number),
       unpricedReason: text(codes[c + 11] as number),
+      priceLayer: text(codes[c + 12] as number) as CostLayer | null,
     });
   }
   return {
