@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 const PEEK_BYTES = 64 * 1024;
-const PEEK_LINES = 5;
+// Enough lines to reach the distinguishing keys of a pretty-printed JSON document.
+const PEEK_LINES = 40;
 
 /** The first non-empty lines of a file (decompressed if .gz), for format sniffing. */
 export async function peekFileLines(path: string): Promise<string[]> {

@@ -89,6 +89,7 @@ export async function runIngest(
         previous,
         extraTags: options.tag,
         isForced: options.force,
+        canReadTail: adapter.readsFromStart !== true,
       };
       const plan = planFileRead(toIngest);
       if (plan.kind === 'unchanged') summaries.push(unchangedSummary(toIngest));

@@ -1,4 +1,4 @@
-import type { Adapter } from '../../ingest/adapter.ts';
+import type { Adapter, ColumnMapping } from '../../ingest/adapter.ts';
 import { readLineBatches } from '../../ingest/read-lines.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
@@ -22,6 +22,8 @@ export interface ParseJob {
   readonly extraTags: Readonly<Record<string, string>>;
   /** Whether an unterminated last line is a live log's unfinished record (files) or just the end (stdin). */
   readonly mayGrow: boolean;
+  /** The user's column mapping, for formats read through one (`csv`). */
+  readonly columnMapping?: ColumnMapping;
 }
 
 /** Parsed and priced records of a run of lines, with what was rejected. */
@@ -63,7 +65,10 @@ export async function parseSource(
   dependencies: ParseDependencies,
   emit: (batch: ParsedBatch) => void | Promise<void>,
 ): Promise<ParseEnd> {
-  const parser = dependencies.adapter.createParser({ file: job.displayPath });
+  const parser = dependencies.adapter.createParser({
+    file: job.displayPath,
+    ...(job.columnMapping === undefined ? {} : { columnMapping: job.columnMapping }),
+  });
   let records: UsageRecord[] = [];
   let pricings: UsagePricing[] = [];
   let problems: IngestProblem[] = [];
@@ -136,6 +141,7 @@ export async function parseSource(
         );
       } else {
         reject(result.problems);
+        for (const record of result.records ?? []) add(record);
       }
       if (records.length >= BATCH_RECORDS) await flush();
     }
@@ -145,8 +151,8 @@ export async function parseSource(
     }
   }
   const finished = parser.finish();
-  if (finished.ok) for (const record of finished.records) add(record);
-  else reject(finished.problems);
+  if (!finished.ok) reject(finished.problems);
+  for (const record of finished.records ?? []) add(record);
   await flush();
   return { endOffset, lastLineNumber };
 }
