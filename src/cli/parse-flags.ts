@@ -48,3 +48,8 @@ export function parseChoice<T extends string>(choices: readonly T[]): (text: str
     throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got "${text}"`);
   };
 }
+
+/** A repeatable option's values, in the order given. */
+export function collectText(text: string, previous: readonly string[] = []): string[] {
+  return [...previous, text];
+}

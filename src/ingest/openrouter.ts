@@ -5,7 +5,7 @@
  *    undocumented, observed: https://openrouter.ai/docs/cookbook/administration/activity-export):
  *      generation_id,created_at,cost_total,…,tokens_prompt,tokens_completion,tokens_reasoning,
  *      tokens_cached,model_permaslug,provider_name,…,user,…,api_key_name,app_name
- *      gen-1762074900-a1B2c3D4e5F6g7H8i9J0,2026-11-02 09:15:00.123,0.0042,…,1200,300,0,800,
+ *      gen-1793610900-a1B2c3D4e5F6g7H8i9J0,2026-11-02 09:15:00.123,0.0042,…,1200,300,0,800,
  *      anthropic/claude-sonnet-4.5,Anthropic,…
  *    When the file also has `native_tokens_*` columns those are read instead: OpenRouter bills on
  *    the provider's native counts, `tokens_*` are its own normalized ones.
@@ -45,7 +45,7 @@ export const openrouterAdapter: Adapter = {
     'openrouter.ai/activity → Export → CSV; or GET https://openrouter.ai/api/v1/generation?id=<gen id>',
   example:
     'generation_id,created_at,cost_total,tokens_prompt,tokens_completion,tokens_reasoning,tokens_cached,model_permaslug,provider_name\n' +
-    'gen-1762074900-a1B2c3D4e5F6g7H8i9J0,2026-11-02 09:15:00.123,0.0042,1200,300,0,800,anthropic/claude-sonnet-4.5,Anthropic',
+    'gen-1793610900-a1B2c3D4e5F6g7H8i9J0,2026-11-02 09:15:00.123,0.0042,1200,300,0,800,anthropic/claude-sonnet-4.5,Anthropic',
   readsFromStart: true,
   sniff(firstLines) {
     const { jsonText, csvColumns } = sniffStart(firstLines);

@@ -6,7 +6,12 @@ import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 
 export function runFormats(settings: Settings, ctx: Context): ExitCode {
-  const formats = ADAPTERS.map(({ format, description, example }) => ({ format, description, example }));
+  const formats = ADAPTERS.map(({ format, description, obtainedFrom, example }) => ({
+    format,
+    description,
+    ...(obtainedFrom === undefined ? {} : { obtainedFrom }),
+    example,
+  }));
   const text =
     settings.format === 'json'
       ? `${JSON.stringify(formats, null, 2)}\n`

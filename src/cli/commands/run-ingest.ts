@@ -21,6 +21,8 @@ import {
   type ReadPlan,
 } from '../ingest/ingest-file.ts';
 import { parseSource } from '../ingest/parse-source.ts';
+import { resolveColumnMapping } from '../ingest/resolve-column-mapping.ts';
+import { createPrompter, type Prompter } from '../prompts.ts';
 import { startParseWorker, type ParseRun, type ParseWorker } from '../ingest/start-parse-worker.ts';
 import type { Adapter } from '../../ingest/adapter.ts';
 import { createProgress, type Progress } from '../progress.ts';
@@ -46,12 +48,14 @@ export async function runIngest(
   options: IngestOptions,
   settings: Settings,
   ctx: Context,
+  openPrompter: (ctx: Context) => Promise<Prompter> = createPrompter,
 ): Promise<ExitCode> {
   const forcedAdapter = options.from === 'auto' ? undefined : findAdapter(options.from);
   if (options.from !== 'auto' && forcedAdapter === undefined) {
     throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
   }
   const files = await resolveInputs(paths, options, ctx);
+  const columnMapping = await resolveColumnMapping(options, files, settings, ctx, openPrompter);
   // A dry run against no database yet compares with an empty one and leaves no file behind.
   const store = openStore(options.dryRun && !existsSync(settings.dbPath) ? ':memory:' : settings.dbPath);
   const summaries: FileIngestSummary[] = [];
@@ -77,7 +81,10 @@ export async function runIngest(
           failures.push(
             peeked.lines.length === 0
               ? `${file.displayPath}: empty file, nothing to ingest`
-              : `${file.displayPath}: format not recognised; pass --from with one of: ${FORMAT_NAMES.join(', ')} (llmcost formats)`,
+              : `${file.displayPath}: format not recognised; pass --from with one of: ${FORMAT_NAMES.join(', ')} (llmcost formats)` +
+                  (looksLikeJson(peeked.lines)
+                    ? ''
+                    : '; for any other CSV: --from csv --map timestamp=<column>,model=<column>,…'),
           );
           continue;
         }
@@ -90,6 +97,7 @@ export async function runIngest(
         extraTags: options.tag,
         isForced: options.force,
         canReadTail: adapter.readsFromStart !== true,
+        ...(columnMapping === undefined ? {} : { columnMapping }),
       };
       const plan = planFileRead(toIngest);
       if (plan.kind === 'unchanged') summaries.push(unchangedSummary(toIngest));
@@ -236,4 +244,9 @@ function inProcessRuns(
           emit,
         ),
   );
+}
+
+function looksLikeJson(lines: readonly string[]): boolean {
+  const first = lines[0]?.trimStart() ?? '';
+  return first.startsWith('{') || first.startsWith('[');
 }
