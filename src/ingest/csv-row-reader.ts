@@ -47,6 +47,8 @@ export function createCsvRowReader(file: string): CsvRowReader {
     const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\n' });
     const fields = parsed.data[0] ?? [];
     const header = columns ?? [];
+    const error = parsed.errors[0];
+    if (error !== undefined) return problem(line, `malformed CSV: ${error.message}`);
     if (fields.length !== header.length) {
       return problem(line, `expected ${header.length} fields as in the header, got ${fields.length}`);
     }
