@@ -58,7 +58,7 @@ export function createJsonDocumentReader(file: string): JsonDocumentReader {
       if (text.trim() === '') return NO_ITEMS;
       if (mode === 'lines') return readLine(text, lineNumber);
       const trimmed = text.trim();
-      mode = isCompleteJson(trimmed) || !opensDocument(trimmed) ? 'lines' : 'document';
+      mode = isCompleteJson(trimmed) || !opensJsonDocument(trimmed) ? 'lines' : 'document';
       return mode === 'lines' ? readLine(text, lineNumber) : scanner.read(text, lineNumber);
     },
     finish() {
@@ -76,8 +76,11 @@ function isCompleteJson(text: string): boolean {
   }
 }
 
-/** A pretty-printed document's first line ends inside an object or array: `{`, `[`, `"data": [`, `{…},`. */
-function opensDocument(text: string): boolean {
+/**
+ * Whether a (trimmed) first line opens a JSON document spread over lines: it starts an object or
+ * array and ends inside one (`{`, `[`, `{"data": [`, `[{…},`). A complete JSONL line does not.
+ */
+export function opensJsonDocument(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   const first = text.charCodeAt(0);
   return (

@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { opensJsonDocument } from './json-document-reader.ts';
 
 const PEEK_BYTES = 64 * 1024;
-// Enough lines to reach the distinguishing keys of a pretty-printed JSON document.
-const PEEK_LINES = 40;
+const PEEK_LINES = 5;
+/** For a pretty-printed JSON document: enough lines to reach the keys that tell its format. */
+const PEEK_DOCUMENT_LINES = 40;
 
 /** The first non-empty lines of a file (decompressed if .gz), for format sniffing. */
 export async function peekFileLines(path: string): Promise<string[]> {
@@ -61,8 +63,10 @@ function firstNonEmptyLines(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   // The last piece may be cut mid-line by the peek limit; keep it only if it is the whole text.
   const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
-  return complete
-    .map((line) => line.replace(/\r$/, ''))
-    .filter((line) => line.trim() !== '')
-    .slice(0, PEEK_LINES);
+  const nonEmpty = complete.map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
+  const first = nonEmpty[0];
+  return nonEmpty.slice(
+    0,
+    first !== undefined && opensJsonDocument(first.trim()) ? PEEK_DOCUMENT_LINES : PEEK_LINES,
+  );
 }

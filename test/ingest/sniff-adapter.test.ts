@@ -27,7 +27,8 @@ const EXPECTED: readonly (readonly [string, string | undefined])[] = [
   ['openai-responses/responses.jsonl', 'openai-responses'],
   ['openai-responses/batch-output.jsonl', 'openai-responses'],
   ['openai-responses/batch-errors.jsonl', 'openai-responses'],
-  ['openai-responses/broken.jsonl', 'openai-responses'],
+  // Its first five lines hold no OpenAI response (test/e2e/ingest.test.ts relies on that).
+  ['openai-responses/broken.jsonl', undefined],
   ['llmcost-jsonl/usage.jsonl', 'llmcost-jsonl'],
   ['llmcost-jsonl/broken.jsonl', 'llmcost-jsonl'],
   ['claude-code/projects/-home-ada-src-shop-api/b7e2a9f4-1c3d-4e5f-8a9b-0c1d2e3f4a5b.jsonl', 'claude-code'],
