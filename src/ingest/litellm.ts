@@ -241,7 +241,7 @@ function readRequestTags(value: unknown, check: RowChecker): Readonly<Record<str
     return {};
   }
   const tags: Record<string, string> = {};
-  for (const tag of parsed as string[]) {
+  for (const tag of parsed) {
     const colon = tag.indexOf(':');
     if (colon > 0) tags[tag.slice(0, colon).trim()] = tag.slice(colon + 1).trim();
     else if (tag !== '') tags[tag] = 'true';

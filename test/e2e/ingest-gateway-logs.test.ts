@@ -225,7 +225,12 @@ describe('llmcost ingest --from csv', () => {
     const sandbox = makeSandbox();
     const configDir = join(sandbox.dir, 'config', 'llmcost');
     mkdirSync(configDir, { recursive: true });
-    const mapping = Object.fromEntries(CSV_MAP.split(',').map((pair) => pair.split('=')));
+    const mapping = Object.fromEntries(
+      CSV_MAP.split(',').map((pair): [string, string] => [
+        pair.slice(0, pair.indexOf('=')),
+        pair.slice(pair.indexOf('=') + 1),
+      ]),
+    );
     writeFileSync(join(configDir, 'config.json'), JSON.stringify({ csvMappings: { spend: mapping } }));
     const result = runLlmcost(
       ['ingest', 'fixtures/csv/usage.csv', '--from', 'csv', '--map-profile', 'spend'],
