@@ -182,6 +182,16 @@ describe('resolveColumnMapping', () => {
       'In',
       'Out',
     ]);
+    // The column a field's name suggests is the default answer; none for "In" and "Out".
+    expect(selects.map((question) => question.default ?? '-').slice(0, 7)).toEqual([
+      'Day',
+      'Model',
+      'Vendor',
+      '-',
+      '-',
+      '-',
+      '-',
+    ]);
     expect(selects[2]?.choices?.map((choice) => choice.name).at(-1)).toBe(
       '(the same for every row: type it)',
     );

@@ -1,6 +1,5 @@
 import type { ColumnMapping } from '../../ingest/adapter.ts';
 import { CONSTANT_FIELDS, MAPPING_FIELDS, type MappingField } from '../../ingest/column-mapping.ts';
-import { suggestKey } from '../../ingest/suggest-key.ts';
 import type { Choice, Prompter } from '../prompts.ts';
 
 const NONE = '\u0000none';
@@ -23,7 +22,7 @@ const USAGE_FIELDS: ReadonlySet<string> = new Set([
 /**
  * Asks which column of `columns` holds each field: the required ones, the token, request and cost
  * fields, then (if wanted) the attribution fields. `provider` and `currency` may be a typed fixed
- * value. The column whose name is closest to a field is offered first.
+ * value. The column whose name suggests the field is the default answer (guessColumn).
  */
 export async function askColumnMapping(
   columns: readonly string[],
@@ -60,7 +59,7 @@ async function askField(
       ? [{ name: '(the same for every row: type it)', value: FIXED_VALUE }]
       : []),
   ];
-  const guess = suggestKey(field.name, columns);
+  const guess = guessColumn(field.name, columns);
   const answer = await prompter.select({
     message: `${field.name}: ${field.meaning}`,
     choices,
@@ -77,4 +76,44 @@ async function askField(
           ? `"${text.trim()}" is a column name; pick it from the list instead`
           : true,
   });
+}
+
+/** Words a column holding each field is often named with, most telling first. */
+const COLUMN_WORDS: Readonly<Record<string, readonly string[]>> = {
+  timestamp: ['timestamp', 'time', 'date', 'day', 'created'],
+  model: ['model'],
+  provider: ['provider', 'vendor'],
+  inputTokens: ['input', 'prompt'],
+  cacheReadTokens: ['cache read', 'cached'],
+  cacheWriteTokens: ['cache write', 'cache creation'],
+  outputTokens: ['output', 'completion'],
+  reasoningTokens: ['reasoning', 'thinking'],
+  requests: ['requests', 'calls'],
+  cost: ['cost', 'spend', 'usd'],
+  currency: ['currency'],
+  project: ['project'],
+  user: ['user'],
+  team: ['team'],
+  apiKey: ['api key', 'key'],
+  workspace: ['workspace', 'account'],
+  session: ['session'],
+  serviceTier: ['tier'],
+};
+
+/**
+ * The column a field is most likely in, offered as the answer: the first column whose name holds one
+ * of the field's words (`Prompt tokens` for inputTokens, `Vendor` for provider); input and output never
+ * guess a cache or reasoning column. Null when none does.
+ */
+function guessColumn(field: string, columns: readonly string[]): string | null {
+  const isExcluded = (name: string): boolean =>
+    (field === 'inputTokens' || field === 'outputTokens') && /cache|reason/.test(name);
+  for (const word of COLUMN_WORDS[field] ?? []) {
+    const found = columns.find((column) => {
+      const name = column.toLowerCase().replace(/[_-]/g, ' ');
+      return name.includes(word) && !isExcluded(name);
+    });
+    if (found !== undefined) return found;
+  }
+  return null;
 }
