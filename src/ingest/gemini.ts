@@ -22,7 +22,7 @@
  * field `ts` or `timestamp`; without one it is rejected with a message saying so, never dated by
  * guess. Failed batch lines (`error` or `status` without a response) carry no usage and give no record.
  */
-import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
+import { createUsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
 import { contentDedupKey } from './content-dedup-key.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
@@ -85,8 +85,7 @@ function readLine(row: Row, file: string): RowResult {
   const modelField = response.modelVersion === undefined ? 'model' : `${path}modelVersion`;
   const model = check.requiredString(response.modelVersion ?? line.model, modelField);
   const responseId = check.optionalString(response.responseId, `${path}responseId`);
-  const record: UsageRecord = {
-    ...EMPTY_USAGE,
+  const record = createUsageRecord({
     dedupKey: '',
     occurredAtMs: readTime(response, line, path, check),
     provider,
@@ -97,7 +96,7 @@ function readLine(row: Row, file: string): RowResult {
     reasoningTokens: thoughts,
     isBatch,
     sourceLine: row.line,
-  };
+  });
   if (check.problems.length > 0) return { ok: false, problems: check.problems };
   const dedupKey =
     responseId === null ? contentDedupKey(`${provider}-content`, record) : `${provider}:${responseId}`;

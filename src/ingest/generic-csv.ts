@@ -15,7 +15,7 @@
  * identical rows count once).
  */
 import { numberToPico, parseDecimalToPico } from '../model/money.ts';
-import { EMPTY_USAGE, type ReportedCost, type UsageRecord } from '../model/usage-record.ts';
+import { createUsageRecord, type ReportedCost, type UsageRecord } from '../model/usage-record.ts';
 import { NO_RECORDS, type Adapter, type ColumnMapping, type LineParser, type LineResult } from './adapter.ts';
 import { CONSTANT_FIELDS, formatMapFlag, missingRequiredFields } from './column-mapping.ts';
 import { contentDedupKey } from './content-dedup-key.ts';
@@ -138,8 +138,7 @@ function readRow(
   const modelCell = cell('model');
   const providerCell = cell('provider');
   const id = text('id');
-  const record: UsageRecord = {
-    ...EMPTY_USAGE,
+  const record = createUsageRecord({
     dedupKey: '',
     occurredAtMs: check.instant(timestamp?.text, timestamp?.name ?? 'timestamp'),
     provider: check.requiredString(providerCell?.text, providerCell?.name ?? 'provider').toLowerCase(),
@@ -161,7 +160,7 @@ function readRow(
     serviceTier: text('serviceTier'),
     reportedCost: readCost(cell('cost'), cell('currency'), check),
     sourceLine: line,
-  };
+  });
   if (record.reasoningTokens > record.outputTokens) {
     check.fail(
       cell('reasoningTokens')?.name ?? 'reasoningTokens',

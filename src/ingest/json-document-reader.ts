@@ -172,9 +172,16 @@ function createDocumentScanner(file: string): JsonDocumentReader {
           continue;
         }
         if (code === QUOTE) {
-          isInString = true;
           stringStart = index + 1;
           if (captureDepth === -1 && depth === elementDepth && isInRecordArray) startCapture(index, depth);
+          // Jump to the closing quote: most bytes of a log are inside strings.
+          const end = closingQuote(text, index + 1);
+          if (end === -1) {
+            isInString = true;
+            break;
+          }
+          if (depth === 1 && rootKind === 'object') lastRootString = text.slice(stringStart, end);
+          index = end;
           continue;
         }
         if (code === OPEN_BRACE || code === OPEN_BRACKET) {
@@ -253,4 +260,18 @@ function createDocumentScanner(file: string): JsonDocumentReader {
       return [problemAt(file, line, 'JSON value never closed before the end of the file (truncated?)')];
     },
   };
+}
+
+/** Index of the quote that ends a string starting at `from`, or -1 if it does not end on this line. */
+function closingQuote(text: string, from: number): number {
+  let end = text.indexOf('"', from);
+  while (end !== -1 && isEscapedAt(text, end)) end = text.indexOf('"', end + 1);
+  return end;
+}
+
+/** Whether the character at `index` follows an odd number of backslashes. */
+function isEscapedAt(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let at = index - 1; at >= 0 && text.charCodeAt(at) === BACKSLASH; at -= 1) backslashes += 1;
+  return backslashes % 2 === 1;
 }

@@ -26,7 +26,7 @@
  * Dedup key `langfuse:<id>`, the same in both API versions and the blob export, so overlapping
  * exports never double. Never also import traces' `totalCost`: it sums these observations.
  */
-import type { UsageRecord } from '../model/usage-record.ts';
+import { createUsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
@@ -83,36 +83,30 @@ function readObservation(row: Row, file: string): RowResult {
   )
     return check.problems.length > 0 ? { ok: false, problems: check.problems } : NO_ROWS;
   const tags = field(observation, 'tags');
-  const record: UsageRecord = {
-    ...tokens,
-    dedupKey: `${PROVIDER}:${check.requiredString(observation.id, 'id')}`,
-    occurredAtMs: check.instant(field(observation, 'startTime'), 'startTime'),
-    provider: PROVIDER,
-    model: check.requiredString(modelValue, 'providedModelName'),
-    requests: 1,
-    webSearchRequests: 0,
-    status: observation.level === 'ERROR' ? 'error' : 'ok',
-    project: null,
-    user: check.optionalString(field(observation, 'userId'), 'userId'),
-    team: null,
-    apiKey: null,
-    workspace: null,
-    session: check.optionalString(field(observation, 'sessionId'), 'sessionId'),
-    serviceTier: null,
-    isBatch: false,
-    tags: {
-      ...(Array.isArray(tags)
-        ? Object.fromEntries(tags.filter((tag) => typeof tag === 'string').map((tag) => [tag, 'true']))
-        : {}),
-      ...stringTags({
-        trace: field(observation, 'traceName'),
-        environment: observation.environment,
-        release: observation.release,
-      }),
+  const record = createUsageRecord(
+    {
+      dedupKey: `${PROVIDER}:${check.requiredString(observation.id, 'id')}`,
+      occurredAtMs: check.instant(field(observation, 'startTime'), 'startTime'),
+      provider: PROVIDER,
+      model: check.requiredString(modelValue, 'providedModelName'),
+      status: observation.level === 'ERROR' ? 'error' : 'ok',
+      user: check.optionalString(field(observation, 'userId'), 'userId'),
+      session: check.optionalString(field(observation, 'sessionId'), 'sessionId'),
+      tags: {
+        ...(Array.isArray(tags)
+          ? Object.fromEntries(tags.filter((tag) => typeof tag === 'string').map((tag) => [tag, 'true']))
+          : {}),
+        ...stringTags({
+          trace: field(observation, 'traceName'),
+          environment: observation.environment,
+          release: observation.release,
+        }),
+      },
+      reportedCost: cost,
+      sourceLine: row.line,
     },
-    reportedCost: cost,
-    sourceLine: row.line,
-  };
+    tokens,
+  );
   return check.problems.length > 0
     ? { ok: false, problems: check.problems }
     : { ok: true, records: [record] };

@@ -29,7 +29,7 @@
  * never saw them; the tokens are kept as logged, the spend is 0). `status: failure` → error.
  * Dedup key `litellm:<request_id>` (= the payload's `id`, so the two overlap without doubling).
  */
-import type { UsageRecord } from '../model/usage-record.ts';
+import { createUsageRecord, type UsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
@@ -136,40 +136,36 @@ function readRecord(row: JsonObject, fields: Fields, line: number, check: RowChe
   const model = check.requiredString(row.model, 'model');
   const modelGroup = check.optionalString(row.model_group, 'model_group');
   const isCacheHit = row.cache_hit === true || row.cache_hit === 'True' || row.cache_hit === 'true';
-  return {
-    ...tokens,
-    dedupKey: `litellm:${check.requiredString(row[fields.idField], fields.idField)}`,
-    occurredAtMs: check.instant(row.startTime, 'startTime'),
-    provider:
-      litellmProvider === null
-        ? 'litellm'
-        : (PROVIDER_BY_LITELLM_NAME[litellmProvider] ?? litellmProvider.toLowerCase()),
-    model,
-    requests: 1,
-    webSearchRequests: 0,
-    status: row.status === 'failure' ? 'error' : 'ok',
-    project: null,
-    user: check.optionalString(fields.user, 'user'),
-    team: check.optionalString(fields.team, 'team_id'),
-    apiKey: check.optionalString(fields.apiKey, 'api_key'),
-    workspace: null,
-    session: check.optionalString(fields.session, 'session_id'),
-    serviceTier: null,
-    isBatch: false,
-    tags: {
-      ...readRequestTags(row.request_tags, check),
-      ...stringTags(isJsonObject(metadata.spend_logs_metadata) ? metadata.spend_logs_metadata : {}),
-      ...stringTags({
-        endUser: row.end_user,
-        modelGroup: modelGroup === model ? undefined : modelGroup,
-        apiKeyAlias: metadata.user_api_key_alias,
-        teamAlias: metadata.user_api_key_team_alias,
-        cacheHit: isCacheHit ? 'true' : undefined,
-      }),
+  return createUsageRecord(
+    {
+      dedupKey: `litellm:${check.requiredString(row[fields.idField], fields.idField)}`,
+      occurredAtMs: check.instant(row.startTime, 'startTime'),
+      provider:
+        litellmProvider === null
+          ? 'litellm'
+          : (PROVIDER_BY_LITELLM_NAME[litellmProvider] ?? litellmProvider.toLowerCase()),
+      model,
+      status: row.status === 'failure' ? 'error' : 'ok',
+      user: check.optionalString(fields.user, 'user'),
+      team: check.optionalString(fields.team, 'team_id'),
+      apiKey: check.optionalString(fields.apiKey, 'api_key'),
+      session: check.optionalString(fields.session, 'session_id'),
+      tags: {
+        ...readRequestTags(row.request_tags, check),
+        ...stringTags(isJsonObject(metadata.spend_logs_metadata) ? metadata.spend_logs_metadata : {}),
+        ...stringTags({
+          endUser: row.end_user,
+          modelGroup: modelGroup === model ? undefined : modelGroup,
+          apiKeyAlias: metadata.user_api_key_alias,
+          teamAlias: metadata.user_api_key_team_alias,
+          cacheHit: isCacheHit ? 'true' : undefined,
+        }),
+      },
+      reportedCost: readUsdCost(row[fields.costField], fields.costField, check),
+      sourceLine: line,
     },
-    reportedCost: readUsdCost(row[fields.costField], fields.costField, check),
-    sourceLine: line,
-  };
+    tokens,
+  );
 }
 
 function readTokens(row: JsonObject, details: JsonObject, path: string, check: RowChecker) {

@@ -25,7 +25,7 @@
  * without doubling) and `openrouter-daily:<Date>:<Slug>` for the aggregate. The aggregate and the
  * per-generation exports describe the same traffic under different keys: ingest one of them per period.
  */
-import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
+import { createUsageRecord, type UsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
@@ -79,23 +79,24 @@ function readActivityRow(row: JsonObject, line: number, check: RowChecker): Usag
     'native_tokens_prompt' in row && row.native_tokens_prompt !== '' ? 'native_tokens_' : 'tokens_';
   const tokens = readTokens(row, prefix, check);
   const byok = readUsdCost(row.byok_usage_inference, 'byok_usage_inference', check);
-  return {
-    ...EMPTY_USAGE,
-    ...tokens,
-    dedupKey: `${PROVIDER}:${check.requiredString(row.generation_id, 'generation_id')}`,
-    occurredAtMs: check.instant(row.created_at, 'created_at'),
-    provider: PROVIDER,
-    model: check.requiredString(row.model_permaslug, 'model_permaslug'),
-    user: check.optionalString(row.user, 'user'),
-    apiKey: check.optionalString(row.api_key_name, 'api_key_name'),
-    tags: stringTags({
-      upstream: row.provider_name,
-      app: row.app_name,
-      byokUsd: byok !== null && byok.amountPico !== 0n ? row.byok_usage_inference : undefined,
-    }),
-    reportedCost: readUsdCost(row.cost_total, 'cost_total', check),
-    sourceLine: line,
-  };
+  return createUsageRecord(
+    {
+      dedupKey: `${PROVIDER}:${check.requiredString(row.generation_id, 'generation_id')}`,
+      occurredAtMs: check.instant(row.created_at, 'created_at'),
+      provider: PROVIDER,
+      model: check.requiredString(row.model_permaslug, 'model_permaslug'),
+      user: check.optionalString(row.user, 'user'),
+      apiKey: check.optionalString(row.api_key_name, 'api_key_name'),
+      tags: stringTags({
+        upstream: row.provider_name,
+        app: row.app_name,
+        byokUsd: byok !== null && byok.amountPico !== 0n ? row.byok_usage_inference : undefined,
+      }),
+      reportedCost: readUsdCost(row.cost_total, 'cost_total', check),
+      sourceLine: line,
+    },
+    tokens,
+  );
 }
 
 function readDailyRow(row: JsonObject, line: number, check: RowChecker): UsageRecord {
@@ -105,8 +106,7 @@ function readDailyRow(row: JsonObject, line: number, check: RowChecker): UsageRe
   const reasoning = check.count(row['Reasoning Tokens'], 'Reasoning Tokens');
   if (reasoning > output)
     check.fail('Reasoning Tokens', `expected at most Completion Tokens (${output}), got ${reasoning}`);
-  return {
-    ...EMPTY_USAGE,
+  return createUsageRecord({
     dedupKey: `${PROVIDER}-daily:${date}:${slug}`,
     occurredAtMs: check.instant(date, 'Date'),
     provider: PROVIDER,
@@ -118,7 +118,7 @@ function readDailyRow(row: JsonObject, line: number, check: RowChecker): UsageRe
     reasoningTokens: reasoning,
     reportedCost: readUsdCost(row.Usage, 'Usage', check),
     sourceLine: line,
-  };
+  });
 }
 
 function readGeneration(line: JsonObject, lineNumber: number, check: RowChecker): UsageRecord {
@@ -128,27 +128,28 @@ function readGeneration(line: JsonObject, lineNumber: number, check: RowChecker)
   const hasNativeCounts =
     generation.native_tokens_prompt !== null && generation.native_tokens_prompt !== undefined;
   const tokens = readTokens(generation, hasNativeCounts ? 'native_tokens_' : 'tokens_', check, path);
-  return {
-    ...EMPTY_USAGE,
-    ...tokens,
-    dedupKey: `${PROVIDER}:${check.requiredString(generation.id, `${path}id`)}`,
-    occurredAtMs: check.instant(generation.created_at, `${path}created_at`),
-    provider: PROVIDER,
-    model: check.requiredString(generation.model, `${path}model`),
-    user: check.optionalString(generation.external_user, `${path}external_user`),
-    session: check.optionalString(generation.session_id, `${path}session_id`),
-    workspace: check.optionalString(generation.workspace_id, `${path}workspace_id`),
-    tags: stringTags({
-      upstream: generation.provider_name,
-      tokenCounts: hasNativeCounts ? undefined : 'normalized',
-      byokUsd:
-        generation.is_byok === true && typeof generation.upstream_inference_cost === 'number'
-          ? String(generation.upstream_inference_cost)
-          : undefined,
-    }),
-    reportedCost: readUsdCost(generation.total_cost, `${path}total_cost`, check),
-    sourceLine: lineNumber,
-  };
+  return createUsageRecord(
+    {
+      dedupKey: `${PROVIDER}:${check.requiredString(generation.id, `${path}id`)}`,
+      occurredAtMs: check.instant(generation.created_at, `${path}created_at`),
+      provider: PROVIDER,
+      model: check.requiredString(generation.model, `${path}model`),
+      user: check.optionalString(generation.external_user, `${path}external_user`),
+      session: check.optionalString(generation.session_id, `${path}session_id`),
+      workspace: check.optionalString(generation.workspace_id, `${path}workspace_id`),
+      tags: stringTags({
+        upstream: generation.provider_name,
+        tokenCounts: hasNativeCounts ? undefined : 'normalized',
+        byokUsd:
+          generation.is_byok === true && typeof generation.upstream_inference_cost === 'number'
+            ? String(generation.upstream_inference_cost)
+            : undefined,
+      }),
+      reportedCost: readUsdCost(generation.total_cost, `${path}total_cost`, check),
+      sourceLine: lineNumber,
+    },
+    tokens,
+  );
 }
 
 /** `<prefix>prompt` includes `<prefix>cached`; `<prefix>completion` includes `<prefix>reasoning`. */
