@@ -41,7 +41,6 @@ import { stringTags } from './string-tags.ts';
 const PROVIDER_BY_LITELLM_NAME: Readonly<Record<string, string>> = {
   bedrock: 'aws-bedrock',
   bedrock_converse: 'aws-bedrock',
-  sagemaker: 'aws-sagemaker',
   vertex_ai: 'google-vertex',
   vertex_ai_beta: 'google-vertex',
   gemini: 'google-gemini',
