@@ -92,3 +92,8 @@ export function collectGrowth(text: string, previous: readonly number[] = []): n
   }
   return [...previous, percent / 100];
 }
+
+/** A repeatable option's values, in the order given. */
+export function collectText(text: string, previous: readonly string[] = []): string[] {
+  return [...previous, text];
+}

@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
+import type { ColumnMapping } from '../ingest/adapter.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import type { Context } from './context.ts';
 import { ConfigError, UsageError } from './errors.ts';
@@ -48,6 +49,10 @@ export interface Settings {
   readonly costMode: CostMode;
   /** Negotiated rates from the config file, applied on top of the price book. */
   readonly priceOverrides: readonly PriceOverride[];
+  /** Named CSV column mappings from the config file (`--map-profile`). */
+  readonly csvMappings: Readonly<Record<string, ColumnMapping>>;
+  /** The config file read, or null when none was found (where a new CSV profile is saved). */
+  readonly configPath: string | null;
 }
 
 const FORMAT_BY_EXTENSION: Record<string, OutputFormat> = {
@@ -121,6 +126,8 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     currency,
     exchangeRatesFile: config.exchangeRatesFile ?? null,
     priceOverrides: config.priceOverrides ?? [],
+    csvMappings: config.csvMappings ?? {},
+    configPath: loaded.loaded.path,
   };
 }
 

@@ -1,5 +1,7 @@
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
+import type { ColumnMapping } from '../ingest/adapter.ts';
+import { validateColumnMapping } from '../ingest/column-mapping.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
@@ -20,6 +22,8 @@ export interface Config {
   readonly costMode?: CostMode;
   /** Negotiated rates applied on top of the price book (pricing/parse-price-overrides.ts). */
   readonly priceOverrides?: readonly PriceOverride[];
+  /** Named CSV column mappings for `ingest --from csv --map-profile <name>` (ingest/column-mapping.ts). */
+  readonly csvMappings?: Readonly<Record<string, ColumnMapping>>;
 }
 
 export type ConfigValidation =
@@ -35,6 +39,7 @@ const KNOWN_KEYS = new Set([
   'currency',
   'exchangeRatesFile',
   'priceOverrides',
+  'csvMappings',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -61,6 +66,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     currency?: string;
     exchangeRatesFile?: string;
     priceOverrides?: readonly PriceOverride[];
+    csvMappings?: Readonly<Record<string, ColumnMapping>>;
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'currency' | 'exchangeRatesFile',
@@ -97,5 +103,28 @@ export function validateConfig(json: unknown): ConfigValidation {
   const overrides = parsePriceOverrides(record.priceOverrides);
   if (!overrides.ok) problems.push(...overrides.problems);
   else if (overrides.overrides.length > 0) config.priceOverrides = overrides.overrides;
+  const csvMappings = readCsvMappings(record.csvMappings, problems);
+  if (csvMappings !== undefined) config.csvMappings = csvMappings;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
+}
+
+/** `csvMappings`: profile name → column mapping; each field name is checked (with a "did you mean"). */
+function readCsvMappings(
+  value: unknown,
+  problems: string[],
+): Readonly<Record<string, ColumnMapping>> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(
+      `"csvMappings": expected an object of <profile name>: { <field>: <column> }, got ${JSON.stringify(value)}`,
+    );
+    return undefined;
+  }
+  const mappings: Record<string, ColumnMapping> = {};
+  for (const [name, mapping] of Object.entries(value)) {
+    const validated = validateColumnMapping(mapping, `csvMappings.${name}`);
+    if (validated.ok) mappings[name] = validated.mapping;
+    else problems.push(...validated.problems);
+  }
+  return mappings;
 }

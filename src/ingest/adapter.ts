@@ -4,11 +4,27 @@ import type { UsageRecord } from '../model/usage-record.ts';
 /** Where the lines come from: the path as the user named it (or `-` for stdin). */
 export interface SourceRef {
   readonly file: string;
+  /** Which column holds which field, for formats read through the user's mapping (`csv`). */
+  readonly columnMapping?: ColumnMapping;
 }
 
+/**
+ * Field name → CSV column name (`{ timestamp: 'Date', model: 'Model', inputTokens: 'In' }`), from
+ * `ingest --map` or a `csvMappings` profile in the config file. See ingest/column-mapping.ts.
+ */
+export type ColumnMapping = Readonly<Record<string, string>>;
+
+/**
+ * What one line gave: its records, or the problems that reject it. A line holding several rows (a
+ * one-line JSON array) may reject some and keep the others: then `records` holds the good ones.
+ */
 export type LineResult =
   | { readonly ok: true; readonly records: readonly UsageRecord[] }
-  | { readonly ok: false; readonly problems: readonly IngestProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly IngestProblem[];
+      readonly records?: readonly UsageRecord[];
+    };
 
 export const NO_RECORDS: LineResult = { ok: true, records: [] };
 
@@ -57,6 +73,8 @@ export interface Adapter {
    * pretty-printed API page may show what it is only after dozens of lines of empty buckets.
    */
   readonly sniffLines?: number;
+  /** Where users get this export, for `llmcost formats` (a console page, an API endpoint, a path). */
+  readonly obtainedFrom?: string;
   /** Cheap detection for `--from auto` on the first non-empty lines of a file. */
   sniff(firstLines: readonly string[]): boolean;
   createParser(source: SourceRef): LineParser;

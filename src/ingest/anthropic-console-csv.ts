@@ -59,6 +59,7 @@ export const anthropicConsoleCsvAdapter: Adapter = {
   kind: 'billing',
   isDocument: true,
   format: 'anthropic-console-csv',
+  obtainedFrom: 'platform.claude.com → Usage or Cost → Export (CSV)',
   description:
     'Claude Console CSV downloads: usage (platform.claude.com/usage → Export) and cost ' +
     '(platform.claude.com/cost → Export); no request counts in them (reported as unknown)',

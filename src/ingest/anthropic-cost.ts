@@ -55,6 +55,7 @@ export const anthropicCostAdapter: Adapter = {
   isDocument: true,
   sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'anthropic-cost',
+  obtainedFrom: "the Admin API's GET /v1/organizations/cost_report (an admin key) saved as JSON",
   description:
     'Anthropic Admin API cost report pages (GET /v1/organizations/cost_report; admin key) saved as JSON; ' +
     'amounts in cents, stored exactly as reported costs',

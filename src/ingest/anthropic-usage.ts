@@ -52,6 +52,7 @@ export const anthropicUsageAdapter: Adapter = {
   isDocument: true,
   sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'anthropic-usage',
+  obtainedFrom: "the Admin API's GET /v1/organizations/usage_report/messages (an admin key) saved as JSON",
   description:
     'Anthropic Admin API usage report pages (GET /v1/organizations/usage_report/messages; admin key) ' +
     'saved as JSON; no request counts in it (reported as unknown)',

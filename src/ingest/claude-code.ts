@@ -65,6 +65,8 @@ export const claudeCodeAdapter: Adapter = {
   kind: 'requests',
   format: 'claude-code',
   description: 'Claude Code session logs (~/.claude/projects/**/*.jsonl)',
+  obtainedFrom:
+    'written by Claude Code under ~/.claude/projects (or $CLAUDE_CONFIG_DIR/projects); the default when no path is given',
   example:
     '{"sessionId":"3f1c…","cwd":"/home/ada/shop-api","message":{"model":"claude-sonnet-4-5","id":"msg_01…",' +
     '"usage":{"input_tokens":3,"cache_read_input_tokens":14800,"output_tokens":187}},"requestId":"req_01…",' +

@@ -86,6 +86,7 @@ export const llmcostJsonlAdapter: Adapter = {
   kind: 'requests',
   format: 'llmcost-jsonl',
   description: "llmcost's own JSONL interchange format: one normalized usage record per line",
+  obtainedFrom: 'written by your own scripts, for any source llmcost has no adapter for',
   example:
     '{"ts":"2026-11-02T09:15:00Z","provider":"openai","model":"gpt-4o-2024-08-06","id":"openai:chatcmpl-123","input_tokens":400,"cache_read_tokens":600,"output_tokens":200,"project":"support-bot"}',
   sniff(firstLines) {

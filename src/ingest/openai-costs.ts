@@ -36,6 +36,8 @@ export const openaiCostsAdapter: Adapter = {
   isDocument: true,
   sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'openai-costs',
+  obtainedFrom:
+    "platform.openai.com/usage → Export (cost CSV), or the Admin API's GET /v1/organization/costs saved as JSON",
   description:
     'OpenAI Costs API pages (GET /v1/organization/costs; admin key) saved as JSON, and the cost CSV ' +
     'from platform.openai.com/usage → Export',

@@ -28,6 +28,8 @@ export const openaiResponsesAdapter: Adapter = {
   format: 'openai-responses',
   description:
     'OpenAI response objects logged as JSONL (chat, responses, embeddings) and Batch API output/error files',
+  obtainedFrom:
+    'your own logs of OpenAI API responses; Batch API output and error files (GET /v1/files/<id>/content)',
   example:
     '{"id":"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG","object":"chat.completion","created":1762000000,"model":"gpt-4o-2024-08-06","usage":{"prompt_tokens":1000,"completion_tokens":200,"prompt_tokens_details":{"cached_tokens":600}}}',
   sniff(firstLines) {

@@ -37,6 +37,8 @@ export const openaiUsageAdapter: Adapter = {
   isDocument: true,
   sniffLines: DOCUMENT_SNIFF_LINES,
   format: 'openai-usage',
+  obtainedFrom:
+    "platform.openai.com/usage → Export (CSV), or the Admin API's GET /v1/organization/usage/completions (and the other usage endpoints) saved as JSON",
   description:
     'OpenAI Usage API pages (GET /v1/organization/usage/completions, embeddings, images, …; admin key) ' +
     'saved as JSON, and the CSV from platform.openai.com/usage → Export',

@@ -62,8 +62,6 @@ function firstNonEmptyLines(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   // The last piece may be cut mid-line by the peek limit; keep it only if it is the whole text.
   const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
-  return complete
-    .map((line) => line.replace(/\r$/, ''))
-    .filter((line) => line.trim() !== '')
-    .slice(0, PEEK_LINES);
+  const nonEmpty = complete.map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
+  return nonEmpty.slice(0, PEEK_LINES);
 }

@@ -123,3 +123,48 @@ export function totalTokens(counts: TokenCounts): number {
     counts.outputTokens
   );
 }
+
+/** What a record must say; everything else defaults as in EMPTY_USAGE. */
+export type UsageRecordFields = Pick<
+  UsageRecord,
+  'dedupKey' | 'occurredAtMs' | 'provider' | 'model' | 'sourceLine'
+> &
+  Partial<UsageRecord>;
+
+/**
+ * A record with every field in one literal, counts not given 0 and attributes null (EMPTY_USAGE),
+ * `tokens` overriding the counts of `fields`. Written out rather than `{ ...EMPTY_USAGE, ...tokens, … }`:
+ * spread copies grown key by key cost microseconds each on Node 20, a literal of one shape ~0.1 µs.
+ */
+export function createUsageRecord(
+  fields: UsageRecordFields,
+  tokens: Partial<TokenCounts> = fields,
+): UsageRecord {
+  return {
+    dedupKey: fields.dedupKey,
+    occurredAtMs: fields.occurredAtMs,
+    provider: fields.provider,
+    model: fields.model,
+    inputTokens: tokens.inputTokens ?? 0,
+    cacheReadTokens: tokens.cacheReadTokens ?? 0,
+    cacheWrite5mTokens: tokens.cacheWrite5mTokens ?? 0,
+    cacheWrite1hTokens: tokens.cacheWrite1hTokens ?? 0,
+    cacheWriteTokens: tokens.cacheWriteTokens ?? 0,
+    outputTokens: tokens.outputTokens ?? 0,
+    reasoningTokens: tokens.reasoningTokens ?? 0,
+    requests: fields.requests === undefined ? 1 : fields.requests,
+    webSearchRequests: fields.webSearchRequests ?? 0,
+    status: fields.status ?? 'ok',
+    project: fields.project ?? null,
+    user: fields.user ?? null,
+    team: fields.team ?? null,
+    apiKey: fields.apiKey ?? null,
+    workspace: fields.workspace ?? null,
+    session: fields.session ?? null,
+    serviceTier: fields.serviceTier ?? null,
+    isBatch: fields.isBatch ?? false,
+    tags: fields.tags ?? EMPTY_USAGE.tags,
+    reportedCost: fields.reportedCost ?? null,
+    sourceLine: fields.sourceLine,
+  };
+}

@@ -57,9 +57,9 @@ describe('exit codes (STYLE.md §4)', () => {
     },
     { args: ['ingest'], stderr: 'llmcost: name the files or directories to ingest (or - for stdin)' },
     {
-      args: ['ingest', 'x.jsonl', '--from', 'csv'],
+      args: ['ingest', 'x.jsonl', '--from', 'xlsx'],
       stderr:
-        'llmcost: --from: unknown format "csv"; known: auto, claude-code, openai-costs, openai-usage, anthropic-cost, anthropic-usage, anthropic-console-csv, openai-responses, llmcost-jsonl',
+        'llmcost: --from: unknown format "xlsx"; known: auto, claude-code, openai-costs, openai-usage, anthropic-cost, anthropic-usage, anthropic-console-csv, bedrock, langfuse, litellm, openrouter, gemini, openai-responses, llmcost-jsonl, csv',
     },
   ])('2: $args', ({ args, stderr }) => {
     const result = runLlmcost(args, makeSandbox());

@@ -57,8 +57,8 @@ describe('llmcost ingest: formats', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'llmcost: fixtures/openai-responses/broken.jsonl: format not recognised; ' +
-        'pass --from with one of: claude-code, openai-costs, openai-usage, anthropic-cost, anthropic-usage, ' +
-        'anthropic-console-csv, openai-responses, llmcost-jsonl (llmcost formats)\n',
+        'pass --from with one of: claude-code, openai-costs, openai-usage, anthropic-cost, anthropic-usage, anthropic-console-csv, bedrock, langfuse, litellm, openrouter, gemini, openai-responses, llmcost-jsonl, csv (llmcost formats); ' +
+        'for any other CSV: --from csv --map timestamp=<column>,model=<column>,…\n',
     );
     expect(result.stdout).toContain('1 file could not be read (see above).');
   });

@@ -15,7 +15,7 @@ export function parseText(adapter: Adapter, text: string, file: string): ParsedT
   const results = text.split(/\r?\n/).map((line, index) => parser.parseLine(line, index + 1));
   results.push(parser.finish());
   return {
-    records: results.flatMap((result) => (result.ok ? result.records : [])),
+    records: results.flatMap((result) => result.records ?? []),
     problems: results.flatMap((result) => (result.ok ? [] : result.problems)),
   };
 }

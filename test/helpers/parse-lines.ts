@@ -18,7 +18,7 @@ export function parseLines(adapter: Adapter, text: string, file: string): Parsed
   const results = lines.map((line, index) => parser.parseLine(line, index + 1));
   results.push(parser.finish());
   return {
-    records: results.flatMap((result) => (result.ok ? result.records : [])),
+    records: results.flatMap((result) => result.records ?? []),
     problems: results.flatMap((result: LineResult) => (result.ok ? [] : result.problems)),
   };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from '../command-runner.ts';
-import { collectTag } from '../parse-flags.ts';
+import { collectTag, collectText } from '../parse-flags.ts';
 
 export interface IngestOptions {
   readonly from: string;
@@ -8,6 +8,9 @@ export interface IngestOptions {
   readonly dryRun: boolean;
   readonly strict: boolean;
   readonly force: boolean;
+  /** `--map` values, for `--from csv` (comma-separated field=column pairs each). */
+  readonly map: readonly string[];
+  readonly mapProfile?: string;
 }
 
 export function registerIngest(program: Command, run: CommandRunner): void {
@@ -20,6 +23,16 @@ export function registerIngest(program: Command, run: CommandRunner): void {
     .option('--dry-run', 'parse, price and count, but write nothing', false)
     .option('--strict', 'reject a whole file when any row is invalid (default: keep the good rows)', false)
     .option('--force', 're-read files even if they did not change since the last ingest', false)
+    .option(
+      '--map <field=column,...>',
+      'for --from csv: which column holds what, e.g. timestamp=Date,model=Model,provider=openai,inputTokens=In (repeatable)',
+      collectText,
+      [],
+    )
+    .option(
+      '--map-profile <name>',
+      'for --from csv: a column mapping saved under csvMappings in the config file',
+    )
     .action(async (paths: string[], options: IngestOptions, command: Command) => {
       const { runIngest } = await import('./run-ingest.ts');
       await run(command, (ctx, settings) => runIngest(paths, options, settings, ctx));

@@ -8,7 +8,12 @@ import { writeOutput } from '../write-output.ts';
 
 export function runFormats(settings: Settings, ctx: Context): ExitCode {
   const format = requireFormat(settings, 'formats', ['table', 'json', 'csv', 'md']);
-  const formats = ADAPTERS.map(({ format, description, example }) => ({ format, description, example }));
+  const formats = ADAPTERS.map(({ format, description, obtainedFrom, example }) => ({
+    format,
+    description,
+    ...(obtainedFrom === undefined ? {} : { obtainedFrom }),
+    example,
+  }));
   const text =
     format === 'json' ? `${JSON.stringify(formats, null, 2)}\n` : renderFormatList(formats, ctx.display);
   writeOutput(ctx, settings, text);

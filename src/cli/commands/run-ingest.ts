@@ -21,6 +21,8 @@ import {
   type ReadPlan,
 } from '../ingest/ingest-file.ts';
 import { parseSource } from '../ingest/parse-source.ts';
+import { resolveColumnMapping } from '../ingest/resolve-column-mapping.ts';
+import { createPrompter, type Prompter } from '../prompts.ts';
 import { startParseWorker, type ParseRun, type ParseWorker } from '../ingest/start-parse-worker.ts';
 import type { Adapter } from '../../ingest/adapter.ts';
 import { createProgress, type Progress } from '../progress.ts';
@@ -48,6 +50,7 @@ export async function runIngest(
   options: IngestOptions,
   settings: Settings,
   ctx: Context,
+  openPrompter: (ctx: Context) => Promise<Prompter> = createPrompter,
 ): Promise<ExitCode> {
   const format = requireFormat(settings, 'ingest', ['table', 'json', 'csv', 'md']);
   const forcedAdapter = options.from === 'auto' ? undefined : findAdapter(options.from);
@@ -55,6 +58,7 @@ export async function runIngest(
     throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
   }
   const files = await resolveInputs(paths, options, ctx);
+  const columnMapping = await resolveColumnMapping(options, files, settings, ctx, openPrompter);
   // A dry run against no database yet compares with an empty one and leaves no file behind.
   const store = openStore(options.dryRun && !existsSync(settings.dbPath) ? ':memory:' : settings.dbPath);
   const summaries: FileIngestSummary[] = [];
@@ -80,7 +84,10 @@ export async function runIngest(
           failures.push(
             peeked.lines.length === 0
               ? `${file.displayPath}: empty file, nothing to ingest`
-              : `${file.displayPath}: format not recognised; pass --from with one of: ${FORMAT_NAMES.join(', ')} (llmcost formats)`,
+              : `${file.displayPath}: format not recognised; pass --from with one of: ${FORMAT_NAMES.join(', ')} (llmcost formats)` +
+                  (looksLikeJson(peeked.lines)
+                    ? ''
+                    : '; for any other CSV: --from csv --map timestamp=<column>,model=<column>,…'),
           );
           continue;
         }
@@ -93,6 +100,8 @@ export async function runIngest(
         previous,
         extraTags: options.tag,
         isForced: options.force,
+        canReadTail: adapter.isDocument !== true,
+        ...(columnMapping === undefined ? {} : { columnMapping }),
       };
       const plan = planFileRead(toIngest);
       if (plan.kind === 'unchanged') summaries.push(unchangedSummary(toIngest));
@@ -245,4 +254,9 @@ function inProcessRuns(
           emit,
         ),
   );
+}
+
+function looksLikeJson(lines: readonly string[]): boolean {
+  const first = lines[0]?.trimStart() ?? '';
+  return first.startsWith('{') || first.startsWith('[');
 }

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
+import type { ColumnMapping } from '../../ingest/adapter.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
 import type { FileSummaryView } from '../../output/render-ingest-summary.ts';
 import type { IngestSession, SourceState } from '../../store/file-ingest.ts';
@@ -17,6 +18,9 @@ export interface FileToIngest {
   readonly extraTags: Readonly<Record<string, string>>;
   /** Re-read the file from the start even if it did not change. */
   readonly isForced: boolean;
+  /** False when the format's parser needs the file's first line (a CSV header): no tail reads. */
+  readonly canReadTail: boolean;
+  readonly columnMapping?: ColumnMapping;
 }
 
 /** What to do with a file: skip it (unchanged since the last ingest) or read it, all or its tail. */
@@ -47,6 +51,7 @@ export function planFileRead(file: FileToIngest): ReadPlan {
     return { kind: 'unchanged' };
   }
   const canResume =
+    file.canReadTail &&
     previous !== null &&
     !file.isDocument &&
     !isGzip &&
@@ -67,6 +72,7 @@ export function planFileRead(file: FileToIngest): ReadPlan {
       isGzip,
       extraTags: file.extraTags,
       mayGrow: !isStdin && !isGzip && !file.isDocument,
+      ...(file.columnMapping === undefined ? {} : { columnMapping: file.columnMapping }),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Adapter } from '../../ingest/adapter.ts';
+import type { Adapter, ColumnMapping } from '../../ingest/adapter.ts';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import { readLineBatches } from '../../ingest/read-lines.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
@@ -23,6 +23,8 @@ export interface ParseJob {
   readonly extraTags: Readonly<Record<string, string>>;
   /** Whether an unterminated last line is a live log's unfinished record (files) or just the end (stdin). */
   readonly mayGrow: boolean;
+  /** The user's column mapping, for formats read through one (`csv`). */
+  readonly columnMapping?: ColumnMapping;
 }
 
 /** Parsed and priced records of a run of lines, with what was rejected. */
@@ -69,7 +71,10 @@ export async function parseSource(
   dependencies: ParseDependencies,
   emit: (batch: ParsedBatch) => void | Promise<void>,
 ): Promise<ParseEnd> {
-  const parser = dependencies.adapter.createParser({ file: job.displayPath });
+  const parser = dependencies.adapter.createParser({
+    file: job.displayPath,
+    ...(job.columnMapping === undefined ? {} : { columnMapping: job.columnMapping }),
+  });
   let records: UsageRecord[] = [];
   let pricings: UsagePricing[] = [];
   let problems: IngestProblem[] = [];
@@ -142,6 +147,7 @@ export async function parseSource(
         );
       } else {
         reject(result.problems);
+        for (const record of result.records ?? []) add(record);
       }
       if (records.length >= BATCH_RECORDS) await flush();
     }
@@ -151,8 +157,8 @@ export async function parseSource(
     }
   }
   const finished = parser.finish();
-  if (finished.ok) for (const record of finished.records) add(record);
-  else reject(finished.problems);
+  if (!finished.ok) reject(finished.problems);
+  for (const record of finished.records ?? []) add(record);
   await flush();
   const fingerprint = job.mayGrow ? fingerprintFilePrefix(job.sourcePath, endOffset) : '';
   return { endOffset, lastLineNumber, fingerprint };
