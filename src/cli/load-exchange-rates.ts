@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import type { ExchangeRates } from '../currency/exchange-rates.ts';
 import { parseExchangeRates } from '../currency/parse-exchange-rates.ts';
 import { ConfigError, InputError } from './errors.ts';
@@ -11,6 +12,7 @@ import type { Settings } from './settings.ts';
  */
 export function loadExchangeRates(
   settings: Pick<Settings, 'currency' | 'exchangeRatesFile'>,
+  cwd: string,
 ): ExchangeRates | null {
   if (settings.currency === 'USD') return null;
   const path = settings.exchangeRatesFile;
@@ -25,7 +27,9 @@ export function loadExchangeRates(
   } catch (error) {
     throw new InputError(`${path}: cannot read the exchange rates: ${(error as Error).message}`);
   }
-  const parsed = parseExchangeRates(text, path);
+  // Named relative to the working directory when inside it, so reports do not carry home paths.
+  const shown = relative(cwd, path);
+  const parsed = parseExchangeRates(text, shown.startsWith('..') || isAbsolute(shown) ? path : shown);
   if (!parsed.ok) throw new InputError(parsed.problems.join('\n'));
   return parsed.rates;
 }

@@ -17,9 +17,10 @@ export function selectConvertedUsage(
   store: Store,
   query: AggregateQuery,
   settings: Settings,
+  cwd: string,
 ): { readonly slices: readonly UsageAggregate[]; readonly exchange: CurrencyConversion | null } {
   const slices = selectUsageAggregates(store, query);
-  const rates = loadExchangeRates(settings);
+  const rates = loadExchangeRates(settings, cwd);
   if (rates === null) return { slices, exchange: null };
   const converted = convertSlices(slices, rates, settings.currency);
   if (!converted.ok) throw new InputError(converted.message);

@@ -87,3 +87,17 @@ describe('llmcost reprice', () => {
     expect(result.stderr).toContain('no database at');
   });
 });
+
+describe('the example config in fixtures/config (README)', () => {
+  it('reprices the quick-start data with its overrides and converts to EUR with its rates', () => {
+    const sandbox = makeSandbox();
+    expect(runLlmcost(['ingest', 'fixtures/llmcost-jsonl/usage.jsonl'], sandbox).code).toBe(0);
+    const config = ['--config', 'fixtures/config/llmcost.config.json'];
+    const dry = runLlmcost(['reprice', '--dry-run', ...config], sandbox);
+    expect(dry.stdout).toContain('Repricing would change 4 records of 18 in all stored usage');
+    expect(runLlmcost(['reprice', ...config], sandbox).code).toBe(0);
+    const eur = reportJson(sandbox, ['--by', 'none', '--currency', 'EUR', ...config]);
+    expect(eur).toMatchObject({ currency: 'EUR', exchangeRates: { source: 'fixtures/config/rates.csv' } });
+    expect(eur.totals.listCostByLayerPico.override).not.toBe('0');
+  });
+});

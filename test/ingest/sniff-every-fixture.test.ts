@@ -12,7 +12,7 @@ const FORMAT_OF_FOLDER: Readonly<Record<string, string>> = {
 
 /** Every fixture of an ingest format, with the format `--from auto` must pick for it. */
 const FIXTURES = globSync('fixtures/*/**/*.{json,jsonl,csv}', { cwd: REPO_ROOT })
-  .filter((path) => !path.startsWith('fixtures/pricing/'))
+  .filter((path) => !path.startsWith('fixtures/pricing/') && !path.startsWith('fixtures/config/'))
   .toSorted()
   .map((path) => {
     const folder = path.split('/')[1] ?? '';

@@ -36,6 +36,7 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
       store,
       { ...filter, sliceMs, groupBy: [], costMode: settings.costMode },
       settings,
+      ctx.cwd,
     );
     const stamp = reproducibilityStamp(selectStampInputs(store), {
       view: 'heatmap',

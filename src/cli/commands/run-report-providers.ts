@@ -33,6 +33,7 @@ export function runReportProviders(
       store,
       { ...filter, sliceMs: DAY_MS, groupBy, costMode: settings.costMode },
       settings,
+      ctx.cwd,
     );
     const stamp = reproducibilityStamp(selectStampInputs(store), {
       view: 'providers',

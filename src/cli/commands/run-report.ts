@@ -47,7 +47,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     );
   }
 
-  const rates = loadExchangeRates(settings);
+  const rates = loadExchangeRates(settings, ctx.cwd);
   const store = openStore(settings.dbPath);
   try {
     const read = (
