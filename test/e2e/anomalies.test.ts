@@ -123,6 +123,7 @@ describe('llmcost anomalies', () => {
     { args: ['--sensitivity', 'extreme'], message: 'expected one of low, medium, high' },
     { args: ['--min-impact', 'lots'], message: 'expected a dollar amount' },
     { args: ['--format', 'csv'], message: 'anomalies prints table, json or md, not csv' },
+    { args: ['--currency', 'EUR'], message: 'anomalies reports in USD only' },
     { args: ['ack', 'abc'], message: "required option '--reason <text>' not specified" },
   ])('exits 2 on $args', ({ args, message }) => {
     const result = anomalies(args);

@@ -134,6 +134,7 @@ describe('llmcost forecast: errors', () => {
     { name: 'unknown --method', args: ['--method', 'prophet'], message: '--method: expected auto or one of' },
     { name: 'bad --interval', args: ['--interval', '120'], message: 'between 0 and 100' },
     { name: 'bad --growth', args: ['--growth', 'lots'], message: 'growth percentage' },
+    { name: 'another currency', args: ['--currency', 'EUR'], message: 'forecast reports in USD only' },
     { name: 'bad --by', args: ['--by', 'month'], message: 'expected one of hour, day, week' },
     {
       name: '--until before --as-of',

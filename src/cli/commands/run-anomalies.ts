@@ -8,10 +8,12 @@ import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { AnomaliesOptions } from './anomalies.ts';
+import { requireUsd } from '../require-usd.ts';
 import { findStoredAnomalies, requireDatabase } from './find-stored-anomalies.ts';
 
 export function runAnomalies(options: AnomaliesOptions, settings: Settings, ctx: Context): ExitCode {
   requireDatabase(settings);
+  requireUsd(settings, 'anomalies');
   const store = openStore(settings.dbPath);
   try {
     const report = findStoredAnomalies(store, options, settings, options.minImpact);

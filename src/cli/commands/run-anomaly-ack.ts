@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Settings } from '../settings.ts';
 import type { AnomalyAckOptions, AnomalyDetectionOptions } from './anomalies.ts';
+import { requireUsd } from '../require-usd.ts';
 import { findStoredAnomalies, requireDatabase } from './find-stored-anomalies.ts';
 
 /**
@@ -20,6 +21,7 @@ export function runAnomalyAck(
   ctx: Context,
 ): ExitCode {
   requireDatabase(settings);
+  requireUsd(settings, 'anomalies ack');
   const store = openStore(settings.dbPath);
   try {
     const report = findStoredAnomalies(store, detection, settings, 0);

@@ -11,6 +11,7 @@ import { renderForecastMarkdown } from '../../output/render-forecast-markdown.ts
 import { renderForecastTable } from '../../output/render-forecast-table.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
+import { requireUsd } from '../require-usd.ts';
 import { chooseSliceMs } from '../choose-slice-ms.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
@@ -107,6 +108,7 @@ function countPeriods(startMs: number, endMs: number, unit: ForecastUnit, timeZo
 }
 
 export function runForecast(options: ForecastCommandOptions, settings: Settings, ctx: Context): ExitCode {
+  requireUsd(settings, 'forecast');
   const { timeZone, asOfMs } = settings;
   if (options.horizon !== undefined && options.until !== undefined) {
     throw new UsageError('use either --horizon or --until, not both');
