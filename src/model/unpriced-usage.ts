@@ -4,6 +4,8 @@ export interface UnpricedUsage {
   readonly model: string;
   readonly records: number;
   readonly requests: number;
+  /** Records among them whose source gives no request count (`requests` leaves them out). */
+  readonly requestsUnknown: number;
   readonly tokens: number;
   /** Why: unknown model, a service tier or web search the price book has no price for, … */
   readonly reason: string;

@@ -62,3 +62,9 @@ export function wrapText(text: string, width: number, indent = ''): string[] {
 export function formatPercent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
+
+/** A request count that may be partly unknown: `3 requests`, `? requests`, `3+? requests`. */
+export function requestCountText(known: number, unknownRecords: number): string {
+  if (unknownRecords === 0) return pluralize(known, 'request');
+  return known === 0 ? '? requests' : `${formatCount(known)}+? requests`;
+}

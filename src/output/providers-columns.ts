@@ -2,7 +2,7 @@ import type { ProviderComparison, ProviderComparisonRow } from '../analysis/comp
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
 import { allTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { formatMoney, formatUnitCost } from './format-money.ts';
-import { formatPercent, pluralize } from './format-number.ts';
+import { formatPercent, pluralize, requestCountText } from './format-number.ts';
 
 /** The cells of the provider comparison, shared by the terminal table and Markdown. */
 export interface ProviderColumns {
@@ -106,7 +106,9 @@ export function providerFootnotes(comparison: ProviderComparison): string[] {
     const lacking = comparison.costMode === 'reported' ? 'a stated cost' : 'a price';
     notes.push(`* Left out of Cost for lack of ${lacking}: ${pluralize(totals.unpricedRecords, 'record')}:`);
     for (const item of comparison.unpriced) {
-      notes.push(`  ${item.provider}/${item.model}: ${pluralize(item.requests, 'request')}: ${item.reason}`);
+      notes.push(
+        `  ${item.provider}/${item.model}: ${requestCountText(item.requests, item.requestsUnknown)}: ${item.reason}`,
+      );
     }
   }
   if (totals.requestsUnknown > 0) {

@@ -1,6 +1,6 @@
 import type { UnpricedExplanation } from '../pricing/explain-unpriced.ts';
 import type { DisplayOptions } from './display-options.ts';
-import { pluralize, wrapText } from './format-number.ts';
+import { pluralize, requestCountText, wrapText } from './format-number.ts';
 
 /** `pricing check` for people: each unpriced model with why, what was tried, and the fix. */
 export function renderPricingCheckText(
@@ -17,7 +17,7 @@ export function renderPricingCheckText(
   for (const item of explanations) {
     lines.push(
       '',
-      `${item.provider}/${item.model}: ${pluralize(item.records, 'record')}, ${pluralize(item.requests, 'request')}, ${pluralize(item.tokens, 'token')}`,
+      `${item.provider}/${item.model}: ${pluralize(item.records, 'record')}, ${requestCountText(item.requests, item.requestsUnknown)}, ${pluralize(item.tokens, 'token')}`,
     );
     const detail = [
       `why: ${item.reason}`,

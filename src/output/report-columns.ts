@@ -4,7 +4,7 @@ import { deltaPercent, type ComparedReport, type ComparedRow } from '../analysis
 import { allCacheWriteTokens, allTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
 import { formatMoney, formatUnitCost } from './format-money.ts';
-import { pluralize } from './format-number.ts';
+import { pluralize, requestCountText } from './format-number.ts';
 
 /** Column heading of a dimension as people read it (`tag:team` → `Team`). */
 export function dimensionHeading(dimension: Dimension): string {
@@ -198,7 +198,7 @@ export function reportFootnotes(report: Report): string[] {
     );
     for (const item of report.unpriced) {
       notes.push(
-        `  ${item.provider}/${item.model}: ${pluralize(item.requests, 'request')}, ${pluralize(item.tokens, 'token')}: ${item.reason}`,
+        `  ${item.provider}/${item.model}: ${requestCountText(item.requests, item.requestsUnknown)}, ${pluralize(item.tokens, 'token')}: ${item.reason}`,
       );
     }
   }

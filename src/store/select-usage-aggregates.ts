@@ -289,6 +289,7 @@ export function selectUnpricedUsage(store: Store, filter: UsageFilter, mode: Cos
   return store
     .prepare(
       `SELECT provider, model, COUNT(*) AS records, SUM(COALESCE(requests, 0)) AS requests,
+         SUM(requests IS NULL) AS requestsUnknown,
          SUM(${PROMPT_AND_OUTPUT_TOKENS_SQL}) AS tokens, ${reason} AS reason
        FROM usage ${condition}
        GROUP BY provider, model, reason ORDER BY provider, model, reason`,

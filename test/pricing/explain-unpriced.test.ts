@@ -3,7 +3,7 @@ import { explainUnpriced } from '../../src/pricing/explain-unpriced.ts';
 import { readPriceBook } from '../../src/pricing/read-price-book.ts';
 
 const book = readPriceBook();
-const usage = { records: 2, requests: 2, tokens: 100 };
+const usage = { records: 2, requests: 2, requestsUnknown: 0, tokens: 100 };
 
 describe('explainUnpriced', () => {
   it('says what was tried and suggests the nearest ids for an unknown model', () => {
