@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openIngestSession, type SourceState } from '../../src/store/file-ingest.ts';
+import { openIngestSession } from '../../src/store/file-ingest.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { rebuildRollups } from '../../src/store/rebuild-rollups.ts';
 import { makeStored } from '../helpers/make-record.ts';
+import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
 
-const state: SourceState = {
-  format: 'test',
-  sizeBytes: 1,
-  mtimeMs: 1,
-  fingerprint: '',
-  bytesIngested: 1,
-  linesIngested: 1,
-  rowsRead: 0,
-  rowsStored: 0,
-  rowsDuplicate: 0,
-  rowsRejected: 0,
-  ingestedAtMs: 0,
-};
+const state = TEST_SOURCE_STATE;
 
 const dump = (store: Store, table: string): unknown[] =>
   store.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).safeIntegers(true).all();
