@@ -1,10 +1,8 @@
 import Papa from 'papaparse';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
-import { deltaPercent, type ComparedReport } from '../analysis/compare-report.ts';
 import { formatAmountExact } from './format-money.ts';
-import { rowBaseline } from './report-columns.ts';
 import { neutralizeFormula } from './neutralize-formula.ts';
-import { reportFileColumns, type ReportFileColumn } from './report-file-columns.ts';
+import { reportFileColumns, rowLine, type ReportFileColumn } from './report-file-columns.ts';
 
 /**
  * The report's rows as CSV (RFC 4180, header row, no totals row so the file sums cleanly in a
@@ -14,29 +12,8 @@ import { reportFileColumns, type ReportFileColumn } from './report-file-columns.
  */
 export function renderReportCsv(report: Report): string {
   const columns = reportFileColumns(report);
-  const unit = report.currency.toLowerCase();
-  const isCompared = (report as Partial<ComparedReport>).comparison !== undefined;
-  const fields = [
-    ...columns.map((column) => column.name),
-    ...(isCompared ? [`baseline_cost_${unit}`, `change_cost_${unit}`, 'change_percent'] : []),
-  ];
-  const data = report.rows.map((row) => [
-    ...columns.map((column) => csvCell(column, row)),
-    ...(isCompared ? comparisonCells(row) : []),
-  ]);
-  return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
-}
-
-/** With `--compare`: the baseline cost, the change and the change in percent (empty without baseline). */
-function comparisonCells(row: ReportRow): (string | number)[] {
-  const baseline = rowBaseline(row);
-  if (baseline === undefined) return ['', '', ''];
-  const percent = baseline.hasBaseline ? deltaPercent(row.totals.costPico, baseline.costPico) : null;
-  return [
-    formatAmountExact(baseline.costPico),
-    formatAmountExact(row.totals.costPico - baseline.costPico),
-    percent ?? '',
-  ];
+  const data = report.rows.map((row) => columns.map((column) => csvCell(column, row)));
+  return `${Papa.unparse({ fields: columns.map((column) => column.name), data }, { newline: '\n' })}\n`;
 }
 
 function csvCell(column: ReportFileColumn, row: ReportRow): string | number {
@@ -50,7 +27,9 @@ function csvCell(column: ReportFileColumn, row: ReportRow): string | number {
     case 'count':
       return column.value(row.totals);
     case 'money':
-      return formatAmountExact(column.value(row.totals));
+      return formatAmountExact(column.value(rowLine(row)));
+    case 'ratio':
+      return column.value(rowLine(row)) ?? '';
     default:
       return column satisfies never;
   }

@@ -1,6 +1,15 @@
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
-import { dimensionHeading, groupCell } from './report-columns.ts';
+import { deltaPercent, type ComparedReport } from '../analysis/compare-report.ts';
+import { picoToNumber } from '../model/money.ts';
+import {
+  dimensionHeading,
+  groupCell,
+  rowBaseline,
+  totalsBaseline,
+  unitEconomics,
+  type Baseline,
+} from './report-columns.ts';
 
 /**
  * One column of the report's file exports (CSV and XLSX), so both carry the same rows, columns and
@@ -30,9 +39,34 @@ export type ReportFileColumn =
       readonly kind: 'money';
       readonly name: string;
       readonly heading: string;
-      /** Pico-units of the report's currency. */
-      readonly value: (totals: UsageTotals) => bigint;
+      /** Pico-units of the report's currency; summable, so the totals row is a SUM. */
+      readonly value: (line: FileLine) => bigint;
+    }
+  | {
+      readonly kind: 'ratio';
+      readonly name: string;
+      readonly heading: string;
+      /** A derived figure (a per-unit cost in currency units, a share, a percent), or null: not summable. */
+      readonly value: (line: FileLine) => number | null;
+      /** How a spreadsheet shows it. */
+      readonly format: 'unitCost' | 'share' | 'percent';
     };
+
+/** What a column reads: a row's (or the totals row's) totals, and its `--compare` baseline if any. */
+export interface FileLine {
+  readonly totals: UsageTotals;
+  readonly baseline: Baseline | undefined;
+}
+
+/** A report row as a file line. */
+export function rowLine(row: ReportRow): FileLine {
+  return { totals: row.totals, baseline: rowBaseline(row) };
+}
+
+/** The totals row as a file line. */
+export function totalsLine(report: Report): FileLine {
+  return { totals: report.totals, baseline: totalsBaseline(report) };
+}
 
 const count = (name: string, heading: string, value: (totals: UsageTotals) => number): ReportFileColumn => ({
   kind: 'count',
@@ -44,8 +78,73 @@ const money = (name: string, heading: string, value: (totals: UsageTotals) => bi
   kind: 'money',
   name,
   heading,
-  value,
+  value: (line) => value(line.totals),
 });
+const pico = (amount: bigint | null): number | null => (amount === null ? null : picoToNumber(amount));
+
+/** `--compare`: the baseline, the change and the change in percent of every line. */
+function comparisonColumns(unit: string, currency: string): ReportFileColumn[] {
+  const none = { costPico: 0n, hasBaseline: false };
+  return [
+    {
+      kind: 'money',
+      name: `baseline_cost_${unit}`,
+      heading: `Baseline cost (${currency})`,
+      value: (line) => (line.baseline ?? none).costPico,
+    },
+    {
+      kind: 'money',
+      name: `change_cost_${unit}`,
+      heading: `Change (${currency})`,
+      value: (line) => line.totals.costPico - (line.baseline ?? none).costPico,
+    },
+    {
+      kind: 'ratio',
+      name: 'change_percent',
+      heading: 'Change %',
+      format: 'percent',
+      value: (line) =>
+        line.baseline?.hasBaseline === true
+          ? deltaPercent(line.totals.costPico, line.baseline.costPico)
+          : null,
+    },
+  ];
+}
+
+/** `--economics`: unit costs, cache hit ratio, what caching saved, reasoning share. */
+function economicsColumns(unit: string, currency: string): ReportFileColumn[] {
+  return [
+    {
+      kind: 'ratio',
+      name: `cost_per_request_${unit}`,
+      heading: `Cost per request (${currency})`,
+      format: 'unitCost',
+      value: (line) => pico(unitEconomics(line.totals).costPerRequestPico),
+    },
+    {
+      kind: 'ratio',
+      name: `cost_per_1k_tokens_${unit}`,
+      heading: `Cost per 1K tokens (${currency})`,
+      format: 'unitCost',
+      value: (line) => pico(unitEconomics(line.totals).costPer1kTokensPico),
+    },
+    {
+      kind: 'ratio',
+      name: 'cache_hit_ratio',
+      heading: 'Cache hit ratio',
+      format: 'share',
+      value: (line) => unitEconomics(line.totals).cacheHitRatio,
+    },
+    money(`cache_savings_${unit}`, `Cache savings (${currency})`, (totals) => totals.cacheSavingsPico),
+    {
+      kind: 'ratio',
+      name: 'reasoning_share',
+      heading: 'Reasoning share',
+      format: 'share',
+      value: (line) => unitEconomics(line.totals).reasoningShare,
+    },
+  ];
+}
 
 /**
  * The columns of every file export, in order. Money columns name the report's currency in CSV
@@ -82,5 +181,9 @@ export function reportFileColumns(report: Report): ReportFileColumn[] {
     money(`reported_cost_${unit}`, `Reported cost (${report.currency})`, (totals) => totals.reportedCostPico),
     count('unpriced_records', 'Unpriced records', (totals) => totals.unpricedRecords),
     count('unpriced_tokens', 'Unpriced tokens', (totals) => totals.unpricedTokens),
+    ...((report as Partial<ComparedReport>).comparison === undefined
+      ? []
+      : comparisonColumns(unit, report.currency)),
+    ...(report.economics ? economicsColumns(unit, report.currency) : []),
   ];
 }

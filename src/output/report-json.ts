@@ -217,6 +217,7 @@ export function toReportJson(report: Report, range: ReportRange): ReportJson {
     totals: {
       ...toTotalsJson(report.totals),
       ...comparisonJson(report.totals.costPico, totalsBaseline(report)),
+      ...economicsJson(report, report.totals),
     },
     ...compareLabel(report),
     rows: report.rows.map((row) => toRowJson(report, row)),

@@ -6,9 +6,15 @@ import { localParts } from '../model/zoned-time.ts';
 import { currencyNumberFormat } from './format-money.ts';
 import { neutralizeFormula } from './neutralize-formula.ts';
 import { reportFootnotes } from './report-columns.ts';
-import { reportFileColumns, type ReportFileColumn } from './report-file-columns.ts';
+import { reportFileColumns, rowLine, totalsLine, type ReportFileColumn } from './report-file-columns.ts';
 
 const COUNT_FORMAT = '#,##0';
+/** Unit costs keep six decimals; shares are fractions shown as percent; percents are numbers of percent. */
+const RATIO_FORMATS = {
+  unitCost: (currency: string) => currencyNumberFormat(currency).replace('0.00##', '0.00####'),
+  share: () => '0.0%',
+  percent: () => '0.0"%"',
+} as const;
 const WIDEST_TEXT_COLUMN = 48;
 
 type CellValue = string | number | Date | null | { formula: string; result: number };
@@ -60,6 +66,7 @@ export async function writeReportXlsx(
   const totals = sheet.addRow(
     columns.map((column, index): CellValue => {
       if (index === 0) return 'Total';
+      if (column.kind === 'ratio') return column.value(totalsLine(report));
       const total = columnTotal(column, report);
       if (total === null) return null;
       const letter = columnLetter(index + 1);
@@ -104,7 +111,9 @@ function cellValue(column: ReportFileColumn, row: ReportRow, timeZone: string): 
     case 'money':
       // The nearest double to the exact decimal: exact up to 15 significant digits (below $1,000 at
       // full pico precision), and any SUM of these cells is within far less than a cent of the total.
-      return picoToNumber(column.value(row.totals));
+      return picoToNumber(column.value(rowLine(row)));
+    case 'ratio':
+      return column.value(rowLine(row));
     default:
       return column satisfies never;
   }
@@ -115,9 +124,10 @@ function columnTotal(column: ReportFileColumn, report: Report): number | null {
     case 'count':
       return column.value(report.totals);
     case 'money':
-      return picoToNumber(column.value(report.totals));
+      return picoToNumber(column.value(totalsLine(report)));
     case 'text':
     case 'periodStart':
+    case 'ratio':
       return null;
     default:
       return column satisfies never;
@@ -130,6 +140,8 @@ function numberFormat(column: ReportFileColumn, report: Report): string | null {
       return COUNT_FORMAT;
     case 'money':
       return currencyNumberFormat(report.currency);
+    case 'ratio':
+      return RATIO_FORMATS[column.format](report.currency);
     case 'periodStart':
       return report.by === 'hour' ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
     case 'text':
@@ -152,6 +164,7 @@ function columnWidth(column: ReportFileColumn, report: Report): number {
     case 'count':
       return Math.max(headingWidth, 14);
     case 'money':
+    case 'ratio':
       return Math.max(headingWidth, 16);
     default:
       return column satisfies never;

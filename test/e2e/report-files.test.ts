@@ -273,3 +273,47 @@ describe('formats a command cannot produce', () => {
     });
   });
 });
+
+describe('report --format xlsx with --compare and --economics', () => {
+  const sandbox = makeSeededSandbox(['fixtures/llmcost-jsonl/usage.jsonl']);
+  const headingsOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
+
+  it('carries the baseline and change columns, the change summed like the report total', async () => {
+    const args = [
+      '--as-of',
+      AS_OF,
+      '--by',
+      'none',
+      '--group-by',
+      'provider',
+      '--since',
+      '2026-11-04',
+      '--compare',
+      'previous',
+    ];
+    const path = join(sandbox.dir, 'compare.xlsx');
+    expect(runLlmcost(['report', ...args, '--out', path], sandbox).code).toBe(0);
+    const sheet = sheetOf(await readWorkbook(path), 'Report');
+    const headings = headingsOf(sheet);
+    expect(headings.slice(-3)).toEqual(['Baseline cost (USD)', 'Change (USD)', 'Change %']);
+    const json = reportJson(sandbox, args);
+    const totals = sheet.getRow(sheet.rowCount);
+    const change = totals.getCell(headings.indexOf('Change (USD)') + 1).value as { result: number };
+    expect(change.result).toBe(Number(json.totals.comparison?.changeExact));
+  });
+
+  it('carries unit economics, with ratios computed (not summed) on the totals row', async () => {
+    const args = ['--as-of', AS_OF, '--by', 'none', '--group-by', 'model', '--economics'];
+    const path = join(sandbox.dir, 'economics.xlsx');
+    expect(runLlmcost(['report', ...args, '--out', path], sandbox).code).toBe(0);
+    const sheet = sheetOf(await readWorkbook(path), 'Report');
+    const headings = headingsOf(sheet);
+    expect(headings).toContain('Cache hit ratio');
+    const json = reportJson(sandbox, args);
+    const totals = sheet.getRow(sheet.rowCount);
+    expect(totals.getCell(headings.indexOf('Cache hit ratio') + 1).value).toBe(
+      json.totals.economics?.cacheHitRatio,
+    );
+    expect(totals.getCell(headings.indexOf('Cache hit ratio') + 1).numFmt).toBe('0.0%');
+  });
+});
