@@ -33,6 +33,7 @@ const USAGE_COLUMNS = [
   'price_book_id',
   'source_id',
   'source_line',
+  'source_kind',
 ] as const;
 
 const ROLLUP_SUM_COLUMNS = [
@@ -49,7 +50,7 @@ const ROLLUP_SUM_COLUMNS = [
   'unpriced_requests',
   'unpriced_tokens',
 ] as const;
-const ROLLUP_KEY_COLUMNS = ['provider', 'model', 'reported_currency'] as const;
+const ROLLUP_KEY_COLUMNS = ['provider', 'model', 'reported_currency', 'source_kind'] as const;
 
 /** An upsert adding pending sums into a rollup table keyed by `timeColumn` and ROLLUP_KEY_COLUMNS. */
 function prepareRollupUpsert(store: Store, table: string, timeColumn: string) {

@@ -21,7 +21,7 @@ const state: SourceState = {
 
 function ingest(store: Store, path: string, records: readonly StoredUsage[]): string[] {
   const session = openIngestSession(store, 'book-1');
-  const transaction = session.beginFile(path, 'test', 100);
+  const transaction = session.beginFile(path, 'test', 'requests', 100);
   const outcomes = records.map((record) => transaction.write(record, record));
   transaction.commit(state);
   session.close();
@@ -82,11 +82,11 @@ describe('beginFileIngest', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
     const kept = makeStored({ dedupKey: 'kept', inputTokens: 7 });
-    const first = session.beginFile('/kept.jsonl', 'test', 100);
+    const first = session.beginFile('/kept.jsonl', 'test', 'requests', 100);
     first.write(kept, kept);
     first.commit(state);
     const gone = makeStored({ dedupKey: 'gone', inputTokens: 1_000 });
-    const second = session.beginFile('/gone.jsonl', 'test', 100);
+    const second = session.beginFile('/gone.jsonl', 'test', 'requests', 100);
     second.write(gone, gone);
     second.rollback();
     session.close();
@@ -98,11 +98,11 @@ describe('beginFileIngest', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
     const kept = makeStored({ dedupKey: 'kept', inputTokens: 7 });
-    const first = session.beginFile('/kept.jsonl', 'test', 100, false);
+    const first = session.beginFile('/kept.jsonl', 'test', 'requests', 100, false);
     first.write(kept, kept);
     first.commit(state);
     const failed = makeStored({ dedupKey: 'failed', inputTokens: 1_000 });
-    const second = session.beginFile('/failed.jsonl', 'test', 100, false);
+    const second = session.beginFile('/failed.jsonl', 'test', 'requests', 100, false);
     second.write(failed, failed);
     second.rollback();
     session.close();
@@ -115,7 +115,7 @@ describe('beginFileIngest', () => {
   it('leaves nothing behind when the session is aborted before it commits (a crash)', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
-    const file = session.beginFile('/x.jsonl', 'test', 100);
+    const file = session.beginFile('/x.jsonl', 'test', 'requests', 100);
     const record = makeStored({ dedupKey: 'x' });
     file.write(record, record);
     file.commit(state);

@@ -147,7 +147,7 @@ export async function runIngest(
     for (const [index, read] of reads.entries()) {
       const run = runs[index];
       if (run === undefined || openSession === null) continue;
-      summaries.push(await ingestParsedFile(openSession, read.plan, run, policy));
+      summaries.push(await ingestParsedFile(openSession, read.adapter.kind, read.plan, run, policy));
       progress.fileDone(read.plan.sizeBytes - read.plan.job.startOffset);
     }
     progress.finish();

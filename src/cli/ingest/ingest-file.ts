@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import type { ColumnMapping } from '../../ingest/adapter.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
+import type { SourceKind } from '../../model/source-kind.ts';
 import type { FileSummaryView } from '../../output/render-ingest-summary.ts';
 import type { IngestSession, SourceState } from '../../store/file-ingest.ts';
 import type { ParseJob } from './parse-source.ts';
@@ -115,6 +116,7 @@ export function unchangedSummary(file: FileToIngest): FileIngestSummary {
  */
 export async function ingestParsedFile(
   session: IngestSession,
+  sourceKind: SourceKind,
   plan: Extract<ReadPlan, { kind: 'read' }>,
   parse: ParseRun,
   policy: IngestPolicy,
@@ -137,6 +139,7 @@ export async function ingestParsedFile(
   const transaction = session.beginFile(
     job.sourcePath,
     job.format,
+    sourceKind,
     plan.sizeBytes - job.startOffset,
     policy.isStrict || policy.isDryRun,
   );
