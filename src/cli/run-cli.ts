@@ -52,6 +52,12 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
         'cost shown: auto (stated by the source, else list price), list, reported (default: auto)',
       ).choices(['auto', 'list', 'reported']),
     )
+    .addOption(
+      new Option(
+        '--prefer <kind>',
+        'where a billing export and request logs cover the same provider and day, use this one (default: billing)',
+      ).choices(['billing', 'logs']),
+    )
     .option(
       '--currency <code>',
       'report money in this currency, converted with the config\'s "exchangeRatesFile" (default: USD)',

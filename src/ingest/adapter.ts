@@ -43,7 +43,6 @@ export interface LineParser {
 /** For pretty-printed API pages: enough lines to reach a result object past a run of empty buckets. */
 export const DOCUMENT_SNIFF_LINES = 1_000;
 
-
 export interface Adapter {
   /** The name users pass to `--from`. */
   readonly format: string;

@@ -63,7 +63,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     );
     const unpriced = selectUnpricedUsage(
       store,
-      { fromMs: sinceMs, toMs: untilMs, where: options.where },
+      { fromMs: sinceMs, toMs: untilMs, where: options.where, preferKind: settings.preferKind },
       settings.costMode,
     );
     const stamp = reproducibilityStamp(selectStampInputs(store), {
@@ -187,6 +187,7 @@ function readSlices(
     groupBy: price === undefined ? options.groupBy : [...options.groupBy, 'provider', 'model'],
     where: options.where,
     costMode: settings.costMode,
+    preferKind: settings.preferKind,
   });
   const slices =
     price === undefined ? aggregates : withCacheSavings(aggregates, options.groupBy.length, price);
