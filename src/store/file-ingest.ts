@@ -34,6 +34,15 @@ export interface SourceState {
 /** One file's ingest: atomic (a savepoint), so a crash leaves the file fully in or not in. */
 export interface FileIngest {
   write(usage: UsageRecord, pricing: UsagePricing): WriteOutcome;
+  /**
+   * The dedup keys and paths of stored billing-export rows of other sources whose keys start with
+   * `keyPrefix` and whose time is in [fromMs, toMs): the aggregate rows this file's may overlap.
+   */
+  selectOtherBillingKeys(
+    keyPrefix: string,
+    fromMs: number,
+    toMs: number,
+  ): { path: string; dedupKey: string }[];
   /** Records the source state (counts are added to the previous ones) and commits. */
   commit(state: SourceState): void;
   rollback(): void;
@@ -310,6 +319,12 @@ function beginFileIngest(
         applyToRollups(usage, pricing, kind, 1);
         return 'replaced';
       }
+    },
+    selectOtherBillingKeys(keyPrefix, fromMs, toMs) {
+      return statements.selectOtherBillingKeys.all(fromMs, toMs, keyPrefix.length, keyPrefix, sourceId) as {
+        path: string;
+        dedupKey: string;
+      }[];
     },
     commit(state) {
       events.onRollupsDone(rollups);

@@ -69,3 +69,41 @@ describe('a billing export and request logs of the same provider and day', () =>
     expect(result.stderr).toContain("'both' is invalid");
   });
 });
+
+describe('two exports of one report grouped differently', () => {
+  it('refuses the second file whole, with exit 1 and a message naming both groupings', () => {
+    const sandbox = ingestBoth();
+    const before = reportJson(sandbox).totals;
+    const byKey = runLlmcost(['ingest', fixturePath('overlap/anthropic-usage-by-key.json')], sandbox);
+    expect(byKey.code).toBe(1);
+    expect(byKey.stderr).toContain(
+      'anthropic-usage-by-key.json: refused: its anthropic-usage rows are grouped by api_key_id, model; ' +
+        '1-day buckets, but ',
+    );
+    expect(byKey.stderr).toContain('covers the same time grouped by model; 1-day buckets.');
+    expect(byKey.stdout).toContain('file refused, nothing stored');
+    expect(reportJson(sandbox).totals).toEqual(before);
+  });
+
+  it('refuses the later file of one run and keeps the others', () => {
+    const sandbox = makeSandbox();
+    // Paths are ingested in sorted order: by-key before by-model.
+    const both = runLlmcost(
+      ['ingest', BILLING, fixturePath('overlap/anthropic-usage-by-key.json'), LOGS],
+      sandbox,
+    );
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('anthropic-usage-by-model.json: refused');
+    expect(inputByDay(sandbox, ['--prefer', 'logs'])).toEqual([
+      ['2026-11-03', 1_000],
+      ['2026-11-05', 10],
+    ]);
+  });
+
+  it('still takes a re-export with the same grouping (duplicates, exit 0)', () => {
+    const sandbox = ingestBoth();
+    const again = runLlmcost(['ingest', '--force', BILLING, '--format', 'json'], sandbox);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ files: [{ outcome: 'ingested', duplicate: 3 }] });
+  });
+});

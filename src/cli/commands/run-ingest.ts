@@ -175,7 +175,9 @@ export async function runIngest(
   for (const warning of summaries.flatMap((summary) => summary.warnings))
     ctx.stderr.write(`llmcost: warning: ${warning}\n`);
   for (const failure of failures) ctx.stderr.write(`llmcost: ${failure}\n`);
-  return failures.length > 0 || problemCount > 0 ? EXIT.FAILURE : EXIT.OK;
+  const refusals = summaries.flatMap((summary) => (summary.refusal === undefined ? [] : [summary.refusal]));
+  for (const refusal of refusals) ctx.stderr.write(`llmcost: ${refusal}\n`);
+  return failures.length > 0 || problemCount > 0 || refusals.length > 0 ? EXIT.FAILURE : EXIT.OK;
 }
 
 async function resolveInputs(
