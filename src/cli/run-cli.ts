@@ -5,6 +5,7 @@ import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerPricing } from './commands/pricing.ts';
+import { registerReconcile } from './commands/reconcile.ts';
 import { registerReprice } from './commands/reprice.ts';
 import { registerReport } from './commands/report.ts';
 import type { CommandRunner } from './command-runner.ts';
@@ -79,6 +80,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerForecast(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
+  registerReconcile(program, run);
   return program;
 }
 
