@@ -9,7 +9,7 @@ import { AS_OF, fixturePath, reportJson, runLlmcost } from '../helpers/run-llmco
  * fixtures/overlap: an Anthropic usage report (billing export, by model, 2026-11-03 and -04) and a
  * Claude Code session (request logs, 2026-11-03 and -05) describing the same Sonnet traffic on 11-03.
  */
-const BILLING = fixturePath('overlap/anthropic-usage-by-model.json');
+const BILLING = fixturePath('overlap/anthropic-usage/by-model.json');
 const LOGS = fixturePath('overlap/claude-code');
 
 function ingestBoth(): Sandbox {
@@ -74,10 +74,10 @@ describe('two exports of one report grouped differently', () => {
   it('refuses the second file whole, with exit 1 and a message naming both groupings', () => {
     const sandbox = ingestBoth();
     const before = reportJson(sandbox).totals;
-    const byKey = runLlmcost(['ingest', fixturePath('overlap/anthropic-usage-by-key.json')], sandbox);
+    const byKey = runLlmcost(['ingest', fixturePath('overlap/anthropic-usage/by-api-key.json')], sandbox);
     expect(byKey.code).toBe(1);
     expect(byKey.stderr).toContain(
-      'anthropic-usage-by-key.json: refused: its anthropic-usage rows are grouped by api_key_id, model; ' +
+      'anthropic-usage/by-api-key.json: refused: its anthropic-usage rows are grouped by api_key_id, model; ' +
         '1-day buckets, but ',
     );
     expect(byKey.stderr).toContain('covers the same time grouped by model; 1-day buckets.');
@@ -87,13 +87,13 @@ describe('two exports of one report grouped differently', () => {
 
   it('refuses the later file of one run and keeps the others', () => {
     const sandbox = makeSandbox();
-    // Paths are ingested in sorted order: by-key before by-model.
+    // Paths are ingested in sorted order: by-api-key before by-model.
     const both = runLlmcost(
-      ['ingest', BILLING, fixturePath('overlap/anthropic-usage-by-key.json'), LOGS],
+      ['ingest', BILLING, fixturePath('overlap/anthropic-usage/by-api-key.json'), LOGS],
       sandbox,
     );
     expect(both.code).toBe(1);
-    expect(both.stderr).toContain('anthropic-usage-by-model.json: refused');
+    expect(both.stderr).toContain('anthropic-usage/by-model.json: refused');
     expect(inputByDay(sandbox, ['--prefer', 'logs'])).toEqual([
       ['2026-11-03', 1_000],
       ['2026-11-05', 10],

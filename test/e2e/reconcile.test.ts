@@ -6,7 +6,7 @@ import { fixturePath, runLlmcost } from '../helpers/run-llmcost.ts';
 function ingestOverlap(): Sandbox {
   const sandbox = makeSandbox();
   const ingest = runLlmcost(
-    ['ingest', fixturePath('overlap/anthropic-usage-by-model.json'), fixturePath('overlap/claude-code')],
+    ['ingest', fixturePath('overlap/anthropic-usage/by-model.json'), fixturePath('overlap/claude-code')],
     sandbox,
   );
   expect(ingest.code, ingest.stderr).toBe(0);
