@@ -44,9 +44,9 @@ function reconcileCells(reconciliation: Reconciliation): PlainTable {
       reconciliation.by === 'day' ? 'Day (UTC)' : 'Model',
       'Provider',
       'Measure',
-      'Billing export',
-      'Request logs',
-      'Logs − export',
+      'Export',
+      'Logs',
+      'Difference',
       'Diff %',
     ],
     rows,
@@ -57,7 +57,8 @@ function reconcileCells(reconciliation: Reconciliation): PlainTable {
 
 function reconcileNotes(reconciliation: Reconciliation): string[] {
   const notes = [
-    'Logs − export: the request logs minus the billing export, in tokens or USD; Diff %: of the export. ' +
+    'Export: the billing export; Logs: the request logs; Difference: logs minus export, in tokens or USD; ' +
+      'Diff %: of the export. ' +
       'Largest money difference first. List cost: each side’s tokens at our list price' +
       (reconciliation.groups.some((group) => group.lines.some((line) => line.measure === 'billed vs list'))
         ? '; billed vs list: the cost the export states against the logs at list price.'

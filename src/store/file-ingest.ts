@@ -35,14 +35,11 @@ export interface SourceState {
 export interface FileIngest {
   write(usage: UsageRecord, pricing: UsagePricing): WriteOutcome;
   /**
-   * The dedup keys and paths of stored billing-export rows of other sources whose keys start with
-   * `keyPrefix` and whose time is in [fromMs, toMs): the aggregate rows this file's may overlap.
+   * The dedup keys and source paths of stored billing-export rows (this file's included) whose keys
+   * start with `keyPrefix` and whose time is in [fromMs, toMs): the aggregate rows this file's may
+   * overlap.
    */
-  selectOtherBillingKeys(
-    keyPrefix: string,
-    fromMs: number,
-    toMs: number,
-  ): { path: string; dedupKey: string }[];
+  selectBillingKeys(keyPrefix: string, fromMs: number, toMs: number): { path: string; dedupKey: string }[];
   /** Records the source state (counts are added to the previous ones) and commits. */
   commit(state: SourceState): void;
   rollback(): void;
@@ -320,8 +317,8 @@ function beginFileIngest(
         return 'replaced';
       }
     },
-    selectOtherBillingKeys(keyPrefix, fromMs, toMs) {
-      return statements.selectOtherBillingKeys.all(fromMs, toMs, keyPrefix.length, keyPrefix, sourceId) as {
+    selectBillingKeys(keyPrefix, fromMs, toMs) {
+      return statements.selectBillingKeys.all(fromMs, toMs, keyPrefix.length, keyPrefix) as {
         path: string;
         dedupKey: string;
       }[];

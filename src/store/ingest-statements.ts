@@ -74,10 +74,10 @@ function prepareStatements(store: Store) {
     replaceByHash: store.prepare(
       `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = (${USAGE_COLUMNS.map(() => '?').join(', ')}) WHERE dedup_hash = ?`,
     ),
-    selectOtherBillingKeys: store.prepare(
+    selectBillingKeys: store.prepare(
       `SELECT sources.path AS path, usage.dedup_key AS dedupKey FROM usage JOIN sources ON sources.id = usage.source_id
        WHERE usage.occurred_at_ms >= ? AND usage.occurred_at_ms < ? AND usage.source_kind = 'billing'
-         AND substr(usage.dedup_key, 1, ?) = ? AND usage.source_id != ?`,
+         AND substr(usage.dedup_key, 1, ?) = ?`,
     ),
     upsertHourly: prepareRollupUpsert(store, 'usage_hourly', 'hour_start_ms'),
     upsertDaily: prepareRollupUpsert(store, 'usage_daily', 'day_start_ms'),

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/output/report-json.ts';
@@ -80,7 +80,7 @@ describe('two exports of one report grouped differently', () => {
       'anthropic-usage/by-api-key.json: refused: its anthropic-usage rows are grouped by api_key_id, model; ' +
         '1-day buckets, but ',
     );
-    expect(byKey.stderr).toContain('covers the same time grouped by model; 1-day buckets.');
+    expect(byKey.stderr).toContain('(stored earlier) covers the same time grouped by model; 1-day buckets.');
     expect(byKey.stdout).toContain('file refused, nothing stored');
     expect(reportJson(sandbox).totals).toEqual(before);
   });
@@ -105,5 +105,18 @@ describe('two exports of one report grouped differently', () => {
     const again = runLlmcost(['ingest', '--force', BILLING, '--format', 'json'], sandbox);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ files: [{ outcome: 'ingested', duplicate: 3 }] });
+  });
+});
+
+describe('an export saved again over the same path with another grouping', () => {
+  it('is refused too: the rows stored from the earlier version would stay', () => {
+    const sandbox = makeSandbox();
+    const path = join(sandbox.dir, 'usage.json');
+    copyFileSync(BILLING, path);
+    expect(runLlmcost(['ingest', path], sandbox).code).toBe(0);
+    copyFileSync(fixturePath('overlap/anthropic-usage/by-api-key.json'), path);
+    const again = runLlmcost(['ingest', path], sandbox);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('usage.json (stored earlier) covers the same time grouped by model');
   });
 });

@@ -215,17 +215,22 @@ function describeGroupingConflict(
   billingKeys: readonly string[],
   transaction: FileIngest,
 ): string | null {
+  const ownKeys = new Set(billingKeys);
   for (const grouping of collectGroupings(billingKeys)) {
     const first = grouping.buckets[0];
     const last = grouping.buckets.at(-1);
     if (first === undefined || last === undefined) continue;
     // Stored rows are stamped with their bucket's start; buckets last a day at most.
-    const stored = transaction.selectOtherBillingKeys(`${grouping.report}:`, first[0] - DAY_MS, last[1]);
+    // Rows with this file's keys are its own or the same rows from a re-export: what is left shows how
+    // the other stored exports, or an earlier version of this path, are grouped.
+    const stored = transaction
+      .selectBillingKeys(`${grouping.report}:`, first[0] - DAY_MS, last[1])
+      .filter((row) => !ownKeys.has(row.dedupKey));
     const conflict = findGroupingConflict(grouping, stored);
     if (conflict === null) continue;
     return (
       `${displayPath}: refused: its ${conflict.report} rows are grouped ${conflict.fileGrouping}, but ` +
-      `${conflict.storedPath} (stored) covers the same time grouped ${conflict.storedGrouping}. Exports ` +
+      `${conflict.storedPath} (stored earlier) covers the same time grouped ${conflict.storedGrouping}. Exports ` +
       'grouped differently are not additive: storing both would count the same usage twice. Export ' +
       'this period again with the same grouping as the stored file, or ingest it into another --db.'
     );
