@@ -1,6 +1,7 @@
 import type { CostMode } from '../model/cost-mode.ts';
 import type { CurrencyConversion } from './convert-currency.ts';
 import type { ReproducibilityStamp } from './reproducibility-stamp.ts';
+import type { SourceOverlap } from '../model/source-overlap.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension } from '../model/dimension.ts';
 import {
@@ -47,6 +48,8 @@ export interface Report {
   readonly rows: readonly ReportRow[];
   readonly totals: UsageTotals;
   readonly unpriced: readonly UnpricedUsage[];
+  /** Providers and days where a billing export and request logs overlapped, and the kind read there. */
+  readonly overlap: readonly SourceOverlap[];
 }
 
 export interface ReportOptions {
@@ -61,6 +64,8 @@ export interface ReportOptions {
   readonly groupBy: readonly Dimension[];
   /** Keep the N groups with the largest cost over the whole range; sum the rest into one row. */
   readonly top: number | null;
+  /** Where both source kinds covered a provider and day (default: none). */
+  readonly overlap?: readonly SourceOverlap[];
 }
 
 const GROUP_SEPARATOR = '\u0000';
@@ -121,6 +126,7 @@ export function buildReport(
     rows,
     totals,
     unpriced,
+    overlap: options.overlap ?? [],
   };
 }
 

@@ -5,6 +5,7 @@ import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerPricing } from './commands/pricing.ts';
+import { registerReconcile } from './commands/reconcile.ts';
 import { registerReprice } from './commands/reprice.ts';
 import { registerReport } from './commands/report.ts';
 import type { CommandRunner } from './command-runner.ts';
@@ -52,6 +53,12 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
         'cost shown: auto (stated by the source, else list price), list, reported (default: auto)',
       ).choices(['auto', 'list', 'reported']),
     )
+    .addOption(
+      new Option(
+        '--prefer <kind>',
+        'where a billing export and request logs cover the same provider and day, use this one (default: billing)',
+      ).choices(['billing', 'logs']),
+    )
     .option(
       '--currency <code>',
       'report money in this currency, converted with the config\'s "exchangeRatesFile" (default: USD)',
@@ -73,6 +80,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerForecast(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
+  registerReconcile(program, run);
   return program;
 }
 

@@ -2,6 +2,12 @@ import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
+import {
+  preferredKind,
+  SOURCE_PREFERENCES,
+  type SourceKind,
+  type SourcePreference,
+} from '../model/source-kind.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import type { ColumnMapping } from '../ingest/adapter.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
@@ -23,6 +29,7 @@ export interface GlobalFlags {
   readonly quiet?: boolean;
   readonly pricing?: string;
   readonly cost?: string;
+  readonly prefer?: string;
   readonly currency?: string;
 }
 
@@ -47,6 +54,11 @@ export interface Settings {
   readonly exchangeRatesFile: string | null;
   /** Which cost reports show (model/cost-mode.ts). */
   readonly costMode: CostMode;
+  /**
+   * The source kind reports read where a billing export and request logs cover the same provider and
+   * UTC day: `--prefer billing|logs` > `LLMCOST_PREFER` > config `prefer` > billing.
+   */
+  readonly preferKind: SourceKind;
   /** Negotiated rates from the config file, applied on top of the price book. */
   readonly priceOverrides: readonly PriceOverride[];
   /** Named CSV column mappings from the config file (`--map-profile`). */
@@ -104,6 +116,10 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   if (!(COST_MODES as readonly string[]).includes(costModeText)) {
     throw new UsageError(`--cost: expected one of ${COST_MODES.join(', ')}, got "${costModeText}"`);
   }
+  const preference = flags.prefer ?? ctx.env.LLMCOST_PREFER ?? config.prefer ?? 'billing';
+  if (!(SOURCE_PREFERENCES as readonly string[]).includes(preference)) {
+    throw new UsageError(`--prefer: expected one of ${SOURCE_PREFERENCES.join(', ')}, got "${preference}"`);
+  }
   const currency = (flags.currency ?? ctx.env.LLMCOST_CURRENCY ?? config.currency ?? 'USD').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new UsageError(`--currency: expected an ISO 4217 code such as EUR, got "${currency}"`);
@@ -123,6 +139,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     isQuiet: flags.quiet === true,
     pricingFile,
     costMode: costModeText as CostMode,
+    preferKind: preferredKind(preference as SourcePreference),
     currency,
     exchangeRatesFile: config.exchangeRatesFile ?? null,
     priceOverrides: config.priceOverrides ?? [],

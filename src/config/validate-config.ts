@@ -1,4 +1,5 @@
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
+import { SOURCE_PREFERENCES, type SourcePreference } from '../model/source-kind.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import type { ColumnMapping } from '../ingest/adapter.ts';
 import { validateColumnMapping } from '../ingest/column-mapping.ts';
@@ -20,6 +21,8 @@ export interface Config {
   readonly exchangeRatesFile?: string;
   /** Default of `--cost`: auto, list or reported. */
   readonly costMode?: CostMode;
+  /** Default of `--prefer`: the source kind reports use where a billing export and logs overlap. */
+  readonly prefer?: SourcePreference;
   /** Negotiated rates applied on top of the price book (pricing/parse-price-overrides.ts). */
   readonly priceOverrides?: readonly PriceOverride[];
   /** Named CSV column mappings for `ingest --from csv --map-profile <name>` (ingest/column-mapping.ts). */
@@ -36,6 +39,7 @@ const KNOWN_KEYS = new Set([
   'db',
   'pricingFile',
   'costMode',
+  'prefer',
   'currency',
   'exchangeRatesFile',
   'priceOverrides',
@@ -63,13 +67,14 @@ export function validateConfig(json: unknown): ConfigValidation {
     db?: string;
     pricingFile?: string;
     costMode?: CostMode;
+    prefer?: SourcePreference;
     currency?: string;
     exchangeRatesFile?: string;
     priceOverrides?: readonly PriceOverride[];
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
   } = {};
   const readString = (
-    key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'currency' | 'exchangeRatesFile',
+    key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
   ): string | undefined => {
     const value = record[key];
     if (value === undefined) return undefined;
@@ -92,6 +97,12 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (costMode !== undefined) {
     if ((COST_MODES as readonly string[]).includes(costMode)) config.costMode = costMode as CostMode;
     else problems.push(`"costMode": expected one of ${COST_MODES.join(', ')}, got "${costMode}"`);
+  }
+  const prefer = readString('prefer');
+  if (prefer !== undefined) {
+    if ((SOURCE_PREFERENCES as readonly string[]).includes(prefer))
+      config.prefer = prefer as SourcePreference;
+    else problems.push(`"prefer": expected one of ${SOURCE_PREFERENCES.join(', ')}, got "${prefer}"`);
   }
   const currency = readString('currency');
   if (currency !== undefined) {

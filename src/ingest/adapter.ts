@@ -1,4 +1,5 @@
 import type { IngestProblem } from '../model/ingest-problem.ts';
+import type { SourceKind } from '../model/source-kind.ts';
 import type { UsageRecord } from '../model/usage-record.ts';
 
 /** Where the lines come from: the path as the user named it (or `-` for stdin). */
@@ -41,8 +42,6 @@ export interface LineParser {
 
 /** For pretty-printed API pages: enough lines to reach a result object past a run of empty buckets. */
 export const DOCUMENT_SNIFF_LINES = 1_000;
-
-export type SourceKind = 'billing' | 'requests';
 
 export interface Adapter {
   /** The name users pass to `--from`. */

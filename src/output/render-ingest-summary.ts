@@ -5,7 +5,8 @@ import { formatCount, pluralize } from './format-number.ts';
 export interface FileSummaryView {
   readonly displayPath: string;
   readonly format: string;
-  readonly outcome: 'ingested' | 'unchanged' | 'rejected' | 'dry-run';
+  /** `rejected`: a bad row under --strict; `refused`: grouped unlike a stored export of the same report. */
+  readonly outcome: 'ingested' | 'unchanged' | 'rejected' | 'refused' | 'dry-run';
   readonly readMode: 'full' | 'tail' | 'none';
   readonly rowsRead: number;
   readonly stored: number;
@@ -35,7 +36,9 @@ export function renderIngestSummary(run: IngestRunSummary): string {
   const listed =
     run.files.length <= LIST_ALL_UP_TO
       ? run.files
-      : run.files.filter((file) => file.rejected > 0 || file.outcome === 'rejected');
+      : run.files.filter(
+          (file) => file.rejected > 0 || file.outcome === 'rejected' || file.outcome === 'refused',
+        );
   for (const file of listed) {
     const what =
       file.outcome === 'unchanged'
@@ -44,7 +47,10 @@ export function renderIngestSummary(run: IngestRunSummary): string {
           (file.replaced > 0 ? `, ${formatCount(file.replaced)} updated` : '') +
           `, ${formatCount(file.rejected)} rejected` +
           (file.readMode === 'tail' ? ' (appended lines only)' : '') +
-          (file.outcome === 'rejected' ? ' — file rejected (--strict), nothing stored' : '');
+          (file.outcome === 'rejected' ? ' — file rejected (--strict), nothing stored' : '') +
+          (file.outcome === 'refused'
+            ? ' — file refused, nothing stored: grouped unlike a stored export of the same period'
+            : '');
     lines.push(`${file.displayPath} [${file.format}]: ${what}`);
   }
   const verb = run.isDryRun ? 'Dry run (nothing written)' : 'Ingested';

@@ -3,6 +3,7 @@ import type { Dimension } from '../model/dimension.ts';
 import { deltaPercent, type ComparedReport, type ComparedRow } from '../analysis/compare-report.ts';
 import { allCacheWriteTokens, allTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
+import { describeSourceOverlap } from './describe-source-overlap.ts';
 import { formatMoney, formatUnitCost } from './format-money.ts';
 import { pluralize, requestCountText } from './format-number.ts';
 
@@ -207,6 +208,7 @@ export function reportFootnotes(report: Report): string[] {
       `? Request count unknown for ${pluralize(totals.requestsUnknown, 'record')}: the source does not count requests.`,
     );
   }
+  for (const overlap of report.overlap) notes.push(describeSourceOverlap(overlap));
   if (report.economics) {
     notes.push(
       'Per req, per 1K tok: cost ÷ the priced requests (with a known count) and tokens. Cache hit: cache reads ÷ prompt tokens. Cache saved: list price with cache reads and writes billed as input, minus list price as billed (standard tier, no batch discount). Reasoning: reasoning ÷ output tokens.',

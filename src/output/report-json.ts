@@ -8,6 +8,8 @@ import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { formatAmountExact } from './format-money.ts';
+import { utcDay } from './describe-source-overlap.ts';
+import type { SourceKind } from '../model/source-kind.ts';
 
 /**
  * The public JSON contract of `llmcost report --format json` (README "JSON output"). Change only on
@@ -37,6 +39,17 @@ export interface ReportJson {
   readonly compare?: string;
   readonly rows: readonly RowJson[];
   readonly unpriced: readonly UnpricedUsage[];
+  /**
+   * Providers and UTC days covered by both a billing export and request logs: the figures use
+   * `kindUsed` there (`--prefer`), never the sum of both.
+   */
+  readonly overlap: readonly {
+    readonly provider: string;
+    /** UTC days, YYYY-MM-DD. */
+    readonly days: readonly string[];
+    readonly kindUsed: SourceKind;
+    readonly kindLeftOut: SourceKind;
+  }[];
 }
 
 export interface TotalsJson {
@@ -222,6 +235,12 @@ export function toReportJson(report: Report, range: ReportRange): ReportJson {
     ...compareLabel(report),
     rows: report.rows.map((row) => toRowJson(report, row)),
     unpriced: report.unpriced,
+    overlap: report.overlap.map((overlap) => ({
+      provider: overlap.provider,
+      days: overlap.dayStartsMs.map(utcDay),
+      kindUsed: overlap.kindUsed,
+      kindLeftOut: overlap.kindLeftOut,
+    })),
   };
 }
 

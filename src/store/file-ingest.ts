@@ -1,3 +1,4 @@
+import type { SourceKind } from '../model/source-kind.ts';
 import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import { dedupHash } from './dedup-hash.ts';
 import { statementsFor, type IngestStatements } from './ingest-statements.ts';
@@ -33,6 +34,12 @@ export interface SourceState {
 /** One file's ingest: atomic (a savepoint), so a crash leaves the file fully in or not in. */
 export interface FileIngest {
   write(usage: UsageRecord, pricing: UsagePricing): WriteOutcome;
+  /**
+   * The dedup keys and source paths of stored billing-export rows (this file's included) whose keys
+   * start with `keyPrefix` and whose time is in [fromMs, toMs): the aggregate rows this file's may
+   * overlap.
+   */
+  selectBillingKeys(keyPrefix: string, fromMs: number, toMs: number): { path: string; dedupKey: string }[];
   /** Records the source state (counts are added to the previous ones) and commits. */
   commit(state: SourceState): void;
   rollback(): void;
@@ -60,7 +67,13 @@ export interface IngestSession {
    * `sizeBytes` lets a large file have a transaction of its own. `canRollBackAlone`: whether
    * rolling the file back must keep the files before it in the same transaction.
    */
-  beginFile(path: string, format: string, sizeBytes: number, canRollBackAlone?: boolean): FileIngest;
+  beginFile(
+    path: string,
+    format: string,
+    kind: SourceKind,
+    sizeBytes: number,
+    canRollBackAlone?: boolean,
+  ): FileIngest;
   /** Commits what is pending. */
   close(): void;
   /** Rolls back what is not committed yet (after an error). */
@@ -94,7 +107,7 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
     }
   };
   return {
-    beginFile(path, format, sizeBytes, canRollBackAlone = true) {
+    beginFile(path, format, kind, sizeBytes, canRollBackAlone = true) {
       if (isInTransaction && sizeBytes >= OWN_TRANSACTION_BYTES) commit();
       // The first file of a transaction is atomic through the transaction itself; later ones that may
       // be rolled back alone through a savepoint.
@@ -109,7 +122,7 @@ export function openIngestSession(store: Store, priceBookVersion: string): Inges
       return beginFileIngest(
         store,
         statements,
-        { path, format, priceBookId, usesSavepoint },
+        { path, format, kind, priceBookId, usesSavepoint },
         {
           onRollupsDone: (rollups) => {
             absorbRollupSet(pending, rollups);
@@ -159,6 +172,7 @@ function flushRollupSet(rollups: RollupSet): void {
         sums.provider,
         sums.model,
         sums.reportedCurrency,
+        sums.sourceKind,
         totals.records,
         totals.requests,
         totals.requestsUnknown,
@@ -200,7 +214,7 @@ function absorbRollupSet(target: RollupSet, source: RollupSet): void {
 function beginFileIngest(
   store: Store,
   statements: IngestStatements,
-  file: { path: string; format: string; priceBookId: number; usesSavepoint: boolean },
+  file: { path: string; format: string; kind: SourceKind; priceBookId: number; usesSavepoint: boolean },
   events: {
     /** The file's pending rollup, handed to the session just before the file is released. */
     onRollupsDone: (rollups: RollupSet) => void;
@@ -208,7 +222,7 @@ function beginFileIngest(
     onTransactionRolledBack: () => void;
   },
 ): FileIngest {
-  const { path, format, priceBookId, usesSavepoint } = file;
+  const { path, format, kind, priceBookId, usesSavepoint } = file;
   const undo = (): void => {
     if (usesSavepoint) {
       store.exec('ROLLBACK TO file_ingest; RELEASE file_ingest');
@@ -229,8 +243,13 @@ function beginFileIngest(
   }
 
   const rollups = createRollupSet(statements);
-  const applyToRollups = (usage: UsageRecord, pricing: UsagePricing, sign: 1 | -1): void => {
-    for (const rollup of rollups) rollup.accumulator.apply(usage, pricing, sign);
+  const applyToRollups = (
+    usage: UsageRecord,
+    pricing: UsagePricing,
+    sourceKind: SourceKind,
+    sign: 1 | -1,
+  ): void => {
+    for (const rollup of rollups) rollup.accumulator.apply(usage, pricing, sourceKind, sign);
   };
 
   /** The values of USAGE_COLUMNS, in order. */
@@ -269,6 +288,7 @@ function beginFileIngest(
       priceBookId,
       sourceId,
       usage.sourceLine,
+      kind,
     ] as const;
   const insert = (id: number, usage: UsageRecord, pricing: UsagePricing): boolean =>
     statements.insertUsage.run(...values(id, usage, pricing)).changes === 1;
@@ -283,7 +303,7 @@ function beginFileIngest(
         const id = dedupHash(usage.dedupKey, seed);
         rowsWritten += 1;
         if (insert(id, usage, pricing)) {
-          applyToRollups(usage, pricing, 1);
+          applyToRollups(usage, pricing, kind, 1);
           if ((rollups[0]?.accumulator.size ?? 0) >= ROLLUP_FLUSH_ROWS) flushRollupSet(rollups);
           return 'stored';
         }
@@ -292,10 +312,16 @@ function beginFileIngest(
         const existing = rowToStoredUsage(existingRow);
         if (totalTokens(usage) <= totalTokens(existing)) return 'duplicate';
         replace(id, usage, pricing);
-        applyToRollups(existing, existing, -1);
-        applyToRollups(usage, pricing, 1);
+        applyToRollups(existing, existing, existingRow.source_kind, -1);
+        applyToRollups(usage, pricing, kind, 1);
         return 'replaced';
       }
+    },
+    selectBillingKeys(keyPrefix, fromMs, toMs) {
+      return statements.selectBillingKeys.all(fromMs, toMs, keyPrefix.length, keyPrefix) as {
+        path: string;
+        dedupKey: string;
+      }[];
     },
     commit(state) {
       events.onRollupsDone(rollups);

@@ -33,6 +33,7 @@ const USAGE_COLUMNS = [
   'price_book_id',
   'source_id',
   'source_line',
+  'source_kind',
 ] as const;
 
 const ROLLUP_SUM_COLUMNS = [
@@ -49,7 +50,7 @@ const ROLLUP_SUM_COLUMNS = [
   'unpriced_requests',
   'unpriced_tokens',
 ] as const;
-const ROLLUP_KEY_COLUMNS = ['provider', 'model', 'reported_currency'] as const;
+const ROLLUP_KEY_COLUMNS = ['provider', 'model', 'reported_currency', 'source_kind'] as const;
 
 /** An upsert adding pending sums into a rollup table keyed by `timeColumn` and ROLLUP_KEY_COLUMNS. */
 function prepareRollupUpsert(store: Store, table: string, timeColumn: string) {
@@ -72,6 +73,11 @@ function prepareStatements(store: Store) {
     selectByHash: store.prepare('SELECT * FROM usage WHERE dedup_hash = ?').safeIntegers(true),
     replaceByHash: store.prepare(
       `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = (${USAGE_COLUMNS.map(() => '?').join(', ')}) WHERE dedup_hash = ?`,
+    ),
+    selectBillingKeys: store.prepare(
+      `SELECT sources.path AS path, usage.dedup_key AS dedupKey FROM usage JOIN sources ON sources.id = usage.source_id
+       WHERE usage.occurred_at_ms >= ? AND usage.occurred_at_ms < ? AND usage.source_kind = 'billing'
+         AND substr(usage.dedup_key, 1, ?) = ?`,
     ),
     upsertHourly: prepareRollupUpsert(store, 'usage_hourly', 'hour_start_ms'),
     upsertDaily: prepareRollupUpsert(store, 'usage_daily', 'day_start_ms'),

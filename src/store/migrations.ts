@@ -28,6 +28,53 @@ function rollupTableSql(table: string, timeColumn: string): string {
 }
 
 /**
+ * Migration 4's rollup table: migration 1's columns and 3's, keyed by source kind as well (billing
+ * export or request log), so reports can choose one kind where both cover a provider and day.
+ */
+function rollupTableWithKindSql(table: string, timeColumn: string): string {
+  return `
+  CREATE TABLE ${table} (
+    ${timeColumn}         INTEGER NOT NULL,
+    provider              TEXT NOT NULL,
+    model                 TEXT NOT NULL,
+    reported_currency     TEXT NOT NULL,      -- '' when the usage states no cost
+    source_kind           TEXT NOT NULL,      -- billing | requests
+    records               INTEGER NOT NULL,
+    requests              INTEGER NOT NULL,
+    requests_unknown      INTEGER NOT NULL,   -- records whose request count is unknown
+    error_requests        INTEGER NOT NULL,
+    input_tokens          INTEGER NOT NULL,
+    cache_read_tokens     INTEGER NOT NULL,
+    cache_write_5m_tokens INTEGER NOT NULL,
+    cache_write_1h_tokens INTEGER NOT NULL,
+    cache_write_tokens    INTEGER NOT NULL,
+    output_tokens         INTEGER NOT NULL,
+    reasoning_tokens      INTEGER NOT NULL,
+    web_search_requests   INTEGER NOT NULL,
+    cost_pico             INTEGER NOT NULL,   -- sum over priced records
+    reported_cost_pico    INTEGER NOT NULL,
+    unpriced_records      INTEGER NOT NULL,
+    unpriced_requests     INTEGER NOT NULL,
+    unpriced_tokens       INTEGER NOT NULL,
+    overlay_cost_pico     INTEGER NOT NULL,
+    override_cost_pico    INTEGER NOT NULL,
+    PRIMARY KEY (${timeColumn}, provider, model, reported_currency, source_kind)
+  ) WITHOUT ROWID;
+  INSERT INTO ${table} SELECT ${timeColumn === 'hour_start_ms' ? 'occurred_at_ms - (occurred_at_ms % 3600000)' : 'occurred_at_ms - (occurred_at_ms % 86400000)'},
+    provider, model, COALESCE(reported_currency, ''), source_kind, COUNT(*), SUM(COALESCE(requests, 0)),
+    SUM(requests IS NULL), SUM(CASE WHEN status = 'error' THEN MAX(COALESCE(requests, 0), 1) ELSE 0 END),
+    SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens),
+    SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(web_search_requests),
+    SUM(COALESCE(cost_pico, 0)), SUM(COALESCE(reported_cost_pico, 0)), SUM(cost_pico IS NULL),
+    SUM(CASE WHEN cost_pico IS NULL THEN COALESCE(requests, 0) ELSE 0 END),
+    SUM(CASE WHEN cost_pico IS NULL THEN input_tokens + cache_read_tokens + cache_write_5m_tokens
+      + cache_write_1h_tokens + cache_write_tokens + output_tokens ELSE 0 END),
+    SUM(CASE WHEN price_layer = 'overlay' THEN cost_pico ELSE 0 END),
+    SUM(CASE WHEN price_layer = 'override' THEN cost_pico ELSE 0 END)
+  FROM usage GROUP BY 1, 2, 3, 4, 5;`;
+}
+
+/**
  * Append-only schema migrations, tracked by `PRAGMA user_version`. Never edit a released migration:
  * add a new one. Money (pico-dollars), token counts and instants (epoch ms) are INTEGER columns.
  */
@@ -126,5 +173,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE usage_hourly ADD COLUMN override_cost_pico INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE usage_daily ADD COLUMN overlay_cost_pico INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE usage_daily ADD COLUMN override_cost_pico INTEGER NOT NULL DEFAULT 0;
+  `,
+  /* 4: each usage row's source kind, and rollups keyed by it */ `
+  -- The kind of the format that stored each row (the adapter's kind at ingest). Rows stored before 4
+  -- take it from their source's format: these five formats were the billing exports then.
+  ALTER TABLE usage ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'requests';   -- billing | requests
+  UPDATE usage SET source_kind = 'billing' WHERE source_id IN (SELECT id FROM sources WHERE format IN
+    ('openai-usage', 'openai-costs', 'anthropic-usage', 'anthropic-cost', 'anthropic-console-csv'));
+  DROP TABLE usage_hourly;
+  DROP TABLE usage_daily;
+  ${rollupTableWithKindSql('usage_hourly', 'hour_start_ms')}
+  ${rollupTableWithKindSql('usage_daily', 'day_start_ms')}
   `,
 ];

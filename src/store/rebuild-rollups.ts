@@ -19,11 +19,11 @@ export function rebuildRollups(store: Store, fromMs: number | null): void {
     store.prepare(`DELETE FROM ${table}${from === null ? '' : ` WHERE ${timeColumn} >= ${from}`}`).run();
     store
       .prepare(
-        `INSERT INTO ${table} (${timeColumn}, provider, model, reported_currency, records, requests,
+        `INSERT INTO ${table} (${timeColumn}, provider, model, reported_currency, source_kind, records, requests,
            requests_unknown, error_requests, ${TOKEN_COLUMNS.join(', ')}, cost_pico, reported_cost_pico,
            overlay_cost_pico, override_cost_pico, unpriced_records, unpriced_requests, unpriced_tokens)
          SELECT occurred_at_ms - (occurred_at_ms % ${bucketMs}), provider, model,
-           COALESCE(reported_currency, ''), COUNT(*), SUM(COALESCE(requests, 0)), SUM(requests IS NULL),
+           COALESCE(reported_currency, ''), source_kind, COUNT(*), SUM(COALESCE(requests, 0)), SUM(requests IS NULL),
            SUM(CASE WHEN status = 'error' THEN MAX(COALESCE(requests, 0), 1) ELSE 0 END),
            ${TOKEN_COLUMNS.map((column) => `SUM(${column})`).join(', ')},
            SUM(COALESCE(cost_pico, 0)), SUM(COALESCE(reported_cost_pico, 0)),
@@ -32,7 +32,7 @@ export function rebuildRollups(store: Store, fromMs: number | null): void {
            SUM(CASE WHEN cost_pico IS NULL THEN COALESCE(requests, 0) ELSE 0 END),
            SUM(CASE WHEN cost_pico IS NULL THEN ${PROMPT_AND_OUTPUT_TOKENS_SQL} ELSE 0 END)
          FROM usage ${from === null ? '' : `WHERE occurred_at_ms >= ${from}`}
-         GROUP BY 1, 2, 3, 4`,
+         GROUP BY 1, 2, 3, 4, 5`,
       )
       .run();
   }

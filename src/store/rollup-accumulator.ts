@@ -1,19 +1,21 @@
 import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import { accumulateTotals, createTotalsAccumulator, type TotalsAccumulator } from '../model/usage-totals.ts';
+import type { SourceKind } from '../model/source-kind.ts';
 import type { UsagePricing } from './stored-usage.ts';
 
-/** Sums for one rollup row (time bucket × provider × model × reported currency). */
+/** Sums for one rollup row (time bucket × provider × model × reported currency × source kind). */
 export interface RollupSums {
   readonly bucketStartMs: number;
   readonly provider: string;
   readonly model: string;
   readonly reportedCurrency: string;
+  readonly sourceKind: SourceKind;
   readonly totals: TotalsAccumulator;
 }
 
 export interface RollupAccumulator {
   /** Adds (sign 1) or removes (sign -1) one record's contribution. */
-  apply(usage: UsageRecord, pricing: UsagePricing, sign: 1 | -1): void;
+  apply(usage: UsageRecord, pricing: UsagePricing, sourceKind: SourceKind, sign: 1 | -1): void;
   /** Adds sums drained from another accumulator of the same bucket size. */
   absorb(sums: RollupSums): void;
   /** The pending sums, then empties the accumulator. */
@@ -51,8 +53,16 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
     return index;
   };
 
-  const sumsFor = (bucketIndex: number, provider: string, model: string, currency: string): RollupSums => {
-    const key = bucketIndex * 1_048_576 + labelOf(provider, model, currency);
+  // The key packs the label (below 2^20) and the kind (one bit) under the bucket index.
+  const sumsFor = (
+    bucketIndex: number,
+    provider: string,
+    model: string,
+    currency: string,
+    sourceKind: SourceKind,
+  ): RollupSums => {
+    const key =
+      bucketIndex * 2_097_152 + labelOf(provider, model, currency) * 2 + (sourceKind === 'billing' ? 1 : 0);
     let sums = sumsByKey.get(key);
     if (sums === undefined) {
       sums = {
@@ -60,6 +70,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         provider,
         model,
         reportedCurrency: currency,
+        sourceKind,
         totals: createTotalsAccumulator(),
       };
       sumsByKey.set(key, sums);
@@ -71,12 +82,13 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
     get size() {
       return sumsByKey.size;
     },
-    apply(usage, pricing, sign) {
+    apply(usage, pricing, sourceKind, sign) {
       const sums = sumsFor(
         Math.floor(usage.occurredAtMs / bucketMs),
         usage.provider,
         usage.model,
         usage.reportedCost?.currency ?? '',
+        sourceKind,
       );
       const { totals } = sums;
       const requests = usage.requests ?? 0;
@@ -114,6 +126,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
         other.provider,
         other.model,
         other.reportedCurrency,
+        other.sourceKind,
       );
       accumulateTotals(sums.totals, other.totals);
     },

@@ -7,7 +7,9 @@ import {
   type TotalsAccumulator,
   type UsageTotals,
 } from '../model/usage-totals.ts';
+import type { SourceKind } from '../model/source-kind.ts';
 import type { Store } from './open-store.ts';
+import { preferenceConditionSql, selectSourceOverlaps } from './select-source-overlaps.ts';
 import { PROMPT_AND_OUTPUT_TOKENS_SQL, TOKEN_COLUMNS } from './token-columns.ts';
 
 /** Usage summed over one time slice and one combination of group values. */
@@ -26,6 +28,11 @@ export interface UsageFilter {
   /** Exclusive upper bound, or null. */
   readonly toMs: number | null;
   readonly where: readonly DimensionFilter[];
+  /**
+   * The source kind read where both kinds cover one provider and UTC day (a billing export and request
+   * logs describe the same traffic there: adding them would count it twice). `--prefer`.
+   */
+  readonly preferKind: SourceKind;
 }
 
 export interface AggregateQuery extends UsageFilter {
@@ -60,11 +67,19 @@ function columnExpression(dimension: Dimension, isRollup: boolean): string {
   return isRollup ? `NULLIF(${column}, '')` : column;
 }
 
-/** WHERE conditions and their parameters for a filter on usage rows or rollup rows. */
-function conditionsFor(filter: UsageFilter, source: SumSource): { sql: string; params: string[] } {
+/**
+ * WHERE conditions and their parameters for a filter on usage rows or rollup rows. `hasOverlap`: some
+ * provider and day of the range has both source kinds, so the preference applies.
+ */
+function conditionsFor(
+  filter: UsageFilter,
+  source: SumSource,
+  hasOverlap: boolean,
+): { sql: string; params: string[] } {
   const isRollup = source !== USAGE_ROWS;
   const { timeColumn } = source;
   const conditions: string[] = [];
+  if (hasOverlap) conditions.push(preferenceConditionSql(source.table, timeColumn, filter.preferKind));
   const params: string[] = [];
   if (filter.fromMs !== null) conditions.push(`${timeColumn} >= ${Math.trunc(filter.fromMs)}`);
   if (filter.toMs !== null) conditions.push(`${timeColumn} < ${Math.trunc(filter.toMs)}`);
@@ -103,29 +118,43 @@ export function selectUsageAggregates(store: Store, query: AggregateQuery): Usag
   const sources = canUseRollups
     ? ROLLUPS.filter((source) => query.sliceMs === null || query.sliceMs % source.bucketMs === 0)
     : [];
-  return mergeSlices(selectTiered(store, query, sources));
+  return mergeSlices(selectTiered(store, query, sources, hasSourceOverlap(store, query)));
+}
+
+function hasSourceOverlap(store: Store, filter: UsageFilter): boolean {
+  return selectSourceOverlaps(store, { fromMs: filter.fromMs, toMs: filter.toMs }).length > 0;
 }
 
 /** The whole buckets of the range from the first source, the edges from the next ones. */
-function selectTiered(store: Store, query: AggregateQuery, sources: readonly SumSource[]): UsageAggregate[] {
+function selectTiered(
+  store: Store,
+  query: AggregateQuery,
+  sources: readonly SumSource[],
+  hasOverlap: boolean,
+): UsageAggregate[] {
   const [source, ...finer] = sources;
-  if (source === undefined) return selectFrom(store, query, USAGE_ROWS);
+  if (source === undefined) return selectFrom(store, query, USAGE_ROWS, hasOverlap);
   const wholeFrom =
     query.fromMs === null ? null : Math.ceil(query.fromMs / source.bucketMs) * source.bucketMs;
   const wholeTo = query.toMs === null ? null : Math.floor(query.toMs / source.bucketMs) * source.bucketMs;
   if (wholeFrom !== null && wholeTo !== null && wholeFrom >= wholeTo)
-    return selectTiered(store, query, finer);
-  const parts = [selectFrom(store, { ...query, fromMs: wholeFrom, toMs: wholeTo }, source)];
+    return selectTiered(store, query, finer, hasOverlap);
+  const parts = [selectFrom(store, { ...query, fromMs: wholeFrom, toMs: wholeTo }, source, hasOverlap)];
   if (query.fromMs !== null && wholeFrom !== null && wholeFrom > query.fromMs) {
-    parts.push(selectTiered(store, { ...query, toMs: wholeFrom }, finer));
+    parts.push(selectTiered(store, { ...query, toMs: wholeFrom }, finer, hasOverlap));
   }
   if (query.toMs !== null && wholeTo !== null && wholeTo < query.toMs) {
-    parts.push(selectTiered(store, { ...query, fromMs: wholeTo }, finer));
+    parts.push(selectTiered(store, { ...query, fromMs: wholeTo }, finer, hasOverlap));
   }
   return parts.flat();
 }
 
-function selectFrom(store: Store, query: AggregateQuery, source: SumSource): UsageAggregate[] {
+function selectFrom(
+  store: Store,
+  query: AggregateQuery,
+  source: SumSource,
+  hasOverlap: boolean,
+): UsageAggregate[] {
   const isRollup = source !== USAGE_ROWS;
   const { timeColumn } = source;
   const slice = query.sliceMs === null ? '0' : `(${timeColumn} - (${timeColumn} % ${query.sliceMs}))`;
@@ -135,7 +164,7 @@ function selectFrom(store: Store, query: AggregateQuery, source: SumSource): Usa
   const groupSelects = query.groupBy
     .map((dimension) => `, ${columnExpression(dimension, isRollup)}`)
     .join('');
-  const where = conditionsFor(query, source);
+  const where = conditionsFor(query, source, hasOverlap);
   const groupCount = query.groupBy.length;
   // Rollup rows are few and already summed: reading them as they are and merging in JS is several
   // times faster than a GROUP BY with seventeen sums. Usage rows are many: SQL sums them.
@@ -278,7 +307,7 @@ function rawSums(mode: CostMode): string {
  * `auto` mode the partial index on unpriced rows keeps this cheap; `reported` mode scans the range.
  */
 export function selectUnpricedUsage(store: Store, filter: UsageFilter, mode: CostMode): UnpricedUsage[] {
-  const where = conditionsFor(filter, USAGE_ROWS);
+  const where = conditionsFor(filter, USAGE_ROWS, hasSourceOverlap(store, filter));
   const { isUnpriced } = rowCost(mode);
   const condition = where.sql === '' ? `WHERE ${isUnpriced}` : `${where.sql} AND ${isUnpriced}`;
   const reason =

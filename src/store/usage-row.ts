@@ -1,3 +1,4 @@
+import type { SourceKind } from '../model/source-kind.ts';
 import type { StoredUsage } from './stored-usage.ts';
 
 /** A usage row as read with safe integers (every INTEGER column is a bigint). */
@@ -34,6 +35,7 @@ export interface UsageRow {
   unpriced_reason: string | null;
   price_layer: string | null;
   source_line: bigint;
+  source_kind: SourceKind;
 }
 
 export function rowToStoredUsage(row: UsageRow): StoredUsage {

@@ -71,6 +71,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     currency: 'USD',
     exchangeRatesFile: null,
     costMode: 'auto',
+    preferKind: 'billing',
     priceOverrides: [],
     csvMappings: {},
     configPath: null,

@@ -10,13 +10,16 @@ const FORMAT_OF_FOLDER: Readonly<Record<string, string>> = {
   forecast: 'llmcost-jsonl',
 };
 
+/** Folders mixing formats, each in a subfolder named after it (fixtures/overlap/claude-code/…). */
+const MIXED_FOLDERS: ReadonlySet<string> = new Set(['overlap']);
+
 /** Every fixture of an ingest format, with the format `--from auto` must pick for it. */
 const FIXTURES = globSync('fixtures/*/**/*.{json,jsonl,csv}', { cwd: REPO_ROOT })
   .filter((path) => !path.startsWith('fixtures/pricing/') && !path.startsWith('fixtures/config/'))
   .toSorted()
   .map((path) => {
-    const folder = path.split('/')[1] ?? '';
-    return { path, format: FORMAT_OF_FOLDER[folder] ?? folder };
+    const [, folder = '', subfolder = ''] = path.split('/');
+    return { path, format: MIXED_FOLDERS.has(folder) ? subfolder : (FORMAT_OF_FOLDER[folder] ?? folder) };
   });
 
 /** Fixtures that are meant to match no format at all. */

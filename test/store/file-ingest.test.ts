@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { openIngestSession } from '../../src/store/file-ingest.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
-import { selectUsageAggregates } from '../../src/store/select-usage-aggregates.ts';
+import { selectUnpricedUsage, selectUsageAggregates } from '../../src/store/select-usage-aggregates.ts';
+import { selectSourceOverlaps } from '../../src/store/select-source-overlaps.ts';
 import type { StoredUsage } from '../../src/store/stored-usage.ts';
+import type { SourceKind } from '../../src/model/source-kind.ts';
 import { makeStored } from '../helpers/make-record.ts';
 import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
 
 const state = TEST_SOURCE_STATE;
 
-function ingest(store: Store, path: string, records: readonly StoredUsage[]): string[] {
+function ingest(
+  store: Store,
+  path: string,
+  records: readonly StoredUsage[],
+  kind: SourceKind = 'requests',
+): string[] {
   const session = openIngestSession(store, 'book-1');
-  const transaction = session.beginFile(path, 'test', 100);
+  const transaction = session.beginFile(path, 'test', kind, 100);
   const outcomes = records.map((record) => transaction.write(record, record));
   transaction.commit(state);
   session.close();
@@ -23,6 +30,7 @@ const everything = (store: Store, groupBy: Parameters<typeof selectUsageAggregat
     toMs: null,
     sliceMs: null,
     costMode: 'list',
+    preferKind: 'billing',
     groupBy,
     where: [],
   }).map((row) => row.totals);
@@ -60,6 +68,7 @@ describe('beginFileIngest', () => {
       toMs: null,
       sliceMs: null,
       costMode: 'list',
+      preferKind: 'billing',
       groupBy: ['model'],
       where: [{ dimension: 'status', value: 'ok' }],
     });
@@ -71,11 +80,11 @@ describe('beginFileIngest', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
     const kept = makeStored({ dedupKey: 'kept', inputTokens: 7 });
-    const first = session.beginFile('/kept.jsonl', 'test', 100);
+    const first = session.beginFile('/kept.jsonl', 'test', 'requests', 100);
     first.write(kept, kept);
     first.commit(state);
     const gone = makeStored({ dedupKey: 'gone', inputTokens: 1_000 });
-    const second = session.beginFile('/gone.jsonl', 'test', 100);
+    const second = session.beginFile('/gone.jsonl', 'test', 'requests', 100);
     second.write(gone, gone);
     second.rollback();
     session.close();
@@ -87,11 +96,11 @@ describe('beginFileIngest', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
     const kept = makeStored({ dedupKey: 'kept', inputTokens: 7 });
-    const first = session.beginFile('/kept.jsonl', 'test', 100, false);
+    const first = session.beginFile('/kept.jsonl', 'test', 'requests', 100, false);
     first.write(kept, kept);
     first.commit(state);
     const failed = makeStored({ dedupKey: 'failed', inputTokens: 1_000 });
-    const second = session.beginFile('/failed.jsonl', 'test', 100, false);
+    const second = session.beginFile('/failed.jsonl', 'test', 'requests', 100, false);
     second.write(failed, failed);
     second.rollback();
     session.close();
@@ -104,7 +113,7 @@ describe('beginFileIngest', () => {
   it('leaves nothing behind when the session is aborted before it commits (a crash)', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
-    const file = session.beginFile('/x.jsonl', 'test', 100);
+    const file = session.beginFile('/x.jsonl', 'test', 'requests', 100);
     const record = makeStored({ dedupKey: 'x' });
     file.write(record, record);
     file.commit(state);
@@ -152,6 +161,7 @@ describe('selectUsageAggregates', () => {
       makeStored({
         dedupKey: `r${index}`,
         occurredAtMs: Date.UTC(2026, 9, 1) + index * 1_234_567,
+        provider: index % 5 === 0 ? 'anthropic' : 'openai',
         model: ['gpt-4o', 'o3', 'claude-sonnet-4-5'][index % 3] ?? 'x',
         project: index % 4 === 0 ? null : `p${index % 5}`,
         session: `s${index % 7}`,
@@ -162,9 +172,20 @@ describe('selectUsageAggregates', () => {
         requests: index % 11 === 0 ? null : 1,
       }),
     );
-    ingest(store, '/x.jsonl', records);
-    for (const costMode of costModes) {
-      const query = { fromMs, toMs, sliceMs, costMode };
+    // A billing export holds every fourth record of the first two days (both kinds overlap there);
+    // request logs hold the others.
+    const isBilled = (record: StoredUsage, index: number) =>
+      index % 4 === 0 && record.occurredAtMs < Date.UTC(2026, 9, 3);
+    ingest(
+      store,
+      '/x.jsonl',
+      records.filter((record, index) => !isBilled(record, index)),
+    );
+    ingest(store, '/export.json', records.filter(isBilled), 'billing');
+    for (const [costMode, preferKind] of costModes.flatMap((mode) =>
+      (['billing', 'requests'] as const).map((kind) => [mode, kind] as const),
+    )) {
+      const query = { fromMs, toMs, sliceMs, costMode, preferKind };
       const fromRollup = selectUsageAggregates(store, {
         ...query,
         groupBy: ['provider', 'model'],
@@ -201,7 +222,7 @@ describe('selectUsageAggregates', () => {
         return sums;
       };
       expect(fromRollup.length).toBeGreaterThanOrEqual(3);
-      expect(sumBy(fromRows), costMode).toEqual(sumBy(fromRollup));
+      expect(sumBy(fromRows), `${costMode}, ${preferKind}`).toEqual(sumBy(fromRollup));
     }
   });
 
@@ -230,6 +251,7 @@ describe('selectUsageAggregates', () => {
         toMs: null,
         sliceMs: null,
         costMode,
+        preferKind: 'billing',
         groupBy: [],
         where: [],
       })[0]?.totals;
@@ -241,5 +263,71 @@ describe('selectUsageAggregates', () => {
     });
     expect(totalsIn('reported')).toMatchObject({ costPico: 97n, unpricedRecords: 2 });
     expect(totalsIn('auto')).toMatchObject({ costPico: 147n, unpricedRecords: 1, unpricedTokens: 5 });
+  });
+});
+
+describe('the source preference', () => {
+  const day = Date.UTC(2026, 10, 3);
+  const otherDay = Date.UTC(2026, 10, 4);
+  const sums = (store: Store, preferKind: SourceKind) =>
+    selectUsageAggregates(store, {
+      fromMs: null,
+      toMs: null,
+      sliceMs: 86_400_000,
+      costMode: 'list',
+      preferKind,
+      groupBy: ['provider'],
+      where: [],
+    }).map((row) => [
+      new Date(row.sliceStartMs).toISOString().slice(0, 10),
+      row.groupValues[0],
+      row.totals.inputTokens,
+    ]);
+
+  it('reads one kind where both cover a provider and day, each kind alone elsewhere', () => {
+    const store = openStore(':memory:');
+    ingest(
+      store,
+      '/session.jsonl',
+      [
+        makeStored({ provider: 'anthropic', occurredAtMs: day + 3_600_000, inputTokens: 90 }),
+        makeStored({ provider: 'anthropic', occurredAtMs: day + 7_200_000, inputTokens: 5 }),
+        makeStored({ provider: 'anthropic', occurredAtMs: otherDay + 60_000, inputTokens: 7 }),
+        makeStored({ provider: 'openai', occurredAtMs: day + 60_000, inputTokens: 1 }),
+      ],
+      'requests',
+    );
+    ingest(
+      store,
+      '/usage.json',
+      [makeStored({ provider: 'anthropic', occurredAtMs: day, inputTokens: 100 })],
+      'billing',
+    );
+    expect(sums(store, 'billing')).toEqual([
+      ['2026-11-03', 'anthropic', 100],
+      ['2026-11-03', 'openai', 1],
+      ['2026-11-04', 'anthropic', 7],
+    ]);
+    expect(sums(store, 'requests')).toEqual([
+      ['2026-11-03', 'anthropic', 95],
+      ['2026-11-03', 'openai', 1],
+      ['2026-11-04', 'anthropic', 7],
+    ]);
+    expect(selectSourceOverlaps(store, { fromMs: null, toMs: null })).toEqual([
+      { provider: 'anthropic', dayStartMs: day },
+    ]);
+    expect(selectSourceOverlaps(store, { fromMs: otherDay, toMs: null })).toEqual([]);
+  });
+
+  it('leaves unpriced usage of the kind not read out of the unpriced list', () => {
+    const store = openStore(':memory:');
+    const unpriced = { provider: 'anthropic', model: 'mystery', costPico: null, unpricedReason: 'no price' };
+    ingest(store, '/session.jsonl', [makeStored({ ...unpriced, occurredAtMs: day, inputTokens: 3 })]);
+    ingest(store, '/usage.json', [makeStored({ provider: 'anthropic', occurredAtMs: day })], 'billing');
+    const filter = { fromMs: null, toMs: null, where: [] };
+    expect(selectUnpricedUsage(store, { ...filter, preferKind: 'billing' }, 'list')).toEqual([]);
+    expect(selectUnpricedUsage(store, { ...filter, preferKind: 'requests' }, 'list')).toMatchObject([
+      { model: 'mystery', tokens: 3 },
+    ]);
   });
 });

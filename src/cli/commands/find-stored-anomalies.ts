@@ -57,6 +57,7 @@ export function findStoredAnomalies(
     sliceMs: chooseSliceMs(timeZone, historyFromMs, untilMs, options.by === 'hour'),
     groupBy: ['provider', 'model', ...extraDimensions],
     costMode: settings.costMode,
+    preferKind: settings.preferKind,
   });
   const cube = buildCostCube(slices, {
     unit: options.by,

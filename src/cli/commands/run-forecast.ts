@@ -149,8 +149,13 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
       groupBy: options.groupBy,
       where: options.where,
       costMode: settings.costMode,
+      preferKind: settings.preferKind,
     });
-    const unpriced = selectUnpricedUsage(store, { ...range, where: options.where }, settings.costMode);
+    const unpriced = selectUnpricedUsage(
+      store,
+      { ...range, where: options.where, preferKind: settings.preferKind },
+      settings.costMode,
+    );
     const [totalSeries, ...groupSeries] = buildSpendSeries(slices, {
       unit,
       timeZone,

@@ -147,7 +147,7 @@ export async function runIngest(
     for (const [index, read] of reads.entries()) {
       const run = runs[index];
       if (run === undefined || openSession === null) continue;
-      summaries.push(await ingestParsedFile(openSession, read.plan, run, policy));
+      summaries.push(await ingestParsedFile(openSession, read.adapter.kind, read.plan, run, policy));
       progress.fileDone(read.plan.sizeBytes - read.plan.job.startOffset);
     }
     progress.finish();
@@ -175,7 +175,9 @@ export async function runIngest(
   for (const warning of summaries.flatMap((summary) => summary.warnings))
     ctx.stderr.write(`llmcost: warning: ${warning}\n`);
   for (const failure of failures) ctx.stderr.write(`llmcost: ${failure}\n`);
-  return failures.length > 0 || problemCount > 0 ? EXIT.FAILURE : EXIT.OK;
+  const refusals = summaries.flatMap((summary) => (summary.refusal === undefined ? [] : [summary.refusal]));
+  for (const refusal of refusals) ctx.stderr.write(`llmcost: ${refusal}\n`);
+  return failures.length > 0 || problemCount > 0 || refusals.length > 0 ? EXIT.FAILURE : EXIT.OK;
 }
 
 async function resolveInputs(

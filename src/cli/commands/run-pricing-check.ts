@@ -34,7 +34,11 @@ export function runPricingCheck(options: PricingCheckOptions, settings: Settings
   const store = openStore(settings.dbPath);
   let unpriced;
   try {
-    unpriced = selectUnpricedUsage(store, { fromMs: sinceMs, toMs: settings.asOfMs, where: [] }, 'list');
+    unpriced = selectUnpricedUsage(
+      store,
+      { fromMs: sinceMs, toMs: settings.asOfMs, where: [], preferKind: settings.preferKind },
+      'list',
+    );
   } finally {
     store.close();
   }

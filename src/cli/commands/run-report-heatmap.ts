@@ -25,7 +25,12 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
   const range = resolveReportRange(options, settings);
   const store = openStore(settings.dbPath);
   try {
-    const filter = { fromMs: range.sinceMs, toMs: range.untilMs, where: options.where };
+    const filter = {
+      fromMs: range.sinceMs,
+      toMs: range.untilMs,
+      where: options.where,
+      preferKind: settings.preferKind,
+    };
     const years = [
       localParts(range.sinceMs ?? range.untilMs, 'UTC').year,
       localParts(range.untilMs, 'UTC').year,

@@ -27,7 +27,12 @@ export function runReportProviders(
   const range = resolveReportRange(options, settings);
   const store = openStore(settings.dbPath);
   try {
-    const filter = { fromMs: range.sinceMs, toMs: range.untilMs, where: options.where };
+    const filter = {
+      fromMs: range.sinceMs,
+      toMs: range.untilMs,
+      where: options.where,
+      preferKind: settings.preferKind,
+    };
     const groupBy = options.per === 'model' ? (['provider', 'model'] as const) : (['provider'] as const);
     const { slices, exchange } = selectConvertedUsage(
       store,

@@ -14,6 +14,9 @@ import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
 import { openStore, type Store } from '../../store/open-store.ts';
 import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
+import { selectSourceOverlaps } from '../../store/select-source-overlaps.ts';
+import { groupSourceOverlaps } from '../../model/source-overlap.ts';
+import type { DimensionFilter } from '../../model/dimension.ts';
 import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
 import { chooseSliceMs } from '../choose-slice-ms.ts';
 import type { Context } from '../context.ts';
@@ -63,7 +66,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     );
     const unpriced = selectUnpricedUsage(
       store,
-      { fromMs: sinceMs, toMs: untilMs, where: options.where },
+      { fromMs: sinceMs, toMs: untilMs, where: options.where, preferKind: settings.preferKind },
       settings.costMode,
     );
     const stamp = reproducibilityStamp(selectStampInputs(store), {
@@ -78,8 +81,18 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       exchange,
       compare: options.compare ?? null,
       economics: options.economics,
+      ...(settings.preferKind === 'billing' ? {} : { prefer: 'logs' }),
     });
+    const overlap = groupSourceOverlaps(
+      selectSourceOverlaps(store, {
+        fromMs: sinceMs,
+        toMs: untilMs,
+        provider: providerFilter(options.where),
+      }),
+      settings.preferKind,
+    );
     const reportOptions = {
+      overlap,
       stamp,
       economics: options.economics,
       costMode: settings.costMode,
@@ -187,6 +200,7 @@ function readSlices(
     groupBy: price === undefined ? options.groupBy : [...options.groupBy, 'provider', 'model'],
     where: options.where,
     costMode: settings.costMode,
+    preferKind: settings.preferKind,
   });
   const slices =
     price === undefined ? aggregates : withCacheSavings(aggregates, options.groupBy.length, price);
@@ -225,4 +239,9 @@ function compareRange(
     );
   }
   return { fromMs: range.startMs, toMs: range.endMs, by: 'none', mode: { kind: 'period', label: compare } };
+}
+
+/** The provider a `--where provider=…` filter keeps, or null. */
+function providerFilter(where: readonly DimensionFilter[]): string | null {
+  return where.find((filter) => filter.dimension === 'provider')?.value ?? null;
 }

@@ -2,8 +2,10 @@ import { statSync } from 'node:fs';
 import { fingerprintFilePrefix } from '../../ingest/fingerprint-file.ts';
 import type { ColumnMapping } from '../../ingest/adapter.ts';
 import type { IngestProblem } from '../../model/ingest-problem.ts';
+import type { SourceKind } from '../../model/source-kind.ts';
 import type { FileSummaryView } from '../../output/render-ingest-summary.ts';
-import type { IngestSession, SourceState } from '../../store/file-ingest.ts';
+import { collectGroupings, findGroupingConflict } from '../../ingest/bucket-grouping.ts';
+import type { FileIngest, IngestSession, SourceState } from '../../store/file-ingest.ts';
 import type { ParseJob } from './parse-source.ts';
 import type { ParseRun } from './start-parse-worker.ts';
 
@@ -89,6 +91,8 @@ export interface IngestPolicy {
 /** What ingest reports per file: the summary view, plus warnings printed on stderr. */
 export interface FileIngestSummary extends FileSummaryView {
   readonly warnings: readonly string[];
+  /** Why the whole file was refused (an aggregate export grouped unlike one stored), or undefined. */
+  readonly refusal?: string;
 }
 
 export function unchangedSummary(file: FileToIngest): FileIngestSummary {
@@ -115,6 +119,7 @@ export function unchangedSummary(file: FileToIngest): FileIngestSummary {
  */
 export async function ingestParsedFile(
   session: IngestSession,
+  sourceKind: SourceKind,
   plan: Extract<ReadPlan, { kind: 'read' }>,
   parse: ParseRun,
   policy: IngestPolicy,
@@ -137,9 +142,13 @@ export async function ingestParsedFile(
   const transaction = session.beginFile(
     job.sourcePath,
     job.format,
+    sourceKind,
     plan.sizeBytes - job.startOffset,
-    policy.isStrict || policy.isDryRun,
+    // A billing export may be refused whole for its grouping; such files are small documents.
+    policy.isStrict || policy.isDryRun || sourceKind === 'billing',
   );
+  // Aggregate rows' dedup keys, to compare the file's grouping with stored exports before commit.
+  const billingKeys: string[] = [];
   try {
     const end = await parse((batch) => {
       counts.rejected += batch.rejectedRows;
@@ -153,11 +162,18 @@ export async function ingestParsedFile(
         const record = batch.records[index];
         if (record === undefined || pricing === undefined) continue;
         counts.rowsRead += 1;
+        if (sourceKind === 'billing') billingKeys.push(record.dedupKey);
         const outcome = transaction.write(record, pricing);
         if (pricing.costPico === null && outcome !== 'duplicate') counts.unpricedRecords += 1;
         counts[outcome] += 1;
       }
     });
+    const refusal = describeGroupingConflict(job.displayPath, billingKeys, transaction);
+    if (refusal !== null) {
+      transaction.rollback();
+      Object.assign(counts, { stored: 0, replaced: 0, duplicate: 0, unpricedRecords: 0 });
+      return { ...summarize('refused'), refusal };
+    }
     if (policy.isStrict && counts.rejected > 0) {
       transaction.rollback();
       // Nothing of the file was stored: say so in the counts, not only in the outcome.
@@ -186,4 +202,38 @@ export async function ingestParsedFile(
     transaction.rollback();
     throw error;
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Why a billing export must be refused: its aggregate rows overlap stored ones of the same report
+ * grouped differently (dimensions or bucket length), which are not additive. Null when they do not.
+ */
+function describeGroupingConflict(
+  displayPath: string,
+  billingKeys: readonly string[],
+  transaction: FileIngest,
+): string | null {
+  const ownKeys = new Set(billingKeys);
+  for (const grouping of collectGroupings(billingKeys)) {
+    const first = grouping.buckets[0];
+    const last = grouping.buckets.at(-1);
+    if (first === undefined || last === undefined) continue;
+    // Stored rows are stamped with their bucket's start; buckets last a day at most.
+    // Rows with this file's keys are its own or the same rows from a re-export: what is left shows how
+    // the other stored exports, or an earlier version of this path, are grouped.
+    const stored = transaction
+      .selectBillingKeys(`${grouping.report}:`, first[0] - DAY_MS, last[1])
+      .filter((row) => !ownKeys.has(row.dedupKey));
+    const conflict = findGroupingConflict(grouping, stored);
+    if (conflict === null) continue;
+    return (
+      `${displayPath}: refused: its ${conflict.report} rows are grouped ${conflict.fileGrouping}, but ` +
+      `${conflict.storedPath} (stored earlier) covers the same time grouped ${conflict.storedGrouping}. Exports ` +
+      'grouped differently are not additive: storing both would count the same usage twice. Export ' +
+      'this period again with the same grouping as the stored file, or ingest it into another --db.'
+    );
+  }
+  return null;
 }
