@@ -73,6 +73,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     costMode: 'auto',
     priceOverrides: [],
     csvMappings: {},
+    budgets: [],
     configPath: null,
     ...overrides,
   };
