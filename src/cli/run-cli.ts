@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerAnomalies } from './commands/anomalies.ts';
+import { registerBudget } from './commands/budget.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
@@ -71,6 +72,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerPricing(program, run);
   registerAnomalies(program, run);
   registerForecast(program, run);
+  registerBudget(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
   return program;

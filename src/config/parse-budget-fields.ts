@@ -51,20 +51,6 @@ export function parseBudgetPeriod(text: string): Parsed<BudgetPeriod> {
   return fail(expected);
 }
 
-/** The text form of a period (what the config file holds). */
-export function formatBudgetPeriod(period: BudgetPeriod): string {
-  switch (period.kind) {
-    case 'calendar':
-      return period.unit;
-    case 'rolling':
-      return `rolling:${period.days}d`;
-    case 'custom':
-      return `${period.fromDate}..${period.toDate}`;
-    default:
-      return period satisfies never;
-  }
-}
-
 /** `80` or `80:actual` (spend so far), `90:forecast` (projected period total). */
 export function parseBudgetThreshold(text: string): Parsed<BudgetThreshold> {
   const match = /^(\d+(?:\.\d+)?)%?(?::(actual|forecast))?$/.exec(text.trim());
@@ -90,9 +76,4 @@ export function sortThresholds(thresholds: readonly BudgetThreshold[]): BudgetTh
   return [...thresholds].sort(
     (a, b) => a.percent - b.percent || (a.basis === b.basis ? 0 : a.basis === 'actual' ? -1 : 1),
   );
-}
-
-/** `80` for an actual threshold, `90:forecast` for a forecast one (the config file's form). */
-export function formatBudgetThreshold(threshold: BudgetThreshold): string {
-  return threshold.basis === 'actual' ? String(threshold.percent) : `${threshold.percent}:forecast`;
 }

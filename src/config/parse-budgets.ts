@@ -1,11 +1,16 @@
-import { ENFORCEMENTS, DEFAULT_THRESHOLDS, type Budget, type Enforcement } from '../model/budget.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  ENFORCEMENTS,
+  formatBudgetPeriod,
+  formatBudgetThreshold,
+  type Budget,
+  type Enforcement,
+} from '../model/budget.ts';
 import { parseDimension, type DimensionFilter } from '../model/dimension.ts';
 import { picoToDecimalString } from '../model/money.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
 import {
-  formatBudgetPeriod,
-  formatBudgetThreshold,
   parseBudgetAmount,
   parseBudgetPeriod,
   parseBudgetThreshold,

@@ -69,3 +69,22 @@ export function statusOfLevel(level: BudgetLevel): BudgetStatus {
 export function isLevelAtLeast(level: BudgetLevel, minimum: BudgetLevel): boolean {
   return BUDGET_LEVELS.indexOf(level) >= BUDGET_LEVELS.indexOf(minimum);
 }
+
+/** The text form of a period (what the config file holds). */
+export function formatBudgetPeriod(period: BudgetPeriod): string {
+  switch (period.kind) {
+    case 'calendar':
+      return period.unit;
+    case 'rolling':
+      return `rolling:${period.days}d`;
+    case 'custom':
+      return `${period.fromDate}..${period.toDate}`;
+    default:
+      return period satisfies never;
+  }
+}
+
+/** `80` for an actual threshold, `90:forecast` for a forecast one (the config file's form). */
+export function formatBudgetThreshold(threshold: BudgetThreshold): string {
+  return threshold.basis === 'actual' ? String(threshold.percent) : `${threshold.percent}:forecast`;
+}
