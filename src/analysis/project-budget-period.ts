@@ -87,7 +87,7 @@ export function projectBudgetPeriod(input: BudgetProjectionInput): BudgetProject
   for (let step = 0; step < horizon && exhaustionMs === null; step++) {
     const value = step === 0 ? Math.max(points[0] ?? 0, current) : (points[step] ?? 0);
     if (cumulative < amount && cumulative + value >= amount && value > 0) {
-      const startMs = unitStarts[step]!;
+      const startMs = unitStarts[step] ?? periodEndMs;
       const endMs = unitStarts[step + 1] ?? periodEndMs;
       exhaustionMs = Math.round(startMs + ((amount - cumulative) / value) * (endMs - startMs));
     }

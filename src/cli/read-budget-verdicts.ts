@@ -1,7 +1,7 @@
 import { applyRollover } from '../analysis/apply-rollover.ts';
 import { budgetPeriodAt, pastBudgetPeriods } from '../analysis/budget-period.ts';
 import type { UsageSlice } from '../analysis/build-report.ts';
-import { buildSpendSeries, type ForecastUnit } from '../analysis/build-spend-series.ts';
+import { buildSpendSeries, type ForecastUnit, type SpendSeries } from '../analysis/build-spend-series.ts';
 import { evaluateBudget, type BudgetHistoryEntry, type BudgetVerdict } from '../analysis/evaluate-budget.ts';
 import { datedPeriodOf } from '../analysis/period.ts';
 import { projectBudgetPeriod } from '../analysis/project-budget-period.ts';
@@ -46,6 +46,18 @@ const sumIn = (slices: readonly UsageSlice[], fromMs: number, toMs: number): big
       slice.sliceStartMs >= fromMs && slice.sliceStartMs < toMs ? total + slice.totals.costPico : total,
     0n,
   );
+
+/** The spend series of all the slices (buildSpendSeries puts the total first, and always returns it). */
+function totalSeries(
+  slices: readonly UsageSlice[],
+  unit: ForecastUnit,
+  timeZone: string,
+  forecastStartMs: number,
+): SpendSeries {
+  const [total] = buildSpendSeries(slices, { unit, timeZone, forecastStartMs, historyStartMs: null });
+  if (total === undefined) throw new Error('buildSpendSeries returned no total series');
+  return total;
+}
 
 /**
  * Reads each budget's spend from the store (in the cost mode of `settings`, converted to the budget's
@@ -104,8 +116,8 @@ function readBudgetVerdict(
     currency,
     past.map((period, index) => ({
       window: period,
-      amountPico: amounts[index]!,
-      spentPico: pastSpent[index]!,
+      amountPico: amounts[index] ?? budget.amountPico,
+      spentPico: pastSpent[index] ?? 0n,
     })),
     options.isRecordingHistory ? settings.asOfMs : null,
   );
@@ -114,7 +126,7 @@ function readBudgetVerdict(
     options.isForecastAll || budget.thresholds.some((threshold) => threshold.basis === 'forecast');
   const projection = isForecast
     ? projectBudgetPeriod({
-        series: buildSpendSeries(slices, { unit, timeZone, forecastStartMs, historyStartMs: null })[0]!,
+        series: totalSeries(slices, unit, timeZone, forecastStartMs),
         unit,
         timeZone,
         forecastStartMs,

@@ -43,10 +43,10 @@ export function parseBudgetPeriod(text: string): Parsed<BudgetPeriod> {
     const days = Number(rolling[1]);
     return days >= 1 && days <= 3660 ? ok({ kind: 'rolling', days }) : fail(expected);
   }
-  const custom = /^(\S+)\.\.(\S+)$/.exec(text);
-  if (custom && isCalendarDate(custom[1]!) && isCalendarDate(custom[2]!)) {
-    if (custom[2]! < custom[1]!) return fail(`the period ends before it starts: "${text}"`);
-    return ok({ kind: 'custom', fromDate: custom[1]!, toDate: custom[2]! });
+  const [fromDate = '', toDate = ''] = /^(\S+)\.\.(\S+)$/.exec(text)?.slice(1) ?? [];
+  if (isCalendarDate(fromDate) && isCalendarDate(toDate)) {
+    if (toDate < fromDate) return fail(`the period ends before it starts: "${text}"`);
+    return ok({ kind: 'custom', fromDate, toDate });
   }
   return fail(expected);
 }

@@ -63,16 +63,14 @@ function levelOfThreshold(verdict: BudgetVerdict, percent: number): BudgetLevel 
  */
 function fireNewAlerts(
   store: Store,
-  alerts: readonly BudgetAlertJson[],
+  alerts: readonly { readonly verdict: BudgetVerdict; readonly alert: BudgetAlertJson }[],
   notifyCommand: string | undefined,
-  verdicts: readonly BudgetVerdict[],
   ctx: Context,
   asOfMs: number,
 ): { fired: BudgetAlertJson[]; failures: string[] } {
   const fired: BudgetAlertJson[] = [];
   const failures: string[] = [];
-  for (const alert of alerts) {
-    const verdict = verdicts.find((candidate) => candidate.budget.name === alert.budget)!;
+  for (const { verdict, alert } of alerts) {
     const key = { budget: alert.budget, periodStartMs: verdict.window.startMs, threshold: alert.threshold };
     if (hasBudgetAlert(store, key)) continue;
     if (notifyCommand !== undefined) {
@@ -85,7 +83,10 @@ function fireNewAlerts(
         timeout: 60_000,
       });
       if (result.status !== 0) {
-        const why = result.error?.message ?? `exit ${String(result.status ?? result.signal)}`;
+        const why =
+          result.status !== null
+            ? `exit ${result.status}`
+            : (result.error?.message ?? `signal ${String(result.signal)}`);
         failures.push(
           `--notify-command failed for ${alert.budget} ${alert.threshold} (${why}): ${result.stderr.trim()}`,
         );
@@ -142,9 +143,8 @@ export function runBudgetCheck(options: BudgetCheckOptions, settings: Settings, 
     const warnings = checkBudgetHierarchy(settings.budgets, settings.currency);
     const { fired, failures } = fireNewAlerts(
       store,
-      verdicts.flatMap((verdict) => alertsOf(verdict, settings.asOfMs)),
+      verdicts.flatMap((verdict) => alertsOf(verdict, settings.asOfMs).map((alert) => ({ verdict, alert }))),
       options.notifyCommand,
-      verdicts,
       ctx,
       settings.asOfMs,
     );
