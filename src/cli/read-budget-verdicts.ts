@@ -108,7 +108,15 @@ function readBudgetVerdict(
   );
   const spentPico = sumIn(slices, window.startMs, Math.min(asOfMs, window.endMs));
   const pastSpent = past.map((period) => sumIn(slices, period.startMs, period.endMs));
-  const amounts = applyRollover(budget.amountPico, budget.rollover, pastSpent);
+  // Rollover starts at the first period with usage: before it, the budget had nothing to carry.
+  const firstUsage = Math.max(
+    0,
+    pastSpent.findIndex((spent) => spent > 0n),
+  );
+  const amounts = [
+    ...pastSpent.slice(0, firstUsage).map(() => budget.amountPico),
+    ...applyRollover(budget.amountPico, budget.rollover, pastSpent.slice(firstUsage)),
+  ];
   const amountPico = amounts[amounts.length - 1] ?? budget.amountPico;
   const history = mergeHistory(
     store,

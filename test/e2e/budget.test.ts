@@ -300,3 +300,102 @@ describe('llmcost budget add|list|rm: the config file', () => {
     expect(existsSync(config)).toBe(false);
   });
 });
+
+describe('llmcost budget show', () => {
+  it('spend, remaining, burn rate, projection, reset and history; rollover carries unused amount up to its cap', () => {
+    const sandbox = withBudgets({ roll: { amount: 20, period: 'monthly', rollover: { cap: 15 } } });
+    const result = runLlmcost(
+      ['budget', 'show', 'roll', '--config', sandbox.config, '--as-of', AS_OF, '--format', 'json'],
+      sandbox,
+    );
+    expect(result.code).toBe(0);
+    const [budget] = (JSON.parse(result.stdout) as { budgets: Record<string, unknown>[] }).budgets;
+    // Rollover starts with the first month with usage. September spent $3.66 of 20: 15 (the cap) carried; October spent $29.26 of 35: $5.74 carried.
+    expect(budget).toMatchObject({
+      name: 'roll',
+      spentExact: '21.0009745',
+      amountExact: '25.739174',
+      remaining: 4.7381995,
+      daysLeft: 12,
+      resetsAt: '2026-12-01T00:00:00.000Z',
+      resetsInDays: 12,
+      isOnTrack: false,
+      history: [
+        expect.objectContaining({ period: '2026-09', amountExact: '20', spentExact: '3.6628995' }),
+        expect.objectContaining({ period: '2026-10', amountExact: '35', spentExact: '29.260826' }),
+      ],
+    });
+    expect(budget!.burnRatePerDay).toBeCloseTo(21.0009745 / 18, 9);
+    expect(budget!.exhaustion).toMatch(/^2026-11-2\d/);
+  });
+
+  it('keeps a closed period as first recorded when the amount changes later', () => {
+    const sandbox = withBudgets({ org: { amount: 100, period: 'monthly' } });
+    const show = () =>
+      runLlmcost(
+        ['budget', 'show', '--config', sandbox.config, '--as-of', AS_OF, '--format', 'json'],
+        sandbox,
+      );
+    expect(show().code).toBe(0);
+    writeFileSync(
+      sandbox.config,
+      JSON.stringify({ timeZone: 'UTC', budgets: { org: { amount: 50, period: 'monthly' } } }),
+    );
+    const [budget] = (
+      JSON.parse(show().stdout) as { budgets: { amount: number; history: { amountExact: string }[] }[] }
+    ).budgets;
+    expect(budget!.amount).toBe(50);
+    expect(budget!.history.map((entry) => entry.amountExact)).toEqual(['100', '100']);
+  });
+});
+
+describe('llmcost budget can-spend', () => {
+  const canSpend = (sandbox: Sandbox & { config: string }, args: readonly string[]) =>
+    runLlmcost(['budget', 'can-spend', '--config', sandbox.config, '--as-of', AS_OF, ...args], sandbox);
+  const budgets = {
+    gpt: { amount: 10.5, period: 'monthly', where: { model: 'gpt-4o-2024-08-06' }, enforcement: 'hard' },
+    soft: { amount: 1, period: 'monthly', enforcement: 'soft' },
+  };
+
+  it('allows (0) while the request fits every hard budget in scope, denies (3) when it would not', () => {
+    const sandbox = withBudgets(budgets);
+    const request = [
+      '--model',
+      'gpt-4o-2024-08-06',
+      '--input',
+      '100000',
+      '--output',
+      '50000',
+      '--format',
+      'json',
+    ];
+    const allowed = canSpend(sandbox, request);
+    expect(allowed.code).toBe(0);
+    // $9.26 spent this month + $0.75 (100k input at $2.50/M, 50k output at $10/M) ≤ $10.50.
+    expect(JSON.parse(allowed.stdout)).toMatchObject({
+      decision: 'allow',
+      estimatedCostExact: '0.75',
+      budgets: [{ name: 'gpt', decision: 'allow', amount: 10.5 }],
+    });
+    const denied = canSpend(sandbox, [
+      '--model',
+      'gpt-4o-2024-08-06',
+      '--input',
+      '200000',
+      '--output',
+      '50000',
+    ]);
+    expect(denied.code).toBe(3);
+    expect(denied.stdout).toMatch(/^deny: gpt-4o-2024-08-06/);
+  });
+
+  it('a model outside every hard scope is allowed; one without a price is an error (1)', () => {
+    const sandbox = withBudgets(budgets);
+    const other = canSpend(sandbox, ['--model', 'claude-sonnet-4-5', '--input', '1000']);
+    expect(other.code).toBe(0);
+    expect(other.stdout).toContain('no hard budget covers this request');
+    const unpriced = canSpend(sandbox, ['--model', 'acme-llm-1', '--provider', 'acme', '--input', '1000']);
+    expect(unpriced.code).toBe(1);
+    expect(unpriced.stderr).toContain('cannot price acme-llm-1');
+  });
+});
