@@ -381,7 +381,7 @@ describe('llmcost budget can-spend', () => {
       '--model',
       'gpt-4o-2024-08-06',
       '--input',
-      '200000',
+      '500000',
       '--output',
       '50000',
     ]);
