@@ -5,6 +5,7 @@ import { registerBudget } from './commands/budget.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerInit } from './commands/init.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerReprice } from './commands/reprice.ts';
 import { registerReport } from './commands/report.ts';
@@ -73,6 +74,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerAnomalies(program, run);
   registerForecast(program, run);
   registerBudget(program, run);
+  registerInit(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
   return program;
