@@ -23,7 +23,7 @@ const WITHOUT_A_TERMINAL = `llmcost init asks questions and needs a terminal. Wi
 
 const filled = (message: string) => (answer: string) => answer.trim() !== '' || message;
 const fromParsed =
-  <T>(parse: (text: string) => { ok: true; value: T } | { ok: false; message: string }) =>
+  (parse: (text: string) => { ok: true } | { ok: false; message: string }) =>
   (answer: string): true | string => {
     const parsed = parse(answer.trim());
     return parsed.ok ? true : parsed.message;
