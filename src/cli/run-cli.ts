@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerAnomalies } from './commands/anomalies.ts';
+import { registerBudget } from './commands/budget.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerInit } from './commands/init.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerReconcile } from './commands/reconcile.ts';
 import { registerReprice } from './commands/reprice.ts';
@@ -78,6 +80,8 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerPricing(program, run);
   registerAnomalies(program, run);
   registerForecast(program, run);
+  registerBudget(program, run);
+  registerInit(program, run);
   registerFormats(program, run);
   registerReprice(program, run);
   registerReconcile(program, run);

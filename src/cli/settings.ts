@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
+import type { Budget } from '../model/budget.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import {
   preferredKind,
@@ -63,6 +64,8 @@ export interface Settings {
   readonly priceOverrides: readonly PriceOverride[];
   /** Named CSV column mappings from the config file (`--map-profile`). */
   readonly csvMappings: Readonly<Record<string, ColumnMapping>>;
+  /** Budgets from the config file, in file order. */
+  readonly budgets: readonly Budget[];
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -144,6 +147,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     exchangeRatesFile: config.exchangeRatesFile ?? null,
     priceOverrides: config.priceOverrides ?? [],
     csvMappings: config.csvMappings ?? {},
+    budgets: config.budgets ?? [],
     configPath: loaded.loaded.path,
   };
 }

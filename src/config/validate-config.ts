@@ -1,3 +1,4 @@
+import type { Budget } from '../model/budget.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import { SOURCE_PREFERENCES, type SourcePreference } from '../model/source-kind.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
@@ -6,6 +7,7 @@ import { validateColumnMapping } from '../ingest/column-mapping.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
+import { parseBudgets } from './parse-budgets.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -27,6 +29,8 @@ export interface Config {
   readonly priceOverrides?: readonly PriceOverride[];
   /** Named CSV column mappings for `ingest --from csv --map-profile <name>` (ingest/column-mapping.ts). */
   readonly csvMappings?: Readonly<Record<string, ColumnMapping>>;
+  /** Spending limits checked by `llmcost budget` (config/parse-budgets.ts), in file order. */
+  readonly budgets?: readonly Budget[];
 }
 
 export type ConfigValidation =
@@ -44,6 +48,7 @@ const KNOWN_KEYS = new Set([
   'exchangeRatesFile',
   'priceOverrides',
   'csvMappings',
+  'budgets',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -72,6 +77,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     exchangeRatesFile?: string;
     priceOverrides?: readonly PriceOverride[];
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
+    budgets?: readonly Budget[];
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -116,6 +122,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   else if (overrides.overrides.length > 0) config.priceOverrides = overrides.overrides;
   const csvMappings = readCsvMappings(record.csvMappings, problems);
   if (csvMappings !== undefined) config.csvMappings = csvMappings;
+  const budgets = parseBudgets(record.budgets, problems);
+  if (budgets !== undefined) config.budgets = budgets;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

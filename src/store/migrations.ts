@@ -185,4 +185,33 @@ export const MIGRATIONS: readonly string[] = [
   ${rollupTableWithKindSql('usage_hourly', 'hour_start_ms')}
   ${rollupTableWithKindSql('usage_daily', 'day_start_ms')}
   `,
+  /* 5: budget alerts fired (once per threshold per period) and closed budget periods kept as history */ `
+  -- An alert of budget check: one row per budget, period and threshold ("80", "90:forecast",
+  -- "breach-probability"), so each fires once per period.
+  CREATE TABLE budget_alerts (
+    budget                TEXT NOT NULL,
+    period_start_ms       INTEGER NOT NULL,
+    threshold             TEXT NOT NULL,
+    period_label          TEXT NOT NULL,
+    level                 TEXT NOT NULL,
+    spent_pico            INTEGER NOT NULL,
+    amount_pico           INTEGER NOT NULL,
+    currency              TEXT NOT NULL,
+    fired_at_ms           INTEGER NOT NULL,
+    PRIMARY KEY (budget, period_start_ms, threshold)
+  );
+  -- A budget period that has ended, as it stood when first seen closed (amount, spend): the history
+  -- budget show prints survives a change of the budget's amount or the pruning of old usage.
+  CREATE TABLE budget_periods (
+    budget                TEXT NOT NULL,
+    period_start_ms       INTEGER NOT NULL,
+    period_end_ms         INTEGER NOT NULL,
+    period_label          TEXT NOT NULL,
+    amount_pico           INTEGER NOT NULL,
+    spent_pico            INTEGER NOT NULL,
+    currency              TEXT NOT NULL,
+    recorded_at_ms        INTEGER NOT NULL,
+    PRIMARY KEY (budget, period_start_ms)
+  );
+  `,
 ];

@@ -74,6 +74,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     preferKind: 'billing',
     priceOverrides: [],
     csvMappings: {},
+    budgets: [],
     configPath: null,
     ...overrides,
   };

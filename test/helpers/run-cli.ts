@@ -49,10 +49,10 @@ export function makeSandbox(): Sandbox {
 export function runCli(
   args: readonly string[],
   sandbox: Sandbox,
-  options: { input?: string; env?: Record<string, string> } = {},
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env: { ...sandbox.env, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
