@@ -21,7 +21,7 @@ import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
 import { readServiceTier } from './read-service-tier.ts';
 import { ANTHROPIC_BOUNDS } from './anthropic-usage.ts';
 import { createBillingExportParser } from './billing-export-parser.ts';
-import { bucketDedupKey } from './bucket-dedup-key.ts';
+import { bucketDedupKey, dimensionTags } from './bucket-dedup-key.ts';
 import { startsWithJson } from './openai-usage.ts';
 import { ALL_MODELS } from './read-openai-usage-result.ts';
 import { readPageBuckets, type BucketRow } from './read-page-buckets.ts';
@@ -103,11 +103,7 @@ function readCostResult(row: BucketRow): UsageRecord | null {
     check,
   );
   if (reportedCost === null) return null;
-  const tags: Record<string, string> = {};
-  for (const name of TAGGED_DIMENSIONS) {
-    const value = text(name);
-    if (value !== null) tags[name] = value;
-  }
+  const tags = dimensionTags(TAGGED_DIMENSIONS, text);
   return {
     ...EMPTY_USAGE,
     dedupKey: bucketDedupKey('anthropic-cost', row.startMs, row.endMs, dims),

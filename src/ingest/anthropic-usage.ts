@@ -22,7 +22,7 @@ import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
 import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
 import { readServiceTier } from './read-service-tier.ts';
 import { createBillingExportParser } from './billing-export-parser.ts';
-import { bucketDedupKey } from './bucket-dedup-key.ts';
+import { bucketDedupKey, dimensionTags } from './bucket-dedup-key.ts';
 import { startsWithJson } from './openai-usage.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { ALL_MODELS } from './read-openai-usage-result.ts';
@@ -87,11 +87,7 @@ function readUsageResult(row: BucketRow): UsageRecord {
   }
   const cacheCreation = readObject(result.cache_creation, field('cache_creation'), check);
   const serverToolUse = readObject(result.server_tool_use, field('server_tool_use'), check);
-  const tags: Record<string, string> = {};
-  for (const name of TAGGED_DIMENSIONS) {
-    const value = text(name);
-    if (value !== null) tags[name] = value;
-  }
+  const tags = dimensionTags(TAGGED_DIMENSIONS, text);
   return {
     ...EMPTY_USAGE,
     dedupKey: bucketDedupKey('anthropic-usage', row.startMs, row.endMs, dims),

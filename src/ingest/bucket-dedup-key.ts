@@ -28,3 +28,16 @@ export function bucketDedupKey(
 function unixSeconds(ms: number): string {
   return String(ms / 1000);
 }
+
+/** The named grouping dimensions of an aggregate row that have a value, as record tags (text). */
+export function dimensionTags<Name extends string>(
+  names: readonly Name[],
+  valueOf: (name: Name) => string | boolean | null | undefined,
+): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const name of names) {
+    const value = valueOf(name);
+    if (typeof value === 'string') tags[name] = value;
+  }
+  return tags;
+}

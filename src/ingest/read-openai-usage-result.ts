@@ -1,5 +1,5 @@
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
-import { bucketDedupKey } from './bucket-dedup-key.ts';
+import { bucketDedupKey, dimensionTags } from './bucket-dedup-key.ts';
 import type { BucketRow } from './read-page-buckets.ts';
 import { describe, type RowChecker } from './row-checker.ts';
 
@@ -57,11 +57,10 @@ export function readOpenaiUsageResult(row: BucketRow, endpoint: OpenaiUsageEndpo
   const { result, path, check } = row;
   const field = (name: string): string => `${path}${name}`;
   const dims = readDimensions(row);
-  const tags: Record<string, string> = { endpoint };
-  for (const name of TAGGED_DIMENSIONS) {
-    const dimension = dims.get(name);
-    if (typeof dimension === 'string') tags[name] = dimension;
-  }
+  const tags: Record<string, string> = {
+    endpoint,
+    ...dimensionTags(TAGGED_DIMENSIONS, (name) => dims.get(name)),
+  };
   for (const name of UNIT_FIELDS) {
     if (result[name] !== undefined && result[name] !== null)
       tags[name] = String(check.count(result[name], field(name)));
