@@ -2,15 +2,8 @@ import type { RepriceChange } from '../model/reprice-change.ts';
 import { periodOf } from './period.ts';
 
 /** The changes of one day (in the report's time zone), provider and model. */
-export interface RepriceRow {
+export interface RepriceRow extends Omit<RepriceChange, 'hourStartMs'> {
   readonly day: string;
-  readonly provider: string;
-  readonly model: string;
-  readonly records: number;
-  readonly beforePico: bigint;
-  readonly afterPico: bigint;
-  readonly newlyPriced: number;
-  readonly newlyUnpriced: number;
 }
 
 export interface RepriceSummary {

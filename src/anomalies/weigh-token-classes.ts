@@ -1,5 +1,6 @@
 import { createPricer } from '../pricing/create-pricer.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
+import { ZERO_TOKENS } from '../model/usage-record.ts';
 import type { UsageTotals } from '../model/usage-totals.ts';
 import type { TokenClassWeigher } from './build-cost-cube.ts';
 import { tokensByClass } from './token-class.ts';
@@ -28,13 +29,7 @@ export function createTokenClassWeigher(book: PriceBook): TokenClassWeigher {
         provider,
         model,
         occurredAtMs: atMs,
-        inputTokens: 0,
-        cacheReadTokens: 0,
-        cacheWrite5mTokens: 0,
-        cacheWrite1hTokens: 0,
-        cacheWriteTokens: 0,
-        outputTokens: 0,
-        reasoningTokens: 0,
+        ...ZERO_TOKENS,
         [field]: count,
         requests: 0,
         webSearchRequests: 0,

@@ -26,7 +26,7 @@
  * Dedup key `langfuse:<id>`, the same in both API versions and the blob export, so overlapping
  * exports never double. Never also import traces' `totalCost`: it sums these observations.
  */
-import { createUsageRecord } from '../model/usage-record.ts';
+import { createUsageRecord, ZERO_TOKENS, type TokenCounts } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
@@ -123,15 +123,7 @@ function statedCost(observation: JsonObject): readonly [unknown, string] {
 }
 
 function readUsage(observation: JsonObject, check: RowChecker) {
-  const counts = {
-    inputTokens: 0,
-    cacheReadTokens: 0,
-    cacheWrite5mTokens: 0,
-    cacheWrite1hTokens: 0,
-    cacheWriteTokens: 0,
-    outputTokens: 0,
-    reasoningTokens: 0,
-  };
+  const counts: { -readonly [K in keyof TokenCounts]: number } = { ...ZERO_TOKENS };
   const details = field(observation, 'usageDetails');
   const path = 'usageDetails' in observation ? 'usageDetails' : 'usage_details';
   if (isJsonObject(details) && Object.keys(details).length > 0) {
