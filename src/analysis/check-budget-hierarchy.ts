@@ -1,4 +1,5 @@
 import type { Budget } from '../model/budget.ts';
+import { isFilterValueWithin } from '../model/filter-pattern.ts';
 import { picoToDecimalString } from '../model/money.ts';
 import { nominalPeriodMilliHours } from './budget-period.ts';
 
@@ -35,7 +36,9 @@ export function checkBudgetHierarchy(budgets: readonly Budget[], reportCurrency:
       }
       const outside = parent.where.filter(
         (filter) =>
-          !child.where.some((own) => own.dimension === filter.dimension && own.value === filter.value),
+          !child.where.some(
+            (own) => own.dimension === filter.dimension && isFilterValueWithin(own.value, filter.value),
+          ),
       );
       if (outside.length > 0) {
         warnings.push(

@@ -1,6 +1,7 @@
 import type { CostMode } from '../model/cost-mode.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension, DimensionFilter } from '../model/dimension.ts';
+import { isFilterPattern, toSqliteGlob } from '../model/filter-pattern.ts';
 import {
   accumulateTotals,
   createTotalsAccumulator,
@@ -85,8 +86,13 @@ function conditionsFor(
   if (filter.toMs !== null) conditions.push(`${timeColumn} < ${Math.trunc(filter.toMs)}`);
   for (const { dimension, value } of filter.where) {
     if (dimension.startsWith('tag:')) params.push(dimension.slice(4));
-    conditions.push(`${columnExpression(dimension, isRollup)} IS ?`);
-    params.push(value);
+    if (isFilterPattern(value)) {
+      conditions.push(`${columnExpression(dimension, isRollup)} GLOB ?`);
+      params.push(toSqliteGlob(value));
+    } else {
+      conditions.push(`${columnExpression(dimension, isRollup)} IS ?`);
+      params.push(value);
+    }
   }
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

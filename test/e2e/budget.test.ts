@@ -389,6 +389,46 @@ describe('llmcost budget can-spend', () => {
     expect(denied.stdout).toMatch(/^deny: gpt-4o-2024-08-06/);
   });
 
+  it('a scope with a * wildcard covers every matching model, in can-spend as in check; the provider comes from the price', () => {
+    const sandbox = withBudgets({
+      ...budgets,
+      family: {
+        amount: 10.5,
+        period: 'monthly',
+        where: { provider: 'openai', model: 'gpt-4o*' },
+        enforcement: 'hard',
+      },
+    });
+    const result = canSpend(sandbox, ['--model', 'gpt-4o-2024-08-06', '--input', '1000', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { budgets: verdicts } = JSON.parse(result.stdout) as { budgets: { name: string; spent: number }[] };
+    expect(verdicts.map((verdict) => verdict.name)).toEqual(['gpt', 'family']);
+    // The fixture's only gpt-4o* model is gpt-4o-2024-08-06: the wildcard scope counts the same spend.
+    expect(verdicts[1]!.spent).toBe(verdicts[0]!.spent);
+    const check = runLlmcost(
+      [
+        'budget',
+        'check',
+        '--name',
+        'family',
+        '--config',
+        sandbox.config,
+        '--as-of',
+        AS_OF,
+        '--format',
+        'json',
+      ],
+      sandbox,
+    );
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      budgets: [{ name: 'family', spent: verdicts[0]!.spent }],
+    });
+    const mini = canSpend(sandbox, ['--model', 'gpt-4o-mini', '--input', '1000', '--format', 'json']);
+    expect((JSON.parse(mini.stdout) as { budgets: { name: string }[] }).budgets.map((b) => b.name)).toEqual([
+      'family',
+    ]);
+  });
+
   it('a model outside every hard scope is allowed; one without a price is an error (1)', () => {
     const sandbox = withBudgets(budgets);
     const other = canSpend(sandbox, ['--model', 'claude-sonnet-4-5', '--input', '1000']);

@@ -44,7 +44,12 @@ export function registerAnomalies(program: Command, run: CommandRunner): void {
     )
     .option('--since <date>', 'report findings from this date (default: 28 days, or 7 with --by hour)')
     .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
-    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, [])
+    .option(
+      '--where <dim=value>',
+      'keep only usage where dimension = value (* matches any text; repeatable)',
+      collectFilter,
+      [],
+    )
     .option('--sensitivity <level>', 'low|medium|high', parseChoice(SENSITIVITIES), 'medium')
     .option('--min-impact <usd>', 'hide findings that move fewer dollars than this', parseUsdAmount, 1)
     .option(

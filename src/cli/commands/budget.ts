@@ -114,7 +114,12 @@ export function registerBudget(program: Command, run: CommandRunner): void {
       'hourly|daily|weekly|monthly|quarterly|yearly, rolling:<n>d, or <from>..<to> dates',
       flagParser(parseBudgetPeriod),
     )
-    .option('--where <dim=value>', 'count only usage where dimension = value (repeatable)', collectFilter, [])
+    .option(
+      '--where <dim=value>',
+      'count only usage where dimension = value (* matches any text; repeatable)',
+      collectFilter,
+      [],
+    )
     .option(
       '--thresholds <list>',
       'alert thresholds in percent, each on actual spend or :forecast (default 50,80,90,100)',

@@ -52,7 +52,12 @@ export function registerForecast(program: Command, run: CommandRunner): void {
       parseDimensionList,
       [],
     )
-    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, [])
+    .option(
+      '--where <dim=value>',
+      'keep only usage where dimension = value (* matches any text; repeatable)',
+      collectFilter,
+      [],
+    )
     .option(
       '--since <date>',
       'history starts at this date (default: 6 weeks by hour, 1 year by day, 3 years by week)',

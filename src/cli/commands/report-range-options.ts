@@ -16,7 +16,7 @@ export const SHARED_OPTIONS_HELP = `
 Range and filters, as on llmcost report:
   --since <date>        from this date (inclusive, in --tz) or instant
   --until <date>        up to this date (inclusive) or instant (exclusive)
-  --where <dim=value>   keep only usage where dimension = value (repeatable)`;
+  --where <dim=value>   keep only usage where dimension = value (* matches any text; repeatable)`;
 
 /**
  * A view's `--since`, `--until` and `--where`. Commander reads a parent's options wherever they appear

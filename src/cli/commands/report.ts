@@ -37,7 +37,12 @@ export function registerReport(program: Command, run: CommandRunner): void {
     )
     .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
     .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
-    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, [])
+    .option(
+      '--where <dim=value>',
+      'keep only usage where dimension = value (* matches any text; repeatable)',
+      collectFilter,
+      [],
+    )
     .option(
       '--top <n>',
       'keep the N groups with the largest cost; sum the rest into (other)',

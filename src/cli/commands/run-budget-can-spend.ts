@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { convertAmount, rateAt } from '../../currency/exchange-rates.ts';
 import type { Budget } from '../../model/budget.ts';
 import type { DimensionFilter } from '../../model/dimension.ts';
+import { matchesFilterValue } from '../../model/filter-pattern.ts';
 import { picoToDecimalString, picoToNumber } from '../../model/money.ts';
 import { ZERO_TOKENS } from '../../model/usage-record.ts';
 import { formatMoney } from '../../output/format-money.ts';
@@ -17,10 +18,16 @@ import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import type { CanSpendOptions } from './budget.ts';
 
-/** Whether a request with these attributes counts against the budget (every filter of its scope holds). */
+/**
+ * Whether a request with these attributes counts against the budget: every filter of its scope holds,
+ * matched as `budget check` matches stored usage (exact, or `*` wildcards).
+ */
 function isInScope(budget: Budget, request: readonly DimensionFilter[]): boolean {
   return budget.where.every((filter) =>
-    request.some((attribute) => attribute.dimension === filter.dimension && attribute.value === filter.value),
+    request.some(
+      (attribute) =>
+        attribute.dimension === filter.dimension && matchesFilterValue(filter.value, attribute.value),
+    ),
   );
 }
 
@@ -51,9 +58,11 @@ export function runBudgetCanSpend(options: CanSpendOptions, settings: Settings, 
   if (cost.kind === 'unpriced') {
     throw new InputError(`cannot price ${options.model}: ${cost.reason}`);
   }
+  // Without --provider, the request is billed by the provider whose price priced it (`openai/gpt-4o`).
+  const provider = options.provider ?? cost.modelId.slice(0, cost.modelId.indexOf('/'));
   const request: DimensionFilter[] = [
     { dimension: 'model', value: options.model },
-    ...(options.provider === undefined ? [] : [{ dimension: 'provider' as const, value: options.provider }]),
+    ...(provider === '' ? [] : [{ dimension: 'provider' as const, value: provider }]),
     ...options.where,
   ];
   const hard = settings.budgets.filter(
