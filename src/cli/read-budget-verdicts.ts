@@ -101,6 +101,7 @@ function readBudgetVerdict(
       where: budget.where,
       costMode: settings.costMode,
       preferKind: settings.preferKind,
+      teamRules: settings.teamRules,
       sliceMs: chooseSliceMs(timeZone, fromMs, asOfMs, unit === 'hour'),
       groupBy: [],
     },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
+import type { TeamRule } from '../model/team-rule.ts';
 import type { Budget } from '../model/budget.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import {
@@ -66,6 +67,8 @@ export interface Settings {
   readonly csvMappings: Readonly<Record<string, ColumnMapping>>;
   /** Budgets from the config file, in file order. */
   readonly budgets: readonly Budget[];
+  /** Config `teams`: the team of usage whose source names none (store/dimension-sql.ts). */
+  readonly teamRules: readonly TeamRule[];
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -148,6 +151,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     priceOverrides: config.priceOverrides ?? [],
     csvMappings: config.csvMappings ?? {},
     budgets: config.budgets ?? [],
+    teamRules: config.teams ?? [],
     configPath: loaded.loaded.path,
   };
 }

@@ -6,7 +6,6 @@ import {
   type Budget,
   type Enforcement,
 } from '../model/budget.ts';
-import { parseDimension, type DimensionFilter } from '../model/dimension.ts';
 import { picoToDecimalString } from '../model/money.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
@@ -16,6 +15,7 @@ import {
   parseBudgetThreshold,
   sortThresholds,
 } from './parse-budget-fields.ts';
+import { parseDimensionFilters } from './parse-dimension-filters.ts';
 
 const BUDGET_FIELDS = [
   'amount',
@@ -143,7 +143,7 @@ function parseBudget(name: string, entry: unknown, problems: string[]): Budget |
   const parent = text('parent') ?? null;
   if (parent === name) problems.push(`"${path}.parent": a budget cannot be its own parent`);
 
-  const where = parseWhere(record.where, `${path}.where`, problems);
+  const where = parseDimensionFilters(record.where, `${path}.where`, problems);
   const thresholds = parseThresholds(record.thresholds, `${path}.thresholds`, problems);
   const rollover = parseRollover(record.rollover, `${path}.rollover`, problems);
   if (rollover !== null && period.kind !== 'calendar') {
@@ -164,31 +164,6 @@ function parseBudget(name: string, entry: unknown, problems: string[]): Budget |
     rollover,
     parent,
   };
-}
-
-/** `{ "provider": "openai", "tag:env": "prod" }`: every filter holds. */
-function parseWhere(value: unknown, path: string, problems: string[]): DimensionFilter[] {
-  if (value === undefined) return [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push(
-      `"${path}": expected an object of <dimension>: <value> such as { "provider": "openai" }, got ${JSON.stringify(value)}`,
-    );
-    return [];
-  }
-  const filters: DimensionFilter[] = [];
-  for (const [key, filterValue] of Object.entries(value)) {
-    const dimension = parseDimension(key);
-    if (dimension === null) {
-      problems.push(
-        `"${path}.${key}": unknown dimension; use provider, model, project, user, team, apiKey, workspace, session, serviceTier, status or tag:<key>`,
-      );
-    } else if (typeof filterValue !== 'string') {
-      problems.push(`"${path}.${key}": expected a string, got ${JSON.stringify(filterValue)}`);
-    } else {
-      filters.push({ dimension, value: filterValue });
-    }
-  }
-  return filters;
 }
 
 /** `[50, 80, "90:forecast", 100]`; absent: 50/80/90/100 on actual spend. */

@@ -8,6 +8,8 @@ import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import { parseBudgets } from './parse-budgets.ts';
+import { parseTeamRules } from './parse-team-rules.ts';
+import type { TeamRule } from '../model/team-rule.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -31,6 +33,8 @@ export interface Config {
   readonly csvMappings?: Readonly<Record<string, ColumnMapping>>;
   /** Spending limits checked by `llmcost budget` (config/parse-budgets.ts), in file order. */
   readonly budgets?: readonly Budget[];
+  /** Which team usage without one of its own belongs to, first rule that holds (config/parse-team-rules.ts). */
+  readonly teams?: readonly TeamRule[];
 }
 
 export type ConfigValidation =
@@ -49,6 +53,7 @@ const KNOWN_KEYS = new Set([
   'priceOverrides',
   'csvMappings',
   'budgets',
+  'teams',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -78,6 +83,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     priceOverrides?: readonly PriceOverride[];
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
     budgets?: readonly Budget[];
+    teams?: readonly TeamRule[];
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -124,6 +130,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (csvMappings !== undefined) config.csvMappings = csvMappings;
   const budgets = parseBudgets(record.budgets, problems);
   if (budgets !== undefined) config.budgets = budgets;
+  const teams = parseTeamRules(record.teams, problems);
+  if (teams !== undefined) config.teams = teams;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

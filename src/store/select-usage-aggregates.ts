@@ -2,6 +2,7 @@ import type { CostMode } from '../model/cost-mode.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension, DimensionFilter } from '../model/dimension.ts';
 import { isFilterPattern, toSqliteGlob } from '../model/filter-pattern.ts';
+import type { TeamRule } from '../model/team-rule.ts';
 import {
   accumulateTotals,
   createTotalsAccumulator,
@@ -9,6 +10,7 @@ import {
   type UsageTotals,
 } from '../model/usage-totals.ts';
 import type { SourceKind } from '../model/source-kind.ts';
+import { dimensionSql } from './dimension-sql.ts';
 import type { Store } from './open-store.ts';
 import { preferenceConditionSql, selectSourceOverlaps } from './select-source-overlaps.ts';
 import { PROMPT_AND_OUTPUT_TOKENS_SQL, TOKEN_COLUMNS } from './token-columns.ts';
@@ -34,6 +36,8 @@ export interface UsageFilter {
    * logs describe the same traffic there: adding them would count it twice). `--prefer`.
    */
   readonly preferKind: SourceKind;
+  /** Config `teams`: which team usage without one of its own belongs to (store/dimension-sql.ts). */
+  readonly teamRules?: readonly TeamRule[];
 }
 
 export interface AggregateQuery extends UsageFilter {
@@ -47,26 +51,6 @@ const HOUR_MS = 3_600_000;
 
 /** The dimensions the hourly rollup keeps (see migrations.ts); others are summed from usage rows. */
 const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>(['provider', 'model']);
-
-const COLUMN_OF: Record<Exclude<Dimension, `tag:${string}`>, string> = {
-  provider: 'provider',
-  model: 'model',
-  project: 'project',
-  user: 'user',
-  team: 'team',
-  apiKey: 'api_key',
-  workspace: 'workspace',
-  session: 'session',
-  serviceTier: 'service_tier',
-  status: 'status',
-};
-
-/** SQL for a dimension's value; tags take their key as a bound parameter. */
-function columnExpression(dimension: Dimension, isRollup: boolean): string {
-  if (dimension.startsWith('tag:')) return `json_extract(tags, '$."' || ? || '"')`;
-  const column = COLUMN_OF[dimension as Exclude<Dimension, `tag:${string}`>];
-  return isRollup ? `NULLIF(${column}, '')` : column;
-}
 
 /**
  * WHERE conditions and their parameters for a filter on usage rows or rollup rows. `hasOverlap`: some
@@ -87,10 +71,10 @@ function conditionsFor(
   for (const { dimension, value } of filter.where) {
     if (dimension.startsWith('tag:')) params.push(dimension.slice(4));
     if (isFilterPattern(value)) {
-      conditions.push(`${columnExpression(dimension, isRollup)} GLOB ?`);
+      conditions.push(`${dimensionSql(dimension, isRollup, filter.teamRules ?? [])} GLOB ?`);
       params.push(toSqliteGlob(value));
     } else {
-      conditions.push(`${columnExpression(dimension, isRollup)} IS ?`);
+      conditions.push(`${dimensionSql(dimension, isRollup, filter.teamRules ?? [])} IS ?`);
       params.push(value);
     }
   }
@@ -168,7 +152,7 @@ function selectFrom(
     .filter((dimension) => dimension.startsWith('tag:'))
     .map((tag) => tag.slice(4));
   const groupSelects = query.groupBy
-    .map((dimension) => `, ${columnExpression(dimension, isRollup)}`)
+    .map((dimension) => `, ${dimensionSql(dimension, isRollup, query.teamRules ?? [])}`)
     .join('');
   const where = conditionsFor(query, source, hasOverlap);
   const groupCount = query.groupBy.length;

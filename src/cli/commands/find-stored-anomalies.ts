@@ -58,6 +58,7 @@ export function findStoredAnomalies(
     groupBy: ['provider', 'model', ...extraDimensions],
     costMode: settings.costMode,
     preferKind: settings.preferKind,
+    teamRules: settings.teamRules,
   });
   const cube = buildCostCube(slices, {
     unit: options.by,

@@ -150,10 +150,11 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
       where: options.where,
       costMode: settings.costMode,
       preferKind: settings.preferKind,
+      teamRules: settings.teamRules,
     });
     const unpriced = selectUnpricedUsage(
       store,
-      { ...range, where: options.where, preferKind: settings.preferKind },
+      { ...range, where: options.where, preferKind: settings.preferKind, teamRules: settings.teamRules },
       settings.costMode,
     );
     const [totalSeries, ...groupSeries] = buildSpendSeries(slices, {

@@ -36,7 +36,13 @@ export function runPricingCheck(options: PricingCheckOptions, settings: Settings
   try {
     unpriced = selectUnpricedUsage(
       store,
-      { fromMs: sinceMs, toMs: settings.asOfMs, where: [], preferKind: settings.preferKind },
+      {
+        fromMs: sinceMs,
+        toMs: settings.asOfMs,
+        where: [],
+        preferKind: settings.preferKind,
+        teamRules: settings.teamRules,
+      },
       'list',
     );
   } finally {

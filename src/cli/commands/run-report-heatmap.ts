@@ -30,6 +30,7 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
       toMs: range.untilMs,
       where: options.where,
       preferKind: settings.preferKind,
+      teamRules: settings.teamRules,
     };
     const years = [
       localParts(range.sinceMs ?? range.untilMs, 'UTC').year,

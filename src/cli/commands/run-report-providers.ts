@@ -32,6 +32,7 @@ export function runReportProviders(
       toMs: range.untilMs,
       where: options.where,
       preferKind: settings.preferKind,
+      teamRules: settings.teamRules,
     };
     const groupBy = options.per === 'model' ? (['provider', 'model'] as const) : (['provider'] as const);
     const { slices, exchange } = selectConvertedUsage(

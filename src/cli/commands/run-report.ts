@@ -66,7 +66,13 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     );
     const unpriced = selectUnpricedUsage(
       store,
-      { fromMs: sinceMs, toMs: untilMs, where: options.where, preferKind: settings.preferKind },
+      {
+        fromMs: sinceMs,
+        toMs: untilMs,
+        where: options.where,
+        preferKind: settings.preferKind,
+        teamRules: settings.teamRules,
+      },
       settings.costMode,
     );
     const stamp = reproducibilityStamp(selectStampInputs(store), {
@@ -82,6 +88,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       compare: options.compare ?? null,
       economics: options.economics,
       ...(settings.preferKind === 'billing' ? {} : { prefer: 'logs' }),
+      ...(settings.teamRules.length === 0 ? {} : { teams: settings.teamRules }),
     });
     const overlap = groupSourceOverlaps(
       selectSourceOverlaps(store, {
@@ -201,6 +208,7 @@ function readSlices(
     where: options.where,
     costMode: settings.costMode,
     preferKind: settings.preferKind,
+    teamRules: settings.teamRules,
   });
   const slices =
     price === undefined ? aggregates : withCacheSavings(aggregates, options.groupBy.length, price);
