@@ -56,3 +56,11 @@ export function parseTeamRules(value: unknown, problems: string[]): TeamRule[] |
   });
   return rules;
 }
+
+/** A team rule as the config file holds it. */
+export function teamRuleToJson(rule: TeamRule): Record<string, unknown> {
+  return {
+    team: rule.team,
+    where: Object.fromEntries(rule.where.map((filter) => [filter.dimension, filter.value])),
+  };
+}

@@ -1,13 +1,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runInit } from '../../src/cli/commands/run-init.ts';
+import { runInit, schemaReference } from '../../src/cli/commands/run-init.ts';
+import { validateConfig } from '../../src/config/validate-config.ts';
 import type { Context } from '../../src/cli/context.ts';
 import type { Prompter } from '../../src/cli/prompts.ts';
 import { resolveSettings } from '../../src/cli/settings.ts';
 import { makeSandbox, runCli } from '../helpers/run-cli.ts';
+
+const SCHEMA_URL = pathToFileURL(
+  join(import.meta.dirname, '..', '..', 'src', 'config', 'config.schema.json'),
+).href;
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -78,12 +84,20 @@ describe('llmcost init with mocked prompts', () => {
       '50,80,90:forecast,100',
       'hard',
       false, // no other budget
+      true, // map teams
+      'search',
+      'project=search-*',
+      true, // another
+      'ml',
+      'apiKey=key_ml, tag:env=prod',
+      false,
     ]);
     expect(await runInit(resolveSettings({}, ctx), ctx, () => Promise.resolve(prompter))).toBe(0);
     expect(asked[3]).toBe(
       `Found Claude Code logs in ${join(ctx.homeDir, '.claude', 'projects')}. Ingest them after set-up?`,
     );
     expect(readConfig(ctx)).toEqual({
+      $schema: SCHEMA_URL,
       db: 'usage.db',
       timeZone: 'Europe/Berlin',
       currency: 'EUR',
@@ -96,7 +110,12 @@ describe('llmcost init with mocked prompts', () => {
           enforcement: 'hard',
         },
       },
+      teams: [
+        { team: 'search', where: { project: 'search-*' } },
+        { team: 'ml', where: { apiKey: 'key_ml', 'tag:env': 'prod' } },
+      ],
     });
+    expect(validateConfig(readConfig(ctx)).ok).toBe(true);
   });
 
   it('re-running edits: current values are the defaults, other keys and budgets stay', async () => {
@@ -109,15 +128,35 @@ describe('llmcost init with mocked prompts', () => {
         budgets: { org: { amount: 900, period: 'monthly' } },
       }),
     );
-    const { prompter } = scriptedPrompter([null, null, null, false, null, null]);
+    const { prompter } = scriptedPrompter([null, null, null, false, null, null, null]);
     expect(await runInit(resolveSettings({}, ctx), ctx, () => Promise.resolve(prompter))).toBe(0);
     expect(readConfig(ctx)).toEqual({
+      $schema: SCHEMA_URL,
       costMode: 'list',
       timeZone: 'Asia/Tokyo',
       db: join(ctx.cwd, 'data', 'llmcost', 'llmcost.db'),
       currency: 'USD',
       budgets: { org: { amount: 900, period: 'monthly' } },
     });
+  });
+
+  it('refuses a team rule without filters or on team itself', async () => {
+    const ctx = makeContext();
+    for (const scope of ['', 'team=x']) {
+      const { prompter } = scriptedPrompter([null, null, null, false, false, true, 'ops', scope]);
+      await expect(runInit(resolveSettings({}, ctx), ctx, () => Promise.resolve(prompter))).rejects.toThrow(
+        /refused: (name at least one filter|a team rule cannot filter on team)/,
+      );
+    }
+  });
+
+  it('points $schema at the shipped schema: relative in a local install, else by file URL', () => {
+    expect(
+      schemaReference('/p/llmcost.config.json', '/p/node_modules/llmcost/dist/config/config.schema.json'),
+    ).toBe('./node_modules/llmcost/dist/config/config.schema.json');
+    expect(
+      schemaReference('/home/a/llmcost.config.json', '/usr/lib/llmcost/dist/config/config.schema.json'),
+    ).toBe('file:///usr/lib/llmcost/dist/config/config.schema.json');
   });
 
   it('the prompts refuse answers the config would reject', async () => {

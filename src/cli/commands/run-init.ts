@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   parseBudgetAmount,
   parseBudgetPeriod,
   parseBudgetThresholdList,
 } from '../../config/parse-budget-fields.ts';
 import { BUDGET_NAME_PATTERN, budgetToJson } from '../../config/parse-budgets.ts';
+import { teamRuleToJson } from '../../config/parse-team-rules.ts';
 import { objectAt, updateConfigFile } from '../../config/update-config-file.ts';
 import { validateConfig } from '../../config/validate-config.ts';
 import { claudeCodeLogRoots } from '../../ingest/claude-code-paths.ts';
 import { CALENDAR_BUDGET_UNITS, ENFORCEMENTS, type Budget, type Enforcement } from '../../model/budget.ts';
 import { parseDimension, type DimensionFilter } from '../../model/dimension.ts';
+import type { TeamRule } from '../../model/team-rule.ts';
 import { isValidTimeZone } from '../../model/zoned-time.ts';
 import type { Context } from '../context.ts';
 import { ConfigError, UsageError } from '../errors.ts';
@@ -19,7 +22,7 @@ import { canPrompt, createPrompter, type Prompter } from '../prompts.ts';
 import type { Settings } from '../settings.ts';
 
 /** What to do instead of `init` where no questions can be asked. */
-const WITHOUT_A_TERMINAL = `llmcost init asks questions and needs a terminal. Without one, write llmcost.config.json yourself (keys "db", "timeZone", "currency", "costMode", "budgets") or use flags: --db, --tz, --currency, and llmcost budget add <name> --amount <n> --period monthly [--where key=value] [--thresholds 50,80,90,100] [--enforcement warn|soft|hard]`;
+const WITHOUT_A_TERMINAL = `llmcost init asks questions and needs a terminal. Without one, write llmcost.config.json yourself (keys "db", "timeZone", "currency", "costMode", "budgets", "teams") or use flags: --db, --tz, --currency, and llmcost budget add <name> --amount <n> --period monthly [--where key=value] [--thresholds 50,80,90,100] [--enforcement warn|soft|hard]`;
 
 const filled = (message: string) => (answer: string) => answer.trim() !== '' || message;
 const fromParsed =
@@ -43,6 +46,40 @@ function parseScope(text: string): { ok: true; value: DimensionFilter[] } | { ok
     filters.push({ dimension, value: part.slice(separator + 1).trim() });
   }
   return { ok: true, value: filters };
+}
+
+/** The JSON Schema of the config file, shipped in the package (dist/config beside dist/cli). */
+const CONFIG_SCHEMA_PATH = fileURLToPath(new URL('../../config/config.schema.json', import.meta.url));
+
+/**
+ * The config's `$schema`: the shipped schema's path relative to the config file when the package sits
+ * inside the config's folder (a local install: `./node_modules/llmcost/...`), else its file URL.
+ */
+export function schemaReference(configPath: string, schemaPath: string = CONFIG_SCHEMA_PATH): string {
+  const path = relative(dirname(configPath), schemaPath);
+  if (path.startsWith('..') || isAbsolute(path)) return pathToFileURL(schemaPath).href;
+  return `./${path.split(sep).join('/')}`;
+}
+
+/** One team mapping rule: the team, and which usage (without a team of its own) belongs to it. */
+async function askTeamRule(prompter: Prompter): Promise<TeamRule> {
+  const team = (
+    await prompter.input({ message: 'Team name', validate: filled('a team name is needed') })
+  ).trim();
+  const scope = await prompter.input({
+    message: `Which usage belongs to ${team}? (e.g. project=search-api, apiKey=key_1, tag:dept=search; * matches any text)`,
+    validate: (answer) => {
+      const parsed = parseScope(answer);
+      if (!parsed.ok) return parsed.message;
+      if (parsed.value.length === 0) return 'name at least one filter such as project=search-api';
+      return (
+        parsed.value.every((filter) => filter.dimension !== 'team') || 'a team rule cannot filter on team'
+      );
+    },
+  });
+  const parsed = parseScope(scope);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return { team, where: parsed.value };
 }
 
 /** Asks for one budget; every answer is checked by the same parsers as the config file and flags. */
@@ -158,8 +195,18 @@ export async function runInit(
     );
     wantsBudget = await prompter.confirm({ message: 'Add another budget?', default: false });
   }
+  const teamRules: TeamRule[] = [];
+  let wantsTeam = await prompter.confirm({
+    message: 'Map projects, API keys or tags to teams (for usage whose source names no team)?',
+    default: false,
+  });
+  while (wantsTeam) {
+    teamRules.push(await askTeamRule(prompter));
+    wantsTeam = await prompter.confirm({ message: 'Map another team?', default: false });
+  }
   updateConfigFile(path, (config) => {
     const next: Record<string, unknown> = {
+      $schema: schemaReference(path),
       ...config,
       db: db.trim(),
       timeZone: timeZone.trim(),
@@ -172,7 +219,13 @@ export async function runInit(
               ...Object.fromEntries(budgets.map((budget) => [budget.name, budgetToJson(budget)])),
             },
           }),
+      ...(teamRules.length === 0
+        ? {}
+        : {
+            teams: [...(Array.isArray(config.teams) ? config.teams : []), ...teamRules.map(teamRuleToJson)],
+          }),
     };
+    next.$schema = schemaReference(path);
     const validation = validateConfig(next);
     if (!validation.ok)
       throw new ConfigError(validation.problems.map((problem) => `${path}: ${problem}`).join('\n'));
@@ -180,6 +233,7 @@ export async function runInit(
   });
   const next = [
     ...ingest,
+    ...(teamRules.length > 0 ? ['llmcost report --group-by team'] : []),
     ...(budgets.length > 0
       ? ['llmcost budget check --forecast']
       : ['llmcost budget add <name> --amount <n> --period monthly']),
