@@ -222,7 +222,10 @@ export async function runInit(
       ...(teamRules.length === 0
         ? {}
         : {
-            teams: [...(Array.isArray(config.teams) ? config.teams : []), ...teamRules.map(teamRuleToJson)],
+            teams: [
+              ...(Array.isArray(config.teams) ? (config.teams as unknown[]) : []),
+              ...teamRules.map(teamRuleToJson),
+            ],
           }),
     };
     next.$schema = schemaReference(path);
