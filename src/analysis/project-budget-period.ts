@@ -8,7 +8,10 @@ import { nextPeriod } from './period.ts';
 export interface BudgetProjection {
   /** The forecast method used (`seasonal-naive:7`), or `none` when the period has no time left. */
   readonly method: string;
-  /** Projected period total in currency units (a float for display; the amount check uses the distribution). */
+  /**
+   * Projected period total in currency units: spend so far plus the median of the calibrated forecast
+   * distribution of the rest (a float for display; the amount check uses the distribution).
+   */
   readonly projected: number;
   /** The central band of the total at `intervalLevel` (currency units), null when it could not be calibrated. */
   readonly lower: number | null;
@@ -82,10 +85,18 @@ export function projectBudgetPeriod(input: BudgetProjectionInput): BudgetProject
   const known = before + floorLift;
   const tail = (1 - intervalLevel) / 2;
   const isCalibrated = distribution.errors.length > 0;
+  // The projection is the median of the calibrated distribution of the total (the method's point
+  // forecast corrected by its backtest errors): it lies inside its band, and P(over) > 50% exactly
+  // when it is over the amount. The exhaustion date follows the point path scaled to that median.
+  const pointTotal = forecast.total.value;
+  const forecastTotal = isCalibrated
+    ? Math.max(0, horizonTotalQuantile(distribution, horizon, 0.5))
+    : pointTotal;
+  const scale = pointTotal > 0 ? forecastTotal / pointTotal : 1;
   let cumulative = before;
   let exhaustionMs: number | null = null;
   for (let step = 0; step < horizon && exhaustionMs === null; step++) {
-    const value = step === 0 ? Math.max(points[0] ?? 0, current) : (points[step] ?? 0);
+    const value = step === 0 ? Math.max((points[0] ?? 0) * scale, current) : (points[step] ?? 0) * scale;
     if (cumulative < amount && cumulative + value >= amount && value > 0) {
       const startMs = unitStarts[step] ?? periodEndMs;
       const endMs = unitStarts[step + 1] ?? periodEndMs;
@@ -95,7 +106,7 @@ export function projectBudgetPeriod(input: BudgetProjectionInput): BudgetProject
   }
   return {
     method: forecast.forecast.methodLabel,
-    projected: known + forecast.total.value,
+    projected: known + forecastTotal,
     lower: isCalibrated ? known + horizonTotalQuantile(distribution, horizon, tail) : null,
     upper: isCalibrated ? known + horizonTotalQuantile(distribution, horizon, 1 - tail) : null,
     intervalLevel,

@@ -67,7 +67,7 @@ async function askTeamRule(prompter: Prompter): Promise<TeamRule> {
     await prompter.input({ message: 'Team name', validate: filled('a team name is needed') })
   ).trim();
   const scope = await prompter.input({
-    message: `Which usage belongs to ${team}? (e.g. project=search-api, apiKey=key_1, tag:dept=search; * matches any text)`,
+    message: `Usage of ${team} (e.g. project=search-*, apiKey=key_1, tag:dept=search)`,
     validate: (answer) => {
       const parsed = parseScope(answer);
       if (!parsed.ok) return parsed.message;
