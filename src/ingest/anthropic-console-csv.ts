@@ -21,9 +21,13 @@ import type { IngestProblem } from '../model/ingest-problem.ts';
 import { EMPTY_USAGE, type UsageRecord } from '../model/usage-record.ts';
 import type { Adapter } from './adapter.ts';
 import { readServiceTier } from './read-service-tier.ts';
-import { createBillingExportParser, type CsvRowReader, type ExportReading } from './billing-export-parser.ts';
+import {
+  createBillingExportParser,
+  type CsvRow,
+  type CsvRowReader,
+  type ExportReading,
+} from './billing-export-parser.ts';
 import { bucketDedupKey } from './bucket-dedup-key.ts';
-import type { CsvRow } from './csv-record-reader.ts';
 import { readStatedAmount } from './read-stated-amount.ts';
 import { createRowChecker, describe, type RowChecker } from './row-checker.ts';
 import { parseInstant } from './parse-instant.ts';

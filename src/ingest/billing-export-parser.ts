@@ -1,7 +1,7 @@
 import type { IngestProblem } from '../model/ingest-problem.ts';
 import type { UsageRecord } from '../model/usage-record.ts';
 import { NO_RECORDS, type LineParser } from './adapter.ts';
-import { createCsvRecordReader, type CsvRow } from './csv-record-reader.ts';
+import { createCsvRowReader } from './csv-row-reader.ts';
 import { createJsonValueReader, type JsonValueFound } from './json-value-reader.ts';
 import { describe } from './row-checker.ts';
 
@@ -11,6 +11,12 @@ type ReadLine = (text: string, lineNumber: number) => readonly UsageRecord[];
 export interface ExportReading {
   readonly records: readonly UsageRecord[];
   readonly problems: readonly IngestProblem[];
+}
+
+/** One data row of a CSV export: cells by header name (empty cells as `""`), and the line it starts on. */
+export interface CsvRow {
+  readonly cells: Readonly<Record<string, string>>;
+  readonly line: number;
 }
 
 export interface CsvRowReader {
@@ -56,37 +62,37 @@ export function createBillingExportParser(file: string, shapes: BillingExportSha
   };
 
   const startCsv = (readCsvHeader: NonNullable<BillingExportShapes['readCsvHeader']>): ReadLine => {
-    const reader = createCsvRecordReader(file);
+    const reader = createCsvRowReader(file);
     let rows: CsvRowReader | null = null;
     let isRejected = false;
+    let isHeaderRead = false;
+    const readItem = (item: ReturnType<typeof reader.read>): readonly UsageRecord[] => {
+      if (item === null || rows === null) return [];
+      if (!item.ok) {
+        problems.push(item.problem);
+        return [];
+      }
+      return keep(rows.readRow({ cells: item.row, line: item.line }));
+    };
     endInput = () => {
-      const problem = reader.end();
-      if (problem !== null) problems.push(problem);
+      readItem(reader.finish());
     };
     return (text, lineNumber) => {
       if (isRejected) return [];
-      const reading = reader.push(text, lineNumber);
-      switch (reading.kind) {
-        case 'nothing':
-          return [];
-        case 'problem':
-          problems.push(reading.problem);
-          return [];
-        case 'header': {
-          const header = readCsvHeader(reading.columns, lineNumber);
-          if ('message' in header) {
-            problems.push(header);
-            isRejected = true;
-          } else {
-            rows = header;
-          }
-          return [];
+      const item = reader.read(text, lineNumber);
+      const { columns } = reader;
+      if (!isHeaderRead && columns !== null) {
+        isHeaderRead = true;
+        const header = readCsvHeader(columns, lineNumber);
+        if ('message' in header) {
+          problems.push(header);
+          isRejected = true;
+        } else {
+          rows = header;
         }
-        case 'row':
-          return rows === null ? [] : keep(rows.readRow(reading.row));
-        default:
-          return reading satisfies never;
+        return [];
       }
+      return readItem(item);
     };
   };
 

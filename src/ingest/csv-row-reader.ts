@@ -51,7 +51,11 @@ export function createCsvRowReader(file: string): CsvRowReader {
     const error = parsed?.errors[0];
     if (error !== undefined) return problem(line, `malformed CSV: ${error.message}`);
     if (fields.length !== header.length) {
-      return problem(line, `expected ${header.length} fields as in the header, got ${fields.length}`);
+      return problem(
+        line,
+        `expected ${header.length} fields as in the header, got ${fields.length}` +
+          (fields.length > header.length ? ' (an unquoted delimiter in a field?)' : ''),
+      );
     }
     const row: Record<string, string> = {};
     for (const [index, column] of header.entries()) row[column] = fields[index] ?? '';

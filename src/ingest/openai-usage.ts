@@ -17,8 +17,7 @@
  */
 import type { IngestProblem } from '../model/ingest-problem.ts';
 import { DOCUMENT_SNIFF_LINES, type Adapter } from './adapter.ts';
-import { createBillingExportParser, type CsvRowReader } from './billing-export-parser.ts';
-import type { CsvRow } from './csv-record-reader.ts';
+import { createBillingExportParser, type CsvRow, type CsvRowReader } from './billing-export-parser.ts';
 import type { JsonValueFound } from './json-value-reader.ts';
 import { readCsvBucketRow } from './read-csv-bucket-row.ts';
 import {

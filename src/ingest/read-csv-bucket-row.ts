@@ -1,6 +1,6 @@
 import type { UsageRecord } from '../model/usage-record.ts';
 import type { ExportReading } from './billing-export-parser.ts';
-import type { CsvRow } from './csv-record-reader.ts';
+import type { CsvRow } from './billing-export-parser.ts';
 import type { BucketBounds, BucketRow } from './read-page-buckets.ts';
 import { createRowChecker, describe } from './row-checker.ts';
 

@@ -171,7 +171,7 @@ describe('llmcost ingest: broken billing exports', () => {
     {
       file: 'anthropic-console-csv/broken.csv',
       rejected: 5,
-      message: 'broken.csv:6: expected 14 cells as in the header, got 9',
+      message: 'broken.csv:6: expected 14 fields as in the header, got 9',
     },
   ])('$file: keeps the good rows, names each bad one, exits 1', ({ file, rejected, message }) => {
     const sandbox = makeSandbox();

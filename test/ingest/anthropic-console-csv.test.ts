@@ -114,8 +114,8 @@ describe('anthropic-console-csv: broken.csv', () => {
       '3 usage_date_utc: expected a UTC day (2026-03-31) or hour (2026-03-31 14:00), got "11/08/2026"',
       '4 usage_input_tokens_no_cache: expected a non-negative integer, got "-7"',
       '5 model_version: expected a non-empty string, got null',
-      '6 null: expected 14 cells as in the header, got 9',
-      '9 null: expected a closing quote, got the end of the file',
+      '6 null: expected 14 fields as in the header, got 9',
+      '9 null: a quoted field is not closed before the end of the file',
     ]);
   });
 

@@ -20,6 +20,10 @@ describe('createCsvRowReader', () => {
     ]);
   });
 
+  it('drops a UTF-8 BOM and spaces around header names', () => {
+    expect(read('\uFEFFa, b \n1,2')).toEqual([[2, { a: '1', b: '2' }]]);
+  });
+
   it('detects a semicolon delimiter from the header', () => {
     expect(read('Date;Model;Cost\n2026-11-02;gpt-4o;"0,50"')).toEqual([
       [2, { Date: '2026-11-02', Model: 'gpt-4o', Cost: '0,50' }],
@@ -27,10 +31,11 @@ describe('createCsvRowReader', () => {
   });
 
   it('rejects a row with the wrong number of fields and a quote left open at the end', () => {
-    expect(read('a,b\n1\n2,3\n"4,5')).toEqual([
+    expect(read('a,b\n1\n1,2,3\n2,3\n"4,5')).toEqual([
       [2, 'expected 2 fields as in the header, got 1'],
-      [3, { a: '2', b: '3' }],
-      [4, 'a quoted field is not closed before the end of the file'],
+      [3, 'expected 2 fields as in the header, got 3 (an unquoted delimiter in a field?)'],
+      [4, { a: '2', b: '3' }],
+      [5, 'a quoted field is not closed before the end of the file'],
     ]);
   });
 
