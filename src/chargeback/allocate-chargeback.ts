@@ -57,7 +57,7 @@ export function allocateChargeback(input: ChargebackInput): ChargebackStatement 
   const poolAmounts = new Map(
     chargeback.pools.map((pool) => [
       pool.name,
-      pool.source.kind === 'fixed'
+      pool.source.kind === 'amount'
         ? roundPicoUsdToCents(pool.source.amountPico) * PICO_PER_CENT
         : (bucketCents.get(bucketKey({ kind: 'pool', pool: pool.name })) ?? 0n),
     ]),
@@ -188,7 +188,7 @@ function orderedBuckets(chargeback: ChargebackConfig): UsageBucket[] {
     ...chargeback.costCenters.map((center): UsageBucket => ({ kind: 'direct', costCenter: center.id })),
     { kind: 'direct', costCenter: UNALLOCATED },
     ...chargeback.pools.flatMap((pool): UsageBucket[] =>
-      pool.source.kind === 'fixed' ? [] : [{ kind: 'pool', pool: pool.name }],
+      pool.source.kind === 'amount' ? [] : [{ kind: 'pool', pool: pool.name }],
     ),
   ];
 }

@@ -44,7 +44,10 @@ export interface AdjustmentLine {
 /** A pool's share going to one cost center. */
 export interface PoolShare {
   readonly costCenter: string;
-  /** The weight it was split by: direct spend (pico), 1 for even, or the configured weight (pico-units). */
+  /**
+   * The weight it was split by, in pico-units: its direct spend (pico-dollars) for proportional, 1
+   * (10¹²) for even, the configured weight for fixed.
+   */
   readonly weight: bigint;
   readonly amountPico: PicoUsd;
 }

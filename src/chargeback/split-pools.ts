@@ -1,5 +1,5 @@
 import type { SharedPool, SplitMethodName } from '../model/chargeback-config.ts';
-import { PICO_PER_CENT, type PicoUsd } from '../model/money.ts';
+import { PICO_PER_CENT, PICO_PER_USD, type PicoUsd } from '../model/money.ts';
 import type { PoolAllocation } from './chargeback-statement.ts';
 import { splitLargestRemainder } from './largest-remainder.ts';
 
@@ -37,7 +37,8 @@ function weightsOf(
   pool: SharedPool,
   directByCenter: ReadonlyMap<string, PicoUsd>,
 ): { method: SplitMethodName; note: string | null; weights: bigint[] } {
-  const even = pool.costCenters.map(() => 1n);
+  // Weights are pico-units throughout (a weight of 1 is 10¹²), so every method reads the same way.
+  const even = pool.costCenters.map(() => PICO_PER_USD);
   switch (pool.method.kind) {
     case 'even':
       return { method: 'even', note: null, weights: even };

@@ -19,6 +19,7 @@ import {
 } from '../model/chargeback-config.ts';
 import { parseDecimalToPico, picoToDecimalString } from '../model/money.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
+import { suggestCostCenter } from './suggest-cost-center.ts';
 
 const TOP_FIELDS = ['costCenters', 'rules', 'pools', 'adjustments'] as const;
 const COST_CENTER_FIELDS = ['name', 'department'] as const;
@@ -170,12 +171,7 @@ function costCenterRef(
     return null;
   }
   if (ids.includes(value)) return value;
-  // suggestKey lower-cases the unknown key only; ids keep their case, so compare both lower-cased.
-  const lowered = suggestKey(
-    value,
-    ids.map((id) => id.toLowerCase()),
-  );
-  const suggestion = ids.find((id) => id.toLowerCase() === lowered) ?? null;
+  const suggestion = suggestCostCenter(value, ids);
   problems.push(
     suggestion === null
       ? `"${path}": no cost center "${value}" in chargeback.costCenters (known: ${ids.join(', ')})`
@@ -308,7 +304,7 @@ function parsePoolSource(entry: JsonObject, path: string, problems: string[]): P
   }
   if (entry.amount !== undefined) {
     const amountPico = parseAmount(entry.amount, `${path}.amount`, problems);
-    return amountPico === null ? null : { kind: 'fixed', amountPico };
+    return amountPico === null ? null : { kind: 'amount', amountPico };
   }
   if (entry.match !== undefined) {
     const conditions = parseConditions(entry.match, `${path}.match`, problems);

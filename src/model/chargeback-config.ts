@@ -57,13 +57,13 @@ export interface CostCenter {
 
 /**
  * Where a shared pool's amount comes from:
- * - `fixed`: a set amount per calendar month (platform overhead, a support contract);
+ * - `amount`: a set amount per calendar month (platform overhead, a support contract);
  * - `usage`: the spend of usage matching `conditions` (eval runs by tag), taken out of direct spend;
  *   a record matching several pools goes to the first;
  * - `unallocated`: the spend no rule matched (the `Unallocated` bucket), taken out of it.
  */
 export type PoolSource =
-  | { readonly kind: 'fixed'; readonly amountPico: bigint }
+  | { readonly kind: 'amount'; readonly amountPico: bigint }
   | { readonly kind: 'usage'; readonly conditions: readonly AttributeCondition[] }
   | { readonly kind: 'unallocated' };
 

@@ -126,7 +126,7 @@ describe('allocateChargeback: shared pools', () => {
     expect(
       statement.pools.map((pool) => [pool.name, pool.source, pool.method, pool.amountPico / CENT]),
     ).toEqual([
-      ['platform', 'fixed', 'proportional', 10000n],
+      ['platform', 'amount', 'proportional', 10000n],
       ['evals', 'usage', 'even', 4000n],
       ['untagged', 'unallocated', 'fixed', 1000n],
     ]);

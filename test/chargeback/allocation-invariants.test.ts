@@ -75,7 +75,7 @@ describe('allocateChargeback invariants (300 random periods)', () => {
       expect(totals.totalPico).toBe(sum(statement.rows.map((row) => row.totalPico)));
       expect(totals.directPico).toBe(sum(statement.rows.map((row) => row.directPico)));
       expect(totals.sharedPico).toBe(sum(statement.pools.map((allocation) => allocation.amountPico)));
-      const usagePools = statement.pools.filter((allocation) => allocation.source !== 'fixed');
+      const usagePools = statement.pools.filter((allocation) => allocation.source !== 'amount');
       const usageCost = sum(usage.map((group) => group.totals.costPico));
       expect(totals.directPico + sum(usagePools.map((allocation) => allocation.amountPico))).toBe(
         roundPicoUsdToCents(usageCost) * CENT,

@@ -68,7 +68,7 @@ describe('validateConfig: chargeback', () => {
           pools: [
             {
               name: 'platform',
-              source: { kind: 'fixed', amountPico: 1_200_000_000_000_000n },
+              source: { kind: 'amount', amountPico: 1_200_000_000_000_000n },
               method: { kind: 'proportional' },
               costCenters: ['CC-100', 'CC-200', 'CC-300'],
             },
