@@ -1,5 +1,5 @@
 import type { PicoUsd } from '../model/money.ts';
-import type { AdjustmentLine, ChargebackStatement } from './chargeback-statement.ts';
+import type { AdjustmentLine, BalanceOutcome, ChargebackStatement } from './chargeback-statement.ts';
 
 /** One usage line of an invoice: a project's spend on one model (token classes summed). */
 export interface InvoiceUsageLine {
@@ -41,6 +41,8 @@ export interface Invoice {
   readonly subtotalPico: PicoUsd;
   readonly taxLines: readonly AdjustmentLine[];
   readonly totalPico: PicoUsd;
+  /** The credits and prepaid balances this cost center drew on: what was used and what is left. */
+  readonly balances: readonly BalanceOutcome[];
 }
 
 /** The invoice of one row of a statement, or null when the statement has no such cost center. */
@@ -101,6 +103,9 @@ export function buildInvoice(statement: ChargebackStatement, costCenter: string)
     subtotalPico,
     taxLines,
     totalPico: row.totalPico,
+    balances: statement.balances.filter((balance) =>
+      row.adjustments.some((line) => line.index === balance.index),
+    ),
   };
 }
 

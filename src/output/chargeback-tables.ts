@@ -1,9 +1,11 @@
 import type { ChargebackStatement } from '../chargeback/chargeback-statement.ts';
 import type { DepartmentRow } from '../chargeback/group-by-department.ts';
-import { formatMoney } from './format-money.ts';
+import { describeBalance } from './describe-balance.ts';
+import { formatMoneyToDecimals } from './format-money.ts';
 import type { PlainTable } from './render-plain-table.ts';
 
-const money = (amountPico: bigint): string => formatMoney(amountPico, 'USD');
+/** Every chargeback amount is whole cents: show exactly two decimals. */
+const money = (amountPico: bigint): string => formatMoneyToDecimals(amountPico, 'USD', 2);
 const AMOUNT_HEADINGS = ['Direct', 'Shared', 'Adjustments', 'Total'];
 
 /** The summary as table cells: one row per cost center (or department), a totals footer. */
@@ -64,11 +66,7 @@ export function chargebackNotes(statement: ChargebackStatement): string[] {
   ];
   for (const pool of statement.pools)
     if (pool.note !== null) notes.push(`Pool "${pool.name}": ${pool.note}.`);
-  for (const balance of statement.balances) {
-    notes.push(
-      `${balance.label}: ${money(balance.appliedPico)} of ${money(balance.availablePico)} applied, ${money(balance.remainingPico)} ${balance.kind === 'prepaid' ? 'left for next month' : 'unused'}.`,
-    );
-  }
+  notes.push(...statement.balances.map(describeBalance));
   if (statement.unpricedRecords > 0) {
     notes.push(
       `${statement.unpricedRecords} records have no cost in this cost mode and are charged to nobody.`,

@@ -1,11 +1,12 @@
 import type { Invoice } from '../chargeback/build-invoice.ts';
-import type { AdjustmentLine } from '../chargeback/chargeback-statement.ts';
+import { describeBalance } from './describe-balance.ts';
 import { escapeHtml } from './escape-html.ts';
-import { formatMoney } from './format-money.ts';
+import { formatMoneyToDecimals } from './format-money.ts';
 import { formatCount } from './format-number.ts';
 import { REPORT_HTML_STYLE } from './report-html-style.ts';
 
-const money = (amountPico: bigint): string => formatMoney(amountPico, 'USD');
+/** Every chargeback amount is whole cents: show exactly two decimals. */
+const money = (amountPico: bigint): string => formatMoneyToDecimals(amountPico, 'USD', 2);
 
 /** What an invoice adds to the report's style sheet: a totals block and A4 page margins. */
 const INVOICE_STYLE = `
@@ -49,7 +50,7 @@ export function renderInvoiceHtml(invoice: Invoice, about: readonly (readonly [s
 <main>
 ${usageSection(invoice)}
 ${sharedSection(invoice)}
-${adjustmentSection('Adjustments', invoice.adjustmentLines)}
+${adjustmentSection(invoice)}
 ${totalsSection(invoice)}
 ${aboutSection(about)}
 </main>
@@ -117,15 +118,17 @@ ${table(
 )}</section>`;
 }
 
-function adjustmentSection(heading: string, lines: readonly AdjustmentLine[]): string {
+function adjustmentSection(invoice: Invoice): string {
+  const lines = invoice.adjustmentLines;
   if (lines.length === 0) return '';
-  return `<section><h2>${escapeHtml(heading)}</h2>
+  const notes = invoice.balances.map((balance) => `<li>${escapeHtml(describeBalance(balance))}</li>`);
+  return `<section><h2>Adjustments</h2>
 ${table(
   ['Adjustment', 'How', 'On', 'Amount'],
   2,
   lines.map((line) => [line.label, line.method, money(line.basePico), money(line.amountPico)]),
   ['Adjustments', '', '', money(lines.reduce((sum, line) => sum + line.amountPico, 0n))],
-)}</section>`;
+)}${notes.length === 0 ? '' : `\n<ul class="notes">${notes.join('')}</ul>`}</section>`;
 }
 
 function totalsSection(invoice: Invoice): string {

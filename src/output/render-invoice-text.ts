@@ -1,11 +1,13 @@
 import type { Invoice } from '../chargeback/build-invoice.ts';
 import type { AdjustmentLine } from '../chargeback/chargeback-statement.ts';
 import { picoToNumber } from '../model/money.ts';
-import { formatMoney } from './format-money.ts';
+import { formatMoneyToDecimals } from './format-money.ts';
+import { describeBalance } from './describe-balance.ts';
 import { formatCount } from './format-number.ts';
 import { escapeMarkdownText, renderMarkdownTable } from './render-markdown-table.ts';
 
-const money = (amountPico: bigint): string => formatMoney(amountPico, 'USD');
+/** Every chargeback amount is whole cents: show exactly two decimals. */
+const money = (amountPico: bigint): string => formatMoneyToDecimals(amountPico, 'USD', 2);
 
 /** `llmcost invoice --format json`: the statement with dollars as decimal numbers of whole cents. */
 export function renderInvoiceJson(invoice: Invoice): string {
@@ -42,6 +44,13 @@ export function renderInvoiceJson(invoice: Invoice): string {
     subtotal: picoToNumber(invoice.subtotalPico),
     taxLines: invoice.taxLines.map(adjustment),
     total: picoToNumber(invoice.totalPico),
+    balances: invoice.balances.map((balance) => ({
+      kind: balance.kind,
+      label: balance.label,
+      available: picoToNumber(balance.availablePico),
+      applied: picoToNumber(balance.appliedPico),
+      remaining: picoToNumber(balance.remainingPico),
+    })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -98,5 +107,7 @@ export function renderInvoiceMarkdown(invoice: Invoice): string {
       align: ['left', 'left', 'right'],
     }),
   );
+  const notes = invoice.balances.map(describeBalance);
+  if (notes.length > 0) parts.push(notes.map((note) => `- ${escapeMarkdownText(note)}`).join('\n') + '\n');
   return parts.join('\n');
 }

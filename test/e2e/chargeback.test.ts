@@ -350,6 +350,22 @@ describe('invoice', () => {
     }
   });
 
+  it('says what is left of the prepaid balance the cost center drew on', () => {
+    const statement = JSON.parse(invoice('CC-300', 'json').stdout) as { balances: unknown[] };
+    expect(statement.balances).toEqual([
+      {
+        kind: 'prepaid',
+        label: 'Lab prepaid commitment',
+        available: 100.08,
+        applied: 92.29,
+        remaining: 7.79,
+      },
+    ]);
+    expect(invoice('CC-300', 'md').stdout).toContain(
+      '- Lab prepaid commitment: $92.29 of $100.08 used, $7.79 left for next month.\n',
+    );
+  });
+
   it('prints as a self-contained HTML page with print rules', () => {
     const result = invoice('CC-100', 'html');
     expect(result.code).toBe(0);
