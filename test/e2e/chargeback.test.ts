@@ -369,6 +369,12 @@ describe('invoice', { timeout: 30_000 }, () => {
     );
   });
 
+  it('prints in the terminal as house tables (golden)', async () => {
+    const result = invoice('CC-300', 'table');
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('../golden/chargeback/invoice-cc-300.txt');
+  });
+
   it('prints as a self-contained HTML page with print rules', () => {
     const result = invoice('CC-100', 'html');
     expect(result.code).toBe(0);
