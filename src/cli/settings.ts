@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import type { TeamRule } from '../model/team-rule.ts';
 import type { Budget } from '../model/budget.ts';
+import type { ChargebackConfig } from '../model/chargeback-config.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import {
   preferredKind,
@@ -69,6 +70,8 @@ export interface Settings {
   readonly budgets: readonly Budget[];
   /** Config `teams`: the team of usage whose source names none (store/dimension-sql.ts). */
   readonly teamRules: readonly TeamRule[];
+  /** Cost centers, allocation rules, pools and adjustments from the config file, or null if it has none. */
+  readonly chargeback: ChargebackConfig | null;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -152,6 +155,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     csvMappings: config.csvMappings ?? {},
     budgets: config.budgets ?? [],
     teamRules: config.teams ?? [],
+    chargeback: config.chargeback ?? null,
     configPath: loaded.loaded.path,
   };
 }

@@ -7,9 +7,11 @@ import { validateColumnMapping } from '../ingest/column-mapping.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
+import type { ChargebackConfig } from '../model/chargeback-config.ts';
 import { parseBudgets } from './parse-budgets.ts';
 import { parseTeamRules } from './parse-team-rules.ts';
 import type { TeamRule } from '../model/team-rule.ts';
+import { parseChargeback } from './parse-chargeback.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -35,6 +37,8 @@ export interface Config {
   readonly budgets?: readonly Budget[];
   /** Which team usage without one of its own belongs to, first rule that holds (config/parse-team-rules.ts). */
   readonly teams?: readonly TeamRule[];
+  /** Cost centers, allocation rules, shared pools and billing adjustments (config/parse-chargeback.ts). */
+  readonly chargeback?: ChargebackConfig;
 }
 
 export type ConfigValidation =
@@ -54,6 +58,7 @@ const KNOWN_KEYS = new Set([
   'csvMappings',
   'budgets',
   'teams',
+  'chargeback',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -84,6 +89,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
     budgets?: readonly Budget[];
     teams?: readonly TeamRule[];
+    chargeback?: ChargebackConfig;
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -132,6 +138,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (budgets !== undefined) config.budgets = budgets;
   const teams = parseTeamRules(record.teams, problems);
   if (teams !== undefined) config.teams = teams;
+  const chargeback = parseChargeback(record.chargeback, problems);
+  if (chargeback !== undefined) config.chargeback = chargeback;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

@@ -10,10 +10,15 @@ export function isFilterPattern(pattern: string): boolean {
 
 /** Whether `value` matches the filter value `pattern` (exactly, or by its `*` wildcards). */
 export function matchesFilterValue(pattern: string, value: string | null): boolean {
-  if (value === null) return false;
-  if (!isFilterPattern(pattern)) return value === pattern;
+  return value !== null && compileFilterPattern(pattern)(value);
+}
+
+/** A test of values against one filter value, compiled once for use on many values. */
+export function compileFilterPattern(pattern: string): (value: string) => boolean {
+  if (!isFilterPattern(pattern)) return (value) => value === pattern;
   const parts = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[\\s\\S]*')}$`).test(value);
+  const expression = new RegExp(`^${parts.join('[\\s\\S]*')}$`);
+  return (value) => expression.test(value);
 }
 
 /** The SQLite GLOB pattern of a filter value: `*` stays a wildcard, `?` and `[` are matched literally. */

@@ -76,6 +76,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     csvMappings: {},
     budgets: [],
     teamRules: [],
+    chargeback: null,
     configPath: null,
     ...overrides,
   };

@@ -44,11 +44,20 @@ const FULL = {
   ],
 };
 
-type Config = Record<string, unknown> & typeof FULL;
+const CHARGEBACK = (read('fixtures/config/chargeback.config.json') as { chargeback: unknown }).chargeback as {
+  costCenters: Record<string, Record<string, unknown>>;
+  rules: Record<string, unknown>[];
+  pools: Record<string, unknown>[];
+  adjustments: Record<string, unknown>[];
+};
+Object.assign(FULL, { chargeback: CHARGEBACK });
+
+type Config = Record<string, unknown> & typeof FULL & { chargeback: typeof CHARGEBACK };
 
 describe('the config JSON Schema agrees with the validator llmcost reads the file with', () => {
   it.each([
     ['the example config', read('fixtures/config/llmcost.config.json')],
+    ['the chargeback example', read('fixtures/config/chargeback.config.json')],
     ['a config with every key', FULL],
     ['an empty config', {}],
   ])('accepts %s', (_name, config) => {
@@ -84,6 +93,18 @@ describe('the config JSON Schema agrees with the validator llmcost reads the fil
     ['team rule on team', (config) => Object.assign(config.teams[0]!, { where: { team: 'x' } })],
     ['team rule field', (config) => Object.assign(config.teams[0]!, { owner: 'x' })],
     ['teams', (config) => Object.assign(config, { teams: { search: 'x' } })],
+    ['cost center id', (config) => Object.assign(config.chargeback.costCenters, { Unallocated: {} })],
+    ['cost center field', (config) => Object.assign(config.chargeback.costCenters['CC-100']!, { dept: 'x' })],
+    ['rule match', (config) => Object.assign(config.chargeback.rules[0]!, { match: { teem: 'x' } })],
+    ['rule match value', (config) => Object.assign(config.chargeback.rules[0]!, { match: { team: [] } })],
+    ['pool source', (config) => Object.assign(config.chargeback.pools[0]!, { from: 'unallocated' })],
+    ['pool method', (config) => Object.assign(config.chargeback.pools[0]!, { method: 'weighted' })],
+    ['pool weights', (config) => Object.assign(config.chargeback.pools[0]!, { weights: { 'CC-100': 1 } })],
+    ['adjustment kind', (config) => Object.assign(config.chargeback.adjustments[0]!, { kind: 'fee' })],
+    ['adjustment percent', (config) => Object.assign(config.chargeback.adjustments[1]!, { percent: 150 })],
+    ['adjustment field', (config) => Object.assign(config.chargeback.adjustments[3]!, { since: '2026-10' })],
+    ['credit month', (config) => Object.assign(config.chargeback.adjustments[3]!, { period: '2026-13' })],
+    ['prepaid balance', (config) => Object.assign(config.chargeback.adjustments[4]!, { balance: 0 })],
   ];
 
   it.each(breakages)('rejects a broken %s, as the validator does', (_name, breakage) => {
