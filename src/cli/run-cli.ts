@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerAnomalies } from './commands/anomalies.ts';
 import { registerBudget } from './commands/budget.ts';
+import { registerExport } from './commands/export.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
@@ -85,6 +86,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerFormats(program, run);
   registerReprice(program, run);
   registerReconcile(program, run);
+  registerExport(program, run);
   return program;
 }
 
