@@ -12,10 +12,11 @@ export interface UsageParties {
 
 /**
  * Names the parties of a (provider, model) pair from the price book's provider entries: the provider by
- * its id or `providerMatch` rules (`aws-bedrock` → AWS Bedrock), else as the record writes it; the
- * publisher by the last vendor segment of the model id that names a book provider
- * (`openrouter/anthropic/claude-…`, `us.anthropic.claude-…` → Anthropic), else by the provider whose
- * `modelMatch` rules claim the id (`gpt-…` → OpenAI), else the provider's name. Cached per pair.
+ * its id, else by its first segment (`azure-openai` → Microsoft Azure, `aws-bedrock` → AWS Bedrock: the
+ * platform bills, whoever made the model), else by `providerMatch` rules, else as the record writes it; the
+ * publisher by the provider whose `modelMatch` rules claim the model id (`gpt-…` → OpenAI, `claude…`
+ * → Anthropic, also inside `openrouter/anthropic/claude-…` or `us.anthropic.claude-…`), else by the
+ * last vendor segment of the id that names a book provider, else the provider's name. Cached per pair.
  */
 export function createPartyNamer(book: PriceBook): (provider: string, model: string) => UsageParties {
   const providers = Object.entries(book.providers).map(([id, entry]) => ({
@@ -27,8 +28,10 @@ export function createPartyNamer(book: PriceBook): (provider: string, model: str
   const byProviderId = (text: string): string | null => {
     const wanted = text.trim().toLowerCase();
     if (wanted === '') return null;
+    const platform = wanted.split(/[-_.]/)[0];
     const hit =
       providers.find((provider) => provider.id === wanted) ??
+      providers.find((provider) => provider.id === platform) ??
       providers.find((provider) => matchesRules(provider.providerMatch, wanted));
     return hit?.name ?? null;
   };
@@ -44,7 +47,7 @@ export function createPartyNamer(book: PriceBook): (provider: string, model: str
         .map(byProviderId)
         .find((name) => name !== null);
       const fromModel = providers.find((entry) => ids.some((id) => matchesRules(entry.modelMatch, id)));
-      parties = { providerName, publisherName: fromHint ?? fromModel?.name ?? providerName };
+      parties = { providerName, publisherName: fromModel?.name ?? fromHint ?? providerName };
       cache.set(key, parties);
     }
     return parties;
