@@ -135,7 +135,10 @@ function* linesOfBlock(
     const skuModel = group.pricedModel ?? `${provider}/${model}`;
     for (const [index, line] of lines.entries()) {
       yield {
-        ...period,
+        chargePeriodStartMs: period.chargePeriodStartMs,
+        chargePeriodEndMs: period.chargePeriodEndMs,
+        billingPeriodStartMs: period.billingPeriodStartMs,
+        billingPeriodEndMs: period.billingPeriodEndMs,
         lineClass: line.lineClass,
         key: group.key,
         parties,

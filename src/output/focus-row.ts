@@ -122,9 +122,18 @@ export function toFocusRow(line: FocusLine): FocusRow {
   };
 }
 
+/** The last few instants formatted: consecutive lines share their periods. */
+const isoCache = new Map<number, string>();
+
 /** `2026-11-02T00:00:00Z`: ISO 8601 extended, UTC, whole seconds (FOCUS Date/Time Format). */
 function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    if (isoCache.size > 64) isoCache.clear();
+    text = `${new Date(ms).toISOString().slice(0, 19)}Z`;
+    isoCache.set(ms, text);
+  }
+  return text;
 }
 
 /** `value / divisor` as an exact decimal (divisor a power of ten), trailing zeros dropped. */
@@ -136,8 +145,13 @@ function scaledDecimal(value: bigint, divisor: bigint): string {
   return fraction === '' ? whole.toString() : `${whole}.${fraction}`;
 }
 
+/** Tags JSON per allocation key: every line of a key shares the key object. */
+const tagsCache = new WeakMap<FocusLine['key'], string | null>();
+
 function tagsJson(line: FocusLine): string | null {
   const { key } = line;
+  const cached = tagsCache.get(key);
+  if (cached !== undefined) return cached;
   const tags: Record<string, string> = { ...key.tags };
   const own: readonly (readonly [string, string | null])[] = [
     ['project', key.project],
@@ -148,5 +162,7 @@ function tagsJson(line: FocusLine): string | null {
   for (const [name, value] of own) {
     if (value !== null && value !== '') tags[`${LLMCOST_TAG_PREFIX}${name}`] = value;
   }
-  return Object.keys(tags).length === 0 ? null : JSON.stringify(tags);
+  const text = Object.keys(tags).length === 0 ? null : JSON.stringify(tags);
+  tagsCache.set(key, text);
+  return text;
 }

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { FocusLine } from '../analysis/build-focus-lines.ts';
 import { FOCUS_COLUMNS, toFocusRow, type FocusColumn } from './focus-row.ts';
 import { neutralizeFormula } from './neutralize-formula.ts';
@@ -30,19 +29,28 @@ export function renderFocusCsvHeader(): string {
 }
 
 /**
- * FOCUS lines as CSV rows (RFC 4180 quoting by papaparse: a cell holding a comma, a quote, a line break
- * or edge spaces is quoted, quotes doubled; `\n` line ends, as every llmcost CSV). A null is an empty
- * cell; no FOCUS value is an empty string (§ Attributes › Null Handling).
+ * FOCUS lines as CSV rows, RFC 4180: a cell holding a comma, a double quote, a line break or edge
+ * spaces is quoted, its quotes doubled; rows end with `\n`, as in every llmcost CSV. A null is an empty
+ * cell; no FOCUS value is an empty string (§ Attributes › Null Handling). Written by hand rather than
+ * with papaparse's unparse: a large export renders millions of rows, and this is several times faster.
  */
 export function renderFocusCsvRows(lines: readonly FocusLine[]): string {
-  if (lines.length === 0) return '';
-  const data = lines.map((line) => {
+  let text = '';
+  for (const line of lines) {
     const row = toFocusRow(line);
-    return FOCUS_COLUMNS.map((column) => {
+    let cells = '';
+    for (const [index, column] of FOCUS_COLUMNS.entries()) {
       const value = row[column];
-      if (value === null) return '';
-      return FROM_THE_DATA.has(column) ? neutralizeFormula(value) : value;
-    });
-  });
-  return `${Papa.unparse(data, { header: false, newline: '\n' })}\n`;
+      const cell = value === null ? '' : FROM_THE_DATA.has(column) ? neutralizeFormula(value) : value;
+      cells += index === 0 ? csvCell(cell) : `,${csvCell(cell)}`;
+    }
+    text += `${cells}\n`;
+  }
+  return text;
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+function csvCell(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
