@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { registerAnomalies } from './commands/anomalies.ts';
 import { registerBudget } from './commands/budget.ts';
+import { registerChargeback } from './commands/chargeback.ts';
 import { registerExport } from './commands/export.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
@@ -43,7 +44,10 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
     )
     .option('--as-of <date>', 'treat this date (end of day) or instant as now, for reproducible output')
     .addOption(
-      new Option('--format <format>', 'output format (xlsx and html: report only)').choices(OUTPUT_FORMATS),
+      new Option(
+        '--format <format>',
+        'output format (xlsx: report and chargeback; html: report and invoice)',
+      ).choices(OUTPUT_FORMATS),
     )
     .option(
       '--out <file>',
@@ -86,6 +90,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerFormats(program, run);
   registerReprice(program, run);
   registerReconcile(program, run);
+  registerChargeback(program, run);
   registerExport(program, run);
   return program;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.ts';
 import type { Budget } from '../model/budget.ts';
+import type { ChargebackConfig } from '../model/chargeback-config.ts';
 import { COST_MODES, type CostMode } from '../model/cost-mode.ts';
 import {
   preferredKind,
@@ -66,6 +67,8 @@ export interface Settings {
   readonly csvMappings: Readonly<Record<string, ColumnMapping>>;
   /** Budgets from the config file, in file order. */
   readonly budgets: readonly Budget[];
+  /** Cost centers, allocation rules, pools and adjustments from the config file, or null if it has none. */
+  readonly chargeback: ChargebackConfig | null;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -148,6 +151,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     priceOverrides: config.priceOverrides ?? [],
     csvMappings: config.csvMappings ?? {},
     budgets: config.budgets ?? [],
+    chargeback: config.chargeback ?? null,
     configPath: loaded.loaded.path,
   };
 }

@@ -81,6 +81,16 @@ export function formatAmountExact(amountPico: bigint): string {
   return picoToDecimalString(amountPico);
 }
 
+/**
+ * A whole-cent amount as plain decimal text with exactly two decimals (`67.10`, `-0.05`), for CSV
+ * columns finance reads as money. Rounds half away from zero should the amount not be whole cents.
+ */
+export function formatCentsExact(amountPico: bigint): string {
+  const cents = roundPicoUsdToCents(amountPico);
+  const magnitude = cents < 0n ? -cents : cents;
+  return `${cents < 0n ? '-' : ''}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
+}
+
 const PICO_PER_MICRO = 1_000_000n;
 
 /**

@@ -4,9 +4,11 @@ import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
 import { localParts } from '../model/zoned-time.ts';
 import { currencyNumberFormat } from './format-money.ts';
+import { addAboutSheet } from './add-about-sheet.ts';
 import { neutralizeFormula } from './neutralize-formula.ts';
 import { reportFootnotes } from './report-columns.ts';
 import { reportFileColumns, rowLine, totalsLine, type ReportFileColumn } from './report-file-columns.ts';
+import { columnLetter } from './xlsx-column-letter.ts';
 
 const COUNT_FORMAT = '#,##0';
 /** Unit costs keep six decimals; shares are fractions shown as percent; percents are numbers of percent. */
@@ -80,21 +82,7 @@ export async function writeReportXlsx(
   sheet.autoFilter = `A1:${columnLetter(columns.length)}${lastDataRow}`;
   sheet.commit();
 
-  const aboutSheet = workbook.addWorksheet('About');
-  aboutSheet.columns = [{ width: 24 }, { width: 100 }];
-  for (const [label, value] of about) {
-    const row = aboutSheet.addRow([label, neutralizeFormula(value)]);
-    row.getCell(1).font = { bold: true };
-    row.commit();
-  }
-  const notes = reportFootnotes(report);
-  aboutSheet.addRow([]).commit();
-  notes.forEach((note, index) => {
-    const row = aboutSheet.addRow([index === 0 ? 'Notes' : '', neutralizeFormula(note.trim())]);
-    row.getCell(1).font = { bold: true };
-    row.commit();
-  });
-  aboutSheet.commit();
+  addAboutSheet(workbook, about, reportFootnotes(report));
   await workbook.commit();
 }
 
@@ -179,13 +167,4 @@ function columnWidth(column: ReportFileColumn, report: Report): number {
 function wallClockDate(instantMs: number, timeZone: string): Date {
   const local = localParts(instantMs, timeZone);
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));
-}
-
-/** 1 → A, 27 → AA. */
-function columnLetter(columnNumber: number): string {
-  let letters = '';
-  for (let rest = columnNumber; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
 }
