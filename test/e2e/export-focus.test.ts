@@ -168,6 +168,45 @@ describe('llmcost export --focus', () => {
     expect(sumPico(anthropic(discounted), 'BilledCost')).toBe(contracted);
   });
 
+  it('puts each allocation key in the cost center the chargeback rules give it (x_CostCenter)', () => {
+    const sandbox = makeSeededSandbox(['fixtures/chargeback/usage.jsonl']);
+    const config = ['--config', fixturePath('config/chargeback.config.json')];
+    const october = ['--since', '2026-10-01', '--until', '2026-10-31'];
+    const focus = exportFocus(sandbox, [...config, ...october]);
+    expect(validateFocusCsv(focus.stdout).problems).toEqual([]);
+    const byCenter = new Map<string, bigint>();
+    for (const row of focus.rows) {
+      byCenter.set(
+        row.x_CostCenter!,
+        (byCenter.get(row.x_CostCenter!) ?? 0n) + decimalUsdToPico(row.BilledCost!),
+      );
+    }
+    expect([...byCenter.keys()].sort()).toEqual(['CC-100', 'CC-200', 'CC-300', 'Unallocated']);
+    const searchRows = focus.rows.filter((row) => row.Tags!.includes('"llmcost/team":"search"'));
+    expect(new Set(searchRows.map((row) => row.x_CostCenter))).toEqual(new Set(['CC-100']));
+    const chargeback = runLlmcost(
+      ['chargeback', '--period', '2026-10', '--format', 'json', '--as-of', AS_OF, ...config],
+      sandbox,
+    );
+    expect(chargeback.code).toBe(0);
+    const json = JSON.parse(chargeback.stdout) as {
+      rows: { costCenter: string; direct: number }[];
+      totals: { usage: number };
+      pools: { name: string; amount: number }[];
+    };
+    const cents = (pico: bigint | undefined): number => Math.round(Number(pico ?? 0n) / 1e10);
+    // Direct allocation before pools: CC-200 has no pooled usage; Unallocated is the "untagged" pool.
+    expect(cents(byCenter.get('CC-200'))).toBe(
+      Math.round(json.rows.find((row) => row.costCenter === 'CC-200')!.direct * 100),
+    );
+    expect(cents(byCenter.get('Unallocated'))).toBe(
+      Math.round(json.pools.find((pool) => pool.name === 'untagged')!.amount * 100),
+    );
+    expect(cents([...byCenter.values()].reduce((sum, pico) => sum + pico, 0n))).toBe(
+      Math.round(json.totals.usage * 100),
+    );
+  });
+
   it('quotes and neutralises text from the logs without changing the values a reader parses', () => {
     const sandbox = makeSandbox();
     const file = join(sandbox.dir, 'usage.jsonl');

@@ -1,5 +1,6 @@
 import type { CostCenterOf } from '../../analysis/allocation-key.ts';
 import { buildFocusLines, type FocusLine } from '../../analysis/build-focus-lines.ts';
+import { createCostCenterMatcher } from '../../chargeback/match-cost-center.ts';
 import { focusExportNotes } from '../../output/focus-export-notes.ts';
 import { renderFocusCsvHeader, renderFocusCsvRows } from '../../output/render-focus-csv.ts';
 import { createPartyNamer } from '../../pricing/create-party-namer.ts';
@@ -21,21 +22,18 @@ import type { ExportOptions } from './export.ts';
 /** FOCUS lines rendered and written per chunk: a few hundred KiB of CSV at a time. */
 const LINES_PER_CHUNK = 2000;
 
-/** Cost centers until chargeback rules exist: none (x_CostCenter stays null). */
+/** Without chargeback rules in the config there are no cost centers: x_CostCenter stays null. */
 const NO_COST_CENTERS: CostCenterOf = () => null;
 
 /**
  * `llmcost export --focus`: the usage `llmcost report` would sum for the same range, filters, cost mode
  * and source preference, as a FOCUS 1.2 CSV (output/focus-row.ts says what each column holds), streamed
  * from the store to `--out` or stdout a chunk at a time. Usage without a cost in the cost mode is left
- * out and listed on stderr, with the row count and the exact BilledCost total.
+ * out and listed on stderr, with the row count and the exact BilledCost total. With chargeback rules in
+ * the config (`chargeback.rules`), x_CostCenter is the cost center the rules give each allocation key,
+ * `Unallocated` where none matches: direct allocation, before `llmcost chargeback` splits shared pools.
  */
-export async function runExport(
-  options: ExportOptions,
-  settings: Settings,
-  ctx: Context,
-  costCenterOf: CostCenterOf = NO_COST_CENTERS,
-): Promise<ExitCode> {
+export async function runExport(options: ExportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
   if (options.focus !== true) {
     throw new UsageError('export needs a format: --focus (a FinOps FOCUS 1.2 CSV; the only one so far)');
   }
@@ -47,6 +45,13 @@ export async function runExport(
   requireUsd(settings, 'export --focus');
   const range = resolveReportRange(options, settings);
   const { book } = loadPricing(settings);
+  const costCenterOf: CostCenterOf =
+    settings.chargeback === null
+      ? NO_COST_CENTERS
+      : (
+          (match) => (key) =>
+            match(key).costCenter
+        )(createCostCenterMatcher(settings.chargeback));
   const listPrice = createPricer(book);
   const store = openStore(settings.dbPath);
   try {
