@@ -1,52 +1,35 @@
 import {
-  ADJUSTMENT_KINDS,
   CHARGEBACK_ATTRIBUTES,
   SPLIT_METHODS,
   UNALLOCATED,
-  type Adjustment,
-  type AdjustmentKind,
-  type AdjustmentTerms,
   type AllocationRule,
   type AttributeCondition,
   type ChargebackAttribute,
   type ChargebackConfig,
   type CostCenter,
   type PoolSource,
-  type Rate,
   type SharedPool,
   type SplitMethod,
-  type VolumeBand,
 } from '../model/chargeback-config.ts';
-import { parseDecimalToPico, picoToDecimalString } from '../model/money.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
-import { suggestCostCenter } from './suggest-cost-center.ts';
+import {
+  checkFields,
+  costCenterList,
+  costCenterRef,
+  decimalOf,
+  isObject,
+  listOf,
+  optionalText,
+  parseAmount,
+  type JsonObject,
+} from './chargeback-fields.ts';
+import { parseAdjustment } from './parse-chargeback-adjustments.ts';
 
 const TOP_FIELDS = ['costCenters', 'rules', 'pools', 'adjustments'] as const;
 const COST_CENTER_FIELDS = ['name', 'department'] as const;
 const RULE_FIELDS = ['costCenter', 'match'] as const;
 const POOL_FIELDS = ['name', 'amount', 'match', 'from', 'method', 'costCenters', 'weights'] as const;
-const ADJUSTMENT_FIELDS: Readonly<Record<AdjustmentKind, readonly string[]>> = {
-  markup: ['kind', 'percent', 'costCenters', 'label'],
-  discount: ['kind', 'percent', 'costCenters', 'label'],
-  tax: ['kind', 'percent', 'costCenters', 'label'],
-  tiered: ['kind', 'bands', 'costCenters', 'label'],
-  credit: ['kind', 'amount', 'period', 'costCenters', 'label'],
-  prepaid: ['kind', 'balance', 'since', 'costCenters', 'label'],
-};
-/** Most a percentage may be per kind (tiered bands may also be negative, down to -100). */
-const MAX_PERCENT: Readonly<Record<'markup' | 'discount' | 'tax' | 'tiered', number>> = {
-  markup: 1000,
-  discount: 100,
-  tax: 100,
-  tiered: 1000,
-};
 const COST_CENTER_ID = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,63}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The config file's `chargeback` key:
@@ -90,36 +73,6 @@ export function parseChargeback(value: unknown, problems: string[]): ChargebackC
   return { costCenters, rules, pools, adjustments };
 }
 
-function checkFields(record: JsonObject, known: readonly string[], path: string, problems: string[]): void {
-  for (const key of Object.keys(record)) {
-    if (known.includes(key)) continue;
-    const suggestion = suggestKey(key, known);
-    problems.push(
-      suggestion === null
-        ? `"${path}.${key}": unknown field (known: ${known.join(', ')})`
-        : `"${path}.${key}": unknown field; did you mean "${suggestion}"?`,
-    );
-  }
-}
-
-/** An optional list: absent is empty; each entry parsed with its `[index]` path, nulls dropped. */
-function listOf<T>(
-  value: unknown,
-  path: string,
-  problems: string[],
-  parse: (entry: unknown, path: string) => T | null,
-): T[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    problems.push(`"${path}": expected a list, got ${JSON.stringify(value)}`);
-    return [];
-  }
-  return value.flatMap((entry: unknown, index) => {
-    const parsed = parse(entry, `${path}[${index}]`);
-    return parsed === null ? [] : [parsed];
-  });
-}
-
 function parseCostCenters(value: unknown, path: string, problems: string[]): CostCenter[] {
   if (!isObject(value) || Object.keys(value).length === 0) {
     problems.push(
@@ -150,49 +103,6 @@ function parseCostCenters(value: unknown, path: string, problems: string[]): Cos
     costCenters.push({ id, name, department });
   }
   return costCenters;
-}
-
-function optionalText(value: unknown, path: string, problems: string[]): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  problems.push(`"${path}": expected a non-empty string, got ${JSON.stringify(value)}`);
-  return undefined;
-}
-
-/** A declared cost center id, or a problem with a "did you mean". */
-function costCenterRef(
-  value: unknown,
-  path: string,
-  ids: readonly string[],
-  problems: string[],
-): string | null {
-  if (typeof value !== 'string' || value === '') {
-    problems.push(`"${path}": expected a cost center id, got ${JSON.stringify(value)}`);
-    return null;
-  }
-  if (ids.includes(value)) return value;
-  const suggestion = suggestCostCenter(value, ids);
-  problems.push(
-    suggestion === null
-      ? `"${path}": no cost center "${value}" in chargeback.costCenters (known: ${ids.join(', ')})`
-      : `"${path}": no cost center "${value}" in chargeback.costCenters; did you mean "${suggestion}"?`,
-  );
-  return null;
-}
-
-/** `costCenters: ["CC-100", …]`; absent: every declared cost center. */
-function costCenterList(value: unknown, path: string, ids: readonly string[], problems: string[]): string[] {
-  if (value === undefined) return [...ids];
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.push(`"${path}": expected a non-empty list of cost center ids, got ${JSON.stringify(value)}`);
-    return [];
-  }
-  const listed = value.flatMap((item: unknown, index) => {
-    const id = costCenterRef(item, `${path}[${index}]`, ids, problems);
-    return id === null ? [] : [id];
-  });
-  if (new Set(listed).size !== listed.length) problems.push(`"${path}": lists a cost center twice`);
-  return listed;
 }
 
 /** `{ "team": "search", "tag:env": ["prod", "stg-*"] }`: every condition must hold. */
@@ -353,187 +263,4 @@ function parseWeights(
     problems.push(`"${path}": at least one weight must be above 0`);
   }
   return weights;
-}
-
-/** A JSON number or decimal string as exact pico-units, or null. */
-function decimalOf(value: unknown): bigint | null {
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return parseDecimalToPico(Math.abs(value) < 1e-6 && value !== 0 ? value.toFixed(12) : String(value));
-  }
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return parseDecimalToPico(value);
-  return null;
-}
-
-/** An amount of dollars > 0: `1200`, `"99.95"`, `"$99.95"`. */
-function parseAmount(value: unknown, path: string, problems: string[]): bigint | null {
-  const pico = decimalOf(typeof value === 'string' ? value.replace(/^\s*\$/, '') : value);
-  if (pico === null || pico <= 0n) {
-    problems.push(
-      `"${path}": expected an amount of dollars > 0 such as 1200 or "99.95", got ${JSON.stringify(value)}`,
-    );
-    return null;
-  }
-  return pico;
-}
-
-/** A percentage with at most 6 decimals between `min` and `max` as an exact rate. */
-function parseRate(value: unknown, path: string, min: number, max: number, problems: string[]): Rate | null {
-  const text =
-    typeof value === 'number'
-      ? String(value)
-      : typeof value === 'string'
-        ? value.trim().replace(/%$/, '')
-        : '';
-  const percentPico = /^-?\d+(\.\d{1,6})?$/.test(text) ? parseDecimalToPico(text) : null;
-  const percent = Number(text);
-  if (percentPico === null || percent < min || percent > max) {
-    problems.push(
-      `"${path}": expected a percentage from ${min} to ${max} (at most 6 decimals) such as 19 or 7.5, got ${JSON.stringify(value)}`,
-    );
-    return null;
-  }
-  // percent × 10¹² / 100 = the fraction × 10¹²: exact, since the percentage has at most 6 decimals.
-  return { ratePpt: percentPico / 100n, percentText: picoToDecimalString(percentPico) };
-}
-
-function parseAdjustment(
-  entry: unknown,
-  path: string,
-  ids: readonly string[],
-  problems: string[],
-): Adjustment | null {
-  if (!isObject(entry)) {
-    problems.push(`"${path}": expected { "kind": …, … }, got ${JSON.stringify(entry)}`);
-    return null;
-  }
-  const kind = entry.kind;
-  if (typeof kind !== 'string' || !(ADJUSTMENT_KINDS as readonly string[]).includes(kind)) {
-    const suggestion = typeof kind === 'string' ? suggestKey(kind, ADJUSTMENT_KINDS) : null;
-    problems.push(
-      `"${path}.kind": expected one of ${ADJUSTMENT_KINDS.join(', ')}, got ${JSON.stringify(kind)}${suggestion === null ? '' : `; did you mean "${suggestion}"?`}`,
-    );
-    return null;
-  }
-  const before = problems.length;
-  const adjustmentKind = kind as AdjustmentKind;
-  checkFields(entry, ADJUSTMENT_FIELDS[adjustmentKind], path, problems);
-  const costCenters = costCenterList(entry.costCenters, `${path}.costCenters`, ids, problems);
-  const label = optionalText(entry.label, `${path}.label`, problems);
-  const terms = parseTerms(adjustmentKind, entry, path, problems);
-  if (terms === null || problems.length > before) return null;
-  return { ...terms, label: label ?? defaultLabel(terms), costCenters };
-}
-
-function parseTerms(
-  kind: AdjustmentKind,
-  entry: JsonObject,
-  path: string,
-  problems: string[],
-): AdjustmentTerms | null {
-  switch (kind) {
-    case 'markup':
-    case 'discount':
-    case 'tax': {
-      const rate = required(entry, 'percent', path, problems)
-        ? parseRate(entry.percent, `${path}.percent`, 0, MAX_PERCENT[kind], problems)
-        : null;
-      return rate === null ? null : { kind, rate };
-    }
-    case 'tiered': {
-      const bands = parseBands(entry.bands, `${path}.bands`, problems);
-      return bands === null ? null : { kind, bands };
-    }
-    case 'credit': {
-      const amountPico = required(entry, 'amount', path, problems)
-        ? parseAmount(entry.amount, `${path}.amount`, problems)
-        : null;
-      const period = entry.period === undefined ? null : parseMonth(entry.period, `${path}.period`, problems);
-      return amountPico === null || period === undefined ? null : { kind, amountPico, period };
-    }
-    case 'prepaid': {
-      const balancePico = required(entry, 'balance', path, problems)
-        ? parseAmount(entry.balance, `${path}.balance`, problems)
-        : null;
-      const since = required(entry, 'since', path, problems)
-        ? parseMonth(entry.since, `${path}.since`, problems)
-        : undefined;
-      return balancePico === null || since === undefined ? null : { kind, balancePico, since };
-    }
-    default:
-      return kind satisfies never;
-  }
-}
-
-function required(entry: JsonObject, key: string, path: string, problems: string[]): boolean {
-  if (entry[key] !== undefined) return true;
-  problems.push(`"${path}.${key}": missing`);
-  return false;
-}
-
-/** `YYYY-MM`, or undefined (with a problem). */
-function parseMonth(value: unknown, path: string, problems: string[]): string | undefined {
-  if (typeof value === 'string' && MONTH.test(value)) return value;
-  problems.push(`"${path}": expected a month such as "2026-10", got ${JSON.stringify(value)}`);
-  return undefined;
-}
-
-/** `[{ "upTo": 1000, "percent": 8 }, { "upTo": 5000, "percent": 4 }, { "percent": 0 }]`. */
-function parseBands(value: unknown, path: string, problems: string[]): VolumeBand[] | null {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.push(
-      `"${path}": expected a list of bands such as [{ "upTo": 1000, "percent": 8 }, { "percent": 3 }], got ${JSON.stringify(value)}`,
-    );
-    return null;
-  }
-  const before = problems.length;
-  const bands: VolumeBand[] = [];
-  value.forEach((band: unknown, index) => {
-    const bandPath = `${path}[${index}]`;
-    const isLast = index === value.length - 1;
-    if (!isObject(band)) {
-      problems.push(
-        `"${bandPath}": expected { "upTo": <dollars>, "percent": <n> }, got ${JSON.stringify(band)}`,
-      );
-      return;
-    }
-    checkFields(band, ['upTo', 'percent'], bandPath, problems);
-    let upToPico: bigint | null = null;
-    if (band.upTo === undefined) {
-      if (!isLast) problems.push(`"${bandPath}.upTo": missing (only the last band is open-ended)`);
-    } else if (isLast) {
-      problems.push(`"${bandPath}.upTo": the last band is open-ended; drop "upTo"`);
-    } else {
-      upToPico = parseAmount(band.upTo, `${bandPath}.upTo`, problems);
-      const previous = bands.at(-1)?.upToPico ?? null;
-      if (upToPico !== null && previous !== null && upToPico <= previous) {
-        problems.push(
-          `"${bandPath}.upTo": bands must rise (${picoToDecimalString(upToPico)} ≤ ${picoToDecimalString(previous)})`,
-        );
-      }
-    }
-    const rate = required(band, 'percent', bandPath, problems)
-      ? parseRate(band.percent, `${bandPath}.percent`, -100, MAX_PERCENT.tiered, problems)
-      : null;
-    if (rate !== null) bands.push({ upToPico, rate });
-  });
-  return problems.length > before ? null : bands;
-}
-
-function defaultLabel(terms: AdjustmentTerms): string {
-  switch (terms.kind) {
-    case 'markup':
-      return `Markup ${terms.rate.percentText}%`;
-    case 'discount':
-      return `Discount ${terms.rate.percentText}%`;
-    case 'tax':
-      return `Tax ${terms.rate.percentText}%`;
-    case 'tiered':
-      return 'Volume tiers';
-    case 'credit':
-      return 'Credit';
-    case 'prepaid':
-      return `Prepaid balance since ${terms.since}`;
-    default:
-      return terms satisfies never;
-  }
 }

@@ -60,7 +60,8 @@ function reportCents(args: readonly string[], sandbox = makeSeededSandbox(INPUTS
   return Number(roundPicoUsdToCents(decimalUsdToPico(report.totals.costExact)));
 }
 
-describe('chargeback: the summary equals the report total for the same period', () => {
+// Each case spawns the CLI twice (chargeback and report): allow for a loaded machine.
+describe('chargeback: the summary equals the report total for the same period', { timeout: 30_000 }, () => {
   it.each([
     ['UTC, cost mode auto', ['--tz', 'UTC']],
     ['list prices', ['--tz', 'UTC', '--cost', 'list']],
@@ -81,8 +82,9 @@ describe('chargeback: the summary equals the report total for the same period', 
   it('with pools and adjustments: direct plus the usage pools is the report total', () => {
     const json = chargeback(['--period', '2026-10', '--config', CONFIG]);
     const usagePools = json.pools.filter((pool) => pool.source !== 'amount');
-    expect(cents(json.totals.direct) + sumCents(usagePools.map((pool) => pool.amount))).toBe(reportCents([]));
-    expect(cents(json.totals.usage)).toBe(reportCents([]));
+    const reportTotal = reportCents([]);
+    expect(cents(json.totals.direct) + sumCents(usagePools.map((pool) => pool.amount))).toBe(reportTotal);
+    expect(cents(json.totals.usage)).toBe(reportTotal);
   });
 });
 
@@ -308,7 +310,8 @@ describe('chargeback --out file.xlsx: read back with exceljs', async () => {
   });
 });
 
-describe('invoice', () => {
+// Several cases spawn the CLI more than once: allow for a loaded machine.
+describe('invoice', { timeout: 30_000 }, () => {
   const sandbox = makeSeededSandbox(INPUTS);
   const invoice = (costCenter: string, format: string) =>
     runLlmcost(
@@ -364,6 +367,12 @@ describe('invoice', () => {
     expect(invoice('CC-300', 'md').stdout).toContain(
       '- Lab prepaid commitment: $92.29 of $100.08 used, $7.79 left for next month.\n',
     );
+  });
+
+  it('prints in the terminal as house tables (golden)', async () => {
+    const result = invoice('CC-300', 'table');
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot('../golden/chargeback/invoice-cc-300.txt');
   });
 
   it('prints as a self-contained HTML page with print rules', () => {

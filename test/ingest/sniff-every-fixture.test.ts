@@ -7,6 +7,7 @@ import { REPO_ROOT } from '../helpers/run-cli.ts';
 /** Fixture folders named after what they test rather than their format. */
 const FORMAT_OF_FOLDER: Readonly<Record<string, string>> = {
   anomalies: 'llmcost-jsonl',
+  chargeback: 'llmcost-jsonl',
   forecast: 'llmcost-jsonl',
 };
 

@@ -1,6 +1,10 @@
 import { buildInvoice } from '../../chargeback/build-invoice.ts';
 import { renderInvoiceHtml } from '../../output/render-invoice-html.ts';
-import { renderInvoiceJson, renderInvoiceMarkdown } from '../../output/render-invoice-text.ts';
+import {
+  renderInvoiceJson,
+  renderInvoiceMarkdown,
+  renderInvoiceTable,
+} from '../../output/render-invoice-text.ts';
 import { suggestCostCenter } from '../../config/suggest-cost-center.ts';
 import { computeChargeback } from '../compute-chargeback.ts';
 import type { Context } from '../context.ts';
@@ -33,8 +37,10 @@ export function runInvoice(options: InvoiceOptions, settings: Settings, ctx: Con
       writeOutput(ctx, settings, renderInvoiceJson(invoice));
       break;
     case 'md':
-    case 'table':
       writeOutput(ctx, settings, renderInvoiceMarkdown(invoice));
+      break;
+    case 'table':
+      writeOutput(ctx, settings, renderInvoiceTable(invoice, ctx.display));
       break;
     default:
       return settings.format satisfies never;
