@@ -40,7 +40,8 @@ function exportFocus(sandbox: ReturnType<typeof makeSandbox>, args: readonly str
 const sumPico = (rows: readonly FocusCsvRow[], column: string): bigint =>
   rows.reduce((sum, row) => sum + decimalUsdToPico(row[column] ?? ''), 0n);
 
-describe('llmcost export --focus', () => {
+// Each case spawns the CLI two to five times (seeding, export, report): room for a loaded machine.
+describe('llmcost export --focus', { timeout: 30_000 }, () => {
   it.each(['auto', 'list', 'reported'])(
     'writes a valid FOCUS 1.2 file whose BilledCost sums exactly to the report total (--cost %s)',
     (mode) => {
