@@ -72,7 +72,7 @@ export function computeChargeback(period: string, settings: Settings, ctx: Conte
       costMode: settings.costMode,
       preferKind: settings.preferKind,
       configPath: settings.configPath,
-      rulesHash: hashChargebackConfig(chargeback),
+      rulesHash: hashChargebackConfig(chargeback, settings.teamRules),
       pricingVersions: selectStampInputs(store).pricingVersions,
       unpricedRecords: statement.unpricedRecords,
       generatedAtMs: ctx.nowMs,

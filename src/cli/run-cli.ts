@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAnomalies } from './commands/anomalies.ts';
 import { registerBudget } from './commands/budget.ts';
 import { registerChargeback } from './commands/chargeback.ts';
+import { registerExport } from './commands/export.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
@@ -90,6 +91,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerReprice(program, run);
   registerReconcile(program, run);
   registerChargeback(program, run);
+  registerExport(program, run);
   return program;
 }
 

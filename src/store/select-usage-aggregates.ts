@@ -111,6 +111,14 @@ export function selectUsageAggregates(store: Store, query: AggregateQuery): Usag
   return mergeSlices(selectTiered(store, query, sources, hasSourceOverlap(store, query)));
 }
 
+/**
+ * WHERE conditions (with their parameters) selecting the usage rows a filter keeps, the source-kind
+ * preference included: the rows every report sums, for queries that read usage rows one by one.
+ */
+export function usageRowConditions(store: Store, filter: UsageFilter): { sql: string; params: string[] } {
+  return conditionsFor(filter, USAGE_ROWS, hasSourceOverlap(store, filter));
+}
+
 function hasSourceOverlap(store: Store, filter: UsageFilter): boolean {
   return selectSourceOverlaps(store, { fromMs: filter.fromMs, toMs: filter.toMs }).length > 0;
 }
@@ -230,7 +238,7 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
 // Rollup rows are keyed by reported currency ('' = none), so every cost mode is exact on them too.
 
 /** The cost of a usage row in a cost mode, and whether the row has none (usage rows: currency NULL). */
-function rowCost(mode: CostMode): { readonly cost: string; readonly isUnpriced: string } {
+export function rowCost(mode: CostMode): { readonly cost: string; readonly isUnpriced: string } {
   const isReported = "reported_currency = 'USD'";
   switch (mode) {
     case 'list':

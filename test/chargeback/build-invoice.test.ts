@@ -60,6 +60,12 @@ describe('hashChargebackConfig', () => {
   it('changes with the rules and not with how the file spells the same rules', () => {
     const hash = hashChargebackConfig(makeChargebackConfig(CONFIG_JSON));
     expect(hash).toMatch(/^sha256:[0-9a-f]{16}$/);
+    expect(hashChargebackConfig(makeChargebackConfig(CONFIG_JSON), [])).toBe(hash);
+    expect(
+      hashChargebackConfig(makeChargebackConfig(CONFIG_JSON), [
+        { team: 'search', where: [{ dimension: 'project', value: 'search-*' }] },
+      ]),
+    ).not.toBe(hash);
     expect(
       hashChargebackConfig(
         makeChargebackConfig({

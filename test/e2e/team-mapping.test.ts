@@ -33,5 +33,8 @@ describe('team mapping from the config file', () => {
     const check = JSON.parse(run(['budget', 'check']).stdout) as { budgets: { spent: number }[] };
     expect(check.budgets[0]!.spent).toBeGreaterThan(0);
     expect(check.budgets[0]!.spent).toBeLessThanOrEqual(supportCost!);
+    const focus = runLlmcost(['export', '--focus', '--config', config, '--as-of', '2026-11-18'], sandbox);
+    expect(focus.code).toBe(0);
+    expect(focus.stdout).toContain('""llmcost/team"":""support""');
   });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DimensionFilter } from '../../model/dimension.ts';
 import { UsageError } from '../errors.ts';
+import { collectFilter } from '../parse-flags.ts';
 
 /** The range and filter flags every report view shares with `llmcost report`. */
 export interface ReportRangeFlags {
@@ -17,6 +18,17 @@ Range and filters, as on llmcost report:
   --since <date>        from this date (inclusive, in --tz) or instant
   --until <date>        up to this date (inclusive) or instant (exclusive)
   --where <dim=value>   keep only usage where dimension = value (* matches any text; repeatable)`;
+
+/**
+ * Adds `--since`, `--until` and `--where` to a command that reads a range of usage the way `llmcost
+ * report` does (same flags, same meaning), e.g. `llmcost export`.
+ */
+export function addReportRangeOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
+    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
+    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, []);
+}
 
 /**
  * A view's `--since`, `--until` and `--where`. Commander reads a parent's options wherever they appear
