@@ -58,7 +58,9 @@ export async function streamOutput(
   try {
     await Promise.race([write(file), failed]);
   } catch (error) {
+    // The file is opened asynchronously: remove it once closed, or a late open would re-create it.
     file.destroy();
+    if (!file.closed) await once(file, 'close');
     rmSync(path, { force: true });
     throw error;
   }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -183,3 +183,24 @@ describe.each([
     }, 60_000);
   },
 );
+
+describe('a streamed export that fails part way', () => {
+  it.each(['report.csv', 'report.xlsx'])('exits 1 and leaves no %s behind', (name) => {
+    const sandbox = seededSandbox();
+    const config = join(sandbox.dir, 'late-rates.config.json');
+    writeFileSync(join(sandbox.dir, 'late.csv'), 'date,currency,rate\n2026-10-15,EUR,0.95\n');
+    writeFileSync(config, JSON.stringify({ exchangeRatesFile: 'late.csv', currency: 'EUR' }));
+    const path = join(sandbox.dir, name);
+    const result = runLlmcost(
+      ['report', '--as-of', '2026-11-01', '--by', 'day', '--config', config, '--out', path],
+      sandbox,
+    );
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'no EUR rate on or before 2026-10-01 (the first is 2026-10-15)',
+      ) as string,
+    });
+    expect(existsSync(path)).toBe(false);
+  });
+});
