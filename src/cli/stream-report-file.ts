@@ -8,7 +8,7 @@ import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import { createTotalsAccumulator } from '../model/usage-totals.ts';
 import { renderReportCsvChunks } from '../output/render-report-csv.ts';
 import { reportAbout, type ReportProvenance } from '../output/report-about.ts';
-import type { Store } from '../store/open-store.ts';
+import { shrinkPageCacheForReading, type Store } from '../store/open-store.ts';
 import type { Context } from './context.ts';
 import type { LoadedPricing } from './load-pricing.ts';
 import { streamReportSlices, type SliceRequest } from './read-report-slices.ts';
@@ -43,6 +43,7 @@ export async function streamReportFile(
   ctx: Context,
 ): Promise<void> {
   const { layout } = request;
+  shrinkPageCacheForReading(store);
   const converter = request.rates === null ? null : createSliceConverter(request.rates, layout.currency);
   const keptGroups =
     layout.top === null
