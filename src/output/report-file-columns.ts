@@ -146,8 +146,11 @@ function economicsColumns(unit: string, currency: string): ReportFileColumn[] {
   ];
 }
 
-/** What decides a file's columns: the report's layout, and its comparison when it has `--compare`. */
-export type FileLayout = ReportLayout & { readonly comparison?: ReportComparison };
+/**
+ * What decides a file's columns: the report's layout, and with `--compare` its comparison (only its
+ * presence and heading: a streamed export writes the header before the baseline total is known).
+ */
+export type FileLayout = ReportLayout & { readonly comparison?: Pick<ReportComparison, 'mode' | 'heading'> };
 
 /**
  * The columns of every file export, in order. Money columns name the report's currency in CSV

@@ -7,7 +7,6 @@ import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import type { DimensionFilter } from '../../model/dimension.ts';
 import { groupSourceOverlaps } from '../../model/source-overlap.ts';
 import { renderReportChart } from '../../output/render-report-chart.ts';
-import { renderReportCsvChunks } from '../../output/render-report-csv.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
 import { reportAbout } from '../../output/report-about.ts';
@@ -24,7 +23,7 @@ import { loadPricing } from '../load-pricing.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { readReportSlices, type SliceRequest } from '../read-report-slices.ts';
 import type { Settings } from '../settings.ts';
-import { streamBinaryOutput, streamOutput, writeChunks, writeOutput } from '../write-output.ts';
+import { writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
 
 export async function runReport(options: ReportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
@@ -105,9 +104,13 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     };
     const rangeStamp = { sinceMs, untilMs: untilFlagMs, asOfMs: settings.asOfMs };
     const provenance = { range: rangeStamp, where: options.where, generatedAtMs: ctx.nowMs };
-    // CSV and XLSX stream from the store to the file; --compare needs both ranges' rows, so it (and
-    // the terminal and script formats) build the report in memory.
-    if ((settings.format === 'csv' || settings.format === 'xlsx') && options.compare === undefined) {
+    const baselineRange =
+      options.compare === undefined
+        ? null
+        : compareRange(options.compare, options.by, sinceMs, untilMs, timeZone);
+    // CSV and XLSX stream from the store to the file; the terminal and script formats (and HTML)
+    // build the report in memory.
+    if (settings.format === 'csv' || settings.format === 'xlsx') {
       const { streamReportFile } = await import('../stream-report-file.ts');
       await streamReportFile(
         store,
@@ -120,6 +123,14 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
           overlap,
           stamp: stampFor,
           provenance,
+          compare:
+            baselineRange === null
+              ? null
+              : {
+                  slices: request(baselineRange.fromMs, baselineRange.toMs, baselineRange.by),
+                  mode: baselineRange.mode,
+                  sortByDelta: options.sort === 'delta',
+                },
         },
         settings,
         ctx,
@@ -129,8 +140,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     const { slices, exchange } = readReportSlices(store, request(sinceMs, untilMs), settings, rates, price);
     const reportOptions = { ...layout, overlap, stamp: stampFor(exchange), exchange };
     let report: Report = buildReport(slices, unpriced, reportOptions);
-    if (options.compare !== undefined) {
-      const baselineRange = compareRange(options.compare, options.by, sinceMs, untilMs, timeZone);
+    if (baselineRange !== null) {
       const baseline = buildReport(
         readReportSlices(
           store,
@@ -148,11 +158,6 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       case 'json':
         writeOutput(ctx, settings, renderReportJson(report, rangeStamp));
         break;
-      case 'csv':
-        await streamOutput(ctx, settings, (stream) =>
-          writeChunks(renderReportCsvChunks(report, report.rows), stream),
-        );
-        break;
       case 'md':
         writeOutput(ctx, settings, renderReportMarkdown(report));
         break;
@@ -166,13 +171,6 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
                 (options.chart === true ? `\n${renderReportChart(report, ctx.display)}` : ''),
         );
         break;
-      case 'xlsx': {
-        const { writeReportXlsx } = await import('../../output/write-report-xlsx.ts');
-        await streamBinaryOutput(ctx, settings, (stream) =>
-          writeReportXlsx(report, about(), stream, ctx.nowMs),
-        );
-        break;
-      }
       case 'html': {
         const { renderReportHtml } = await import('../../output/render-report-html.ts');
         const byModel = buildReport(
