@@ -114,6 +114,11 @@ describe.each([
       'eur.config.json',
     ],
   ],
+  [
+    'by day, compared with the previous day, sorted by the change',
+    1_000,
+    ['--by', 'day', '--group-by', 'user,model', '--compare', 'previous', '--sort', 'delta'],
+  ],
 ] as const)(
   'a large export (%s) streamed to CSV and XLSX equals the in-memory report',
   (_, minRows, flags) => {
