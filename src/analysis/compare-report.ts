@@ -92,7 +92,7 @@ export function* compareRowsInOrder(
   const wholeBaseline = isPerPeriod ? null : costsByGroup([...baselinePeriods].flat());
   let pending = isPerPeriod ? baselinePeriods.next() : null;
   const baselineBefore = (first: ReportRow): Map<string, bigint> => {
-    if (wholeBaseline !== null || pending === null) return wholeBaseline ?? new Map();
+    if (wholeBaseline !== null || pending === null) return wholeBaseline ?? new Map<string, bigint>();
     // by is not 'none' here, so every period has a start.
     const startMs =
       periodOf((first.period.startMs ?? 0) - 1, comparison.by, comparison.timeZone).startMs ?? 0;
@@ -101,7 +101,7 @@ export function* compareRowsInOrder(
     }
     return pending.done !== true && pending.value[0]?.period.startMs === startMs
       ? costsByGroup(pending.value)
-      : new Map();
+      : new Map<string, bigint>();
   };
   for (const periodRows of periodsOf(rows)) {
     const first = periodRows[0];
