@@ -23,8 +23,8 @@ const MODELS = [
 ] as const;
 const START_MS = Date.UTC(2026, 9, 1);
 
-function usageLines(): string {
-  return Array.from({ length: HOURS * USERS }, (_, index) => {
+function usageLines(records: number): string {
+  return Array.from({ length: records }, (_, index) => {
     const [provider, model] = MODELS[index % MODELS.length] ?? MODELS[0];
     return JSON.stringify({
       ts: new Date(START_MS + (index % HOURS) * 3_600_000 + ((index * 37) % 3_600) * 1_000).toISOString(),
@@ -39,10 +39,11 @@ function usageLines(): string {
   }).join('\n');
 }
 
-function seededSandbox(): Sandbox {
+/** A sandbox whose store holds the first `records` records (all of them by default). */
+function seededSandbox(records = HOURS * USERS): Sandbox {
   const sandbox = makeSandbox();
   const file = join(sandbox.dir, 'usage.jsonl');
-  writeFileSync(file, `${usageLines()}\n`);
+  writeFileSync(file, `${usageLines(records)}\n`);
   writeFileSync(
     join(sandbox.dir, 'rates.csv'),
     'date,currency,rate\n2026-01-01,EUR,0.9\n2026-10-15,EUR,0.95\n',
@@ -190,22 +191,26 @@ describe.each([
 );
 
 describe('a streamed export that fails part way', () => {
-  it.each(['report.csv', 'report.xlsx'])('exits 1 and leaves no %s behind', (name) => {
-    const sandbox = seededSandbox();
-    const config = join(sandbox.dir, 'late-rates.config.json');
-    writeFileSync(join(sandbox.dir, 'late.csv'), 'date,currency,rate\n2026-10-15,EUR,0.95\n');
-    writeFileSync(config, JSON.stringify({ exchangeRatesFile: 'late.csv', currency: 'EUR' }));
-    const path = join(sandbox.dir, name);
-    const result = runLlmcost(
-      ['report', '--as-of', '2026-11-01', '--by', 'day', '--config', config, '--out', path],
-      sandbox,
-    );
-    expect(result).toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining(
-        'no EUR rate on or before 2026-10-01 (the first is 2026-10-15)',
-      ) as string,
-    });
-    expect(existsSync(path)).toBe(false);
-  });
+  it.each(['report.csv', 'report.xlsx'])(
+    'exits 1 and leaves no %s behind',
+    (name) => {
+      const sandbox = seededSandbox(100);
+      const config = join(sandbox.dir, 'late-rates.config.json');
+      writeFileSync(join(sandbox.dir, 'late.csv'), 'date,currency,rate\n2026-10-15,EUR,0.95\n');
+      writeFileSync(config, JSON.stringify({ exchangeRatesFile: 'late.csv', currency: 'EUR' }));
+      const path = join(sandbox.dir, name);
+      const result = runLlmcost(
+        ['report', '--as-of', '2026-11-01', '--by', 'day', '--config', config, '--out', path],
+        sandbox,
+      );
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(
+          'no EUR rate on or before 2026-10-01 (the first is 2026-10-15)',
+        ) as string,
+      });
+      expect(existsSync(path)).toBe(false);
+    },
+    60_000,
+  );
 });
