@@ -49,11 +49,12 @@ export function* groupReportRows(
         yield* [...rowsByKey.values()].sort(compareReportRows);
         rowsByKey = new Map();
       }
-      period = next;
+      if (period === null || next.label !== period.label) period = next;
     }
     const key = groupKey(slice.groupValues);
     const isOther = grouping.keptGroups !== null && !grouping.keptGroups.has(key);
-    const rowKey = isOther ? GROUP_SEPARATOR : key;
+    // Prefixed so that no group's key can be taken for the (other) row's.
+    const rowKey = isOther ? 'other' : `group:${key}`;
     let row = rowsByKey.get(rowKey);
     if (row === undefined) {
       row = {

@@ -69,6 +69,22 @@ describe('groupReportRows', () => {
     },
   );
 
+  it('keeps a group of empty values apart from the (other) row', () => {
+    const twoDimensions = (values: [string, string], costPico: bigint): UsageSlice => ({
+      ...slice(1, 'x', costPico),
+      groupValues: values,
+    });
+    const slices = [twoDimensions(['', ''], 9n), twoDimensions(['a', 'b'], 1n)];
+    const rows = groupReportRows(slices, {
+      ...byDay(rankTopGroups(slices, 1)),
+      groupBy: ['project', 'user'],
+    });
+    expect([...rows].map((row) => [row.group, row.isOther, row.totals.costPico])).toEqual([
+      [['', ''], false, 9n],
+      [[null, null], true, 1n],
+    ]);
+  });
+
   it('throws on a slice before the one read last (the store reads them in order)', () => {
     const rows = groupReportRows([slice(5, 'o3', 1n), slice(2, 'o3', 1n)], byDay(null));
     expect(() => [...rows]).toThrow(/slices out of order/);
