@@ -4,14 +4,9 @@ import type { ReproducibilityStamp } from './reproducibility-stamp.ts';
 import type { SourceOverlap } from '../model/source-overlap.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import type { Dimension } from '../model/dimension.ts';
-import {
-  accumulateTotals,
-  allTokens,
-  createTotalsAccumulator,
-  type TotalsAccumulator,
-  type UsageTotals,
-} from '../model/usage-totals.ts';
-import { periodOf, type Period, type PeriodUnit } from './period.ts';
+import { accumulateTotals, createTotalsAccumulator, type UsageTotals } from '../model/usage-totals.ts';
+import { groupReportRows, rankTopGroups } from './group-report-rows.ts';
+import type { Period, PeriodUnit } from './period.ts';
 
 /** Usage of one time slice and group, as the store sums it. */
 export interface UsageSlice {
@@ -52,6 +47,18 @@ export interface Report {
   readonly overlap: readonly SourceOverlap[];
 }
 
+/**
+ * What decides a report's columns and number formats, known before any row is read (a streamed
+ * export writes its header from it).
+ */
+export type ReportLayout = Pick<
+  Report,
+  'costMode' | 'currency' | 'economics' | 'by' | 'timeZone' | 'groupBy' | 'top'
+>;
+
+/** A report apart from its rows: what a streamed export knows once the rows have gone by. */
+export type ReportSummary = Omit<Report, 'rows'>;
+
 export interface ReportOptions {
   readonly costMode: CostMode;
   readonly currency: string;
@@ -68,13 +75,6 @@ export interface ReportOptions {
   readonly overlap?: readonly SourceOverlap[];
 }
 
-const GROUP_SEPARATOR = '\u0000';
-const NULL_MARK = '\u0001';
-
-function groupKey(values: readonly (string | null)[]): string {
-  return values.map((value) => value ?? NULL_MARK).join(GROUP_SEPARATOR);
-}
-
 /**
  * Buckets usage slices into calendar periods in the report's time zone and groups them. Totals are
  * sums of the same integers as the rows, so the totals row always equals the sum of the rows.
@@ -84,45 +84,24 @@ export function buildReport(
   unpriced: readonly UnpricedUsage[],
   options: ReportOptions,
 ): Report {
-  const keptGroups = options.top === null ? null : topGroups(slices, options.top);
-  const periodBySlice = new Map<number, Period>();
-  const rowsByKey = new Map<string, ReportRow & { totals: TotalsAccumulator }>();
+  const keptGroups = options.top === null ? null : rankTopGroups(slices, options.top);
   const totals = createTotalsAccumulator();
-
-  for (const slice of slices) {
-    let period = periodBySlice.get(slice.sliceStartMs);
-    if (period === undefined) {
-      period = periodOf(slice.sliceStartMs, options.by, options.timeZone);
-      periodBySlice.set(slice.sliceStartMs, period);
-    }
-    const key = groupKey(slice.groupValues);
-    const isOther = keptGroups !== null && !keptGroups.has(key);
-    const rowKey = `${period.label}${GROUP_SEPARATOR}${isOther ? 'other' : key}`;
-    let row = rowsByKey.get(rowKey);
-    if (row === undefined) {
-      row = {
-        period,
-        group: isOther ? options.groupBy.map(() => null) : slice.groupValues,
-        isOther,
-        totals: createTotalsAccumulator(),
-      };
-      rowsByKey.set(rowKey, row);
-    }
-    accumulateTotals(row.totals, slice.totals);
-    accumulateTotals(totals, slice.totals);
-  }
-
-  const rows = [...rowsByKey.values()].sort(compareRows);
+  for (const slice of slices) accumulateTotals(totals, slice.totals);
+  const ordered = isInSliceOrder(slices)
+    ? slices
+    : [...slices].sort((a, b) => a.sliceStartMs - b.sliceStartMs);
+  const rows = [
+    ...groupReportRows(ordered, {
+      by: options.by,
+      timeZone: options.timeZone,
+      groupBy: options.groupBy,
+      keptGroups,
+    }),
+  ];
   return {
-    costMode: options.costMode,
-    currency: options.currency,
+    ...reportLayout(options),
     exchange: options.exchange,
     stamp: options.stamp,
-    economics: options.economics ?? false,
-    by: options.by,
-    timeZone: options.timeZone,
-    groupBy: options.groupBy,
-    top: options.top,
     rows,
     totals,
     unpriced,
@@ -130,37 +109,21 @@ export function buildReport(
   };
 }
 
-function topGroups(slices: readonly UsageSlice[], top: number): Set<string> {
-  const costByGroup = new Map<string, { cost: bigint; tokens: number }>();
-  for (const slice of slices) {
-    const key = groupKey(slice.groupValues);
-    const current = costByGroup.get(key) ?? { cost: 0n, tokens: 0 };
-    costByGroup.set(key, {
-      cost: current.cost + slice.totals.costPico,
-      tokens: current.tokens + allTokens(slice.totals),
-    });
-  }
-  const ranked = [...costByGroup.entries()].sort(([keyA, a], [keyB, b]) =>
-    a.cost !== b.cost
-      ? b.cost > a.cost
-        ? 1
-        : -1
-      : a.tokens !== b.tokens
-        ? b.tokens - a.tokens
-        : compareText(keyA, keyB),
+/** The layout of a report with these options. */
+function reportLayout(options: ReportOptions): ReportLayout {
+  return {
+    costMode: options.costMode,
+    currency: options.currency,
+    economics: options.economics ?? false,
+    by: options.by,
+    timeZone: options.timeZone,
+    groupBy: options.groupBy,
+    top: options.top,
+  };
+}
+
+function isInSliceOrder(slices: readonly UsageSlice[]): boolean {
+  return slices.every(
+    (slice, index) => index === 0 || (slices[index - 1]?.sliceStartMs ?? 0) <= slice.sliceStartMs,
   );
-  return new Set(ranked.slice(0, top).map(([key]) => key));
-}
-
-function compareRows(a: ReportRow, b: ReportRow): number {
-  const aStart = a.period.startMs ?? 0;
-  const bStart = b.period.startMs ?? 0;
-  if (aStart !== bStart) return aStart - bStart;
-  if (a.isOther !== b.isOther) return a.isOther ? 1 : -1;
-  if (a.totals.costPico !== b.totals.costPico) return b.totals.costPico > a.totals.costPico ? 1 : -1;
-  return compareText(groupKey(a.group), groupKey(b.group));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -14,45 +14,52 @@ export function withCacheSavings(
   groupCount: number,
   price: (usage: PricingInput) => RecordCost,
 ): UsageSlice[] {
-  return slices.map((slice) => {
-    const { totals } = slice;
-    const groupValues = slice.groupValues.slice(0, groupCount);
-    const cached =
-      totals.cacheReadTokens +
-      totals.cacheWrite5mTokens +
-      totals.cacheWrite1hTokens +
-      totals.cacheWriteUnknownTtlTokens;
-    if (cached === 0) return { ...slice, groupValues };
-    const provider = slice.groupValues[groupCount] ?? '';
-    const model = slice.groupValues[groupCount + 1] ?? '';
-    const asIs: PricingInput = {
-      provider,
-      model,
-      occurredAtMs: slice.sliceStartMs,
-      inputTokens: totals.inputTokens,
-      cacheReadTokens: totals.cacheReadTokens,
-      cacheWrite5mTokens: totals.cacheWrite5mTokens,
-      cacheWrite1hTokens: totals.cacheWrite1hTokens,
-      cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
-      outputTokens: totals.outputTokens,
-      reasoningTokens: totals.reasoningTokens,
-      requests: totals.requests > 0 ? totals.requests : null,
-      webSearchRequests: totals.webSearchRequests,
-      isBatch: false,
-      serviceTier: null,
-    };
-    const uncached: PricingInput = {
-      ...asIs,
-      inputTokens: totals.inputTokens + cached,
-      cacheReadTokens: 0,
-      cacheWrite5mTokens: 0,
-      cacheWrite1hTokens: 0,
-      cacheWriteTokens: 0,
-    };
-    const actual = price(asIs);
-    const without = price(uncached);
-    const savings =
-      actual.kind === 'priced' && without.kind === 'priced' ? without.costPico - actual.costPico : 0n;
-    return { ...slice, groupValues, totals: { ...totals, cacheSavingsPico: savings } };
-  });
+  return slices.map((slice) => withCacheSaving(slice, groupCount, price));
+}
+
+/** One slice of `withCacheSavings` (a streamed report prices slices as they are read). */
+export function withCacheSaving(
+  slice: UsageSlice,
+  groupCount: number,
+  price: (usage: PricingInput) => RecordCost,
+): UsageSlice {
+  const { totals } = slice;
+  const groupValues = slice.groupValues.slice(0, groupCount);
+  const cached =
+    totals.cacheReadTokens +
+    totals.cacheWrite5mTokens +
+    totals.cacheWrite1hTokens +
+    totals.cacheWriteUnknownTtlTokens;
+  if (cached === 0) return { ...slice, groupValues };
+  const provider = slice.groupValues[groupCount] ?? '';
+  const model = slice.groupValues[groupCount + 1] ?? '';
+  const asIs: PricingInput = {
+    provider,
+    model,
+    occurredAtMs: slice.sliceStartMs,
+    inputTokens: totals.inputTokens,
+    cacheReadTokens: totals.cacheReadTokens,
+    cacheWrite5mTokens: totals.cacheWrite5mTokens,
+    cacheWrite1hTokens: totals.cacheWrite1hTokens,
+    cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
+    outputTokens: totals.outputTokens,
+    reasoningTokens: totals.reasoningTokens,
+    requests: totals.requests > 0 ? totals.requests : null,
+    webSearchRequests: totals.webSearchRequests,
+    isBatch: false,
+    serviceTier: null,
+  };
+  const uncached: PricingInput = {
+    ...asIs,
+    inputTokens: totals.inputTokens + cached,
+    cacheReadTokens: 0,
+    cacheWrite5mTokens: 0,
+    cacheWrite1hTokens: 0,
+    cacheWriteTokens: 0,
+  };
+  const actual = price(asIs);
+  const without = price(uncached);
+  const savings =
+    actual.kind === 'priced' && without.kind === 'priced' ? without.costPico - actual.costPico : 0n;
+  return { ...slice, groupValues, totals: { ...totals, cacheSavingsPico: savings } };
 }

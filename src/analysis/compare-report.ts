@@ -1,6 +1,7 @@
+import type { Dimension } from '../model/dimension.ts';
 import { createTotalsAccumulator } from '../model/usage-totals.ts';
 import type { Report, ReportRow } from './build-report.ts';
-import { periodOf } from './period.ts';
+import { periodOf, type PeriodUnit } from './period.ts';
 
 /** What each row is compared with: the previous period of the same group, or one fixed period. */
 export type CompareMode = { readonly kind: 'previous' } | { readonly kind: 'period'; readonly label: string };
@@ -28,6 +29,17 @@ export interface ComparedReport extends Report {
 const SEPARATOR = '\u0000';
 const groupKey = (row: ReportRow): string => row.group.map((value) => value ?? '\u0001').join(SEPARATOR);
 
+/** What `compareRowsInOrder` needs to know about the report it compares. */
+export interface RowComparison {
+  readonly mode: CompareMode;
+  readonly by: PeriodUnit;
+  readonly timeZone: string;
+  readonly groupBy: readonly Dimension[];
+  readonly top: number | null;
+  /** Order rows within each period by the size of the change, largest first. */
+  readonly sortByDelta: boolean;
+}
+
 /**
  * Adds baseline costs to a report. `baseline` is a report without `--top` (every group) over the
  * baseline range: for `previous` it covers the period before each shown one (same unit; for `--by none`
@@ -44,77 +56,134 @@ export function compareReport(
   mode: CompareMode,
   sortByDelta: boolean,
 ): ComparedReport {
-  const isPerPeriod = mode.kind === 'previous' && report.by !== 'none';
-  const baselinePeriodOf = (row: ReportRow): string =>
-    isPerPeriod && row.period.startMs !== null
-      ? periodOf(row.period.startMs - 1, report.by, report.timeZone).label
-      : 'all';
-  const baselineCost = new Map<string, bigint>();
-  for (const row of baseline.rows) {
-    const key = `${isPerPeriod ? row.period.label : 'all'}${SEPARATOR}${groupKey(row)}`;
-    baselineCost.set(key, (baselineCost.get(key) ?? 0n) + row.totals.costPico);
-  }
+  const baselineTotal = { pico: 0n };
+  const rows = [
+    ...compareRowsInOrder(report.rows, baseline.rows, { ...report, mode, sortByDelta }, baselineTotal),
+  ];
+  return { ...report, rows, comparison: reportComparison(mode, baselineTotal.pico) };
+}
 
-  const rowsByPeriod = new Map<string, ReportRow[]>();
-  for (const row of report.rows)
-    rowsByPeriod.set(row.period.label, [...(rowsByPeriod.get(row.period.label) ?? []), row]);
+/** The comparison of a report compared in `mode`, whose rows' baselines sum to `totalBaselinePico`. */
+export function reportComparison(mode: CompareMode, totalBaselinePico: bigint): ReportComparison {
+  return { mode, heading: comparisonHeading(mode), totalBaselinePico };
+}
 
-  const compared: ComparedRow[] = [];
-  let totalBaselinePico = 0n;
-  for (const rows of rowsByPeriod.values()) {
-    const first = rows[0];
+/** Column heading for the baseline: `Prev` or the fixed period's label. */
+export function comparisonHeading(mode: CompareMode): string {
+  return mode.kind === 'previous' ? 'Prev' : mode.label;
+}
+
+/**
+ * The rows of `compareReport` from report rows and baseline rows in report order (by period), one
+ * period at a time, adding each row's baseline cost into `baselineTotal` as it goes. Memory holds one
+ * period of each (with a fixed period or `--by none`, the baseline's every group), so a streamed
+ * export can compare without building either report.
+ */
+export function* compareRowsInOrder(
+  rows: Iterable<ReportRow>,
+  baselineRows: Iterable<ReportRow>,
+  comparison: RowComparison,
+  baselineTotal: { pico: bigint },
+): Generator<ComparedRow, void, undefined> {
+  const isPerPeriod = comparison.mode.kind === 'previous' && comparison.by !== 'none';
+  const baselinePeriods = periodsOf(baselineRows);
+  // Per period: the baseline period before each shown one, read as the shown periods advance.
+  // Otherwise: one baseline for every period, read whole.
+  const wholeBaseline = isPerPeriod ? null : costsByGroup([...baselinePeriods].flat());
+  let pending = isPerPeriod ? baselinePeriods.next() : null;
+  const baselineBefore = (first: ReportRow): Map<string, bigint> => {
+    if (wholeBaseline !== null || pending === null) return wholeBaseline ?? new Map<string, bigint>();
+    // by is not 'none' here, so every period has a start.
+    const startMs =
+      periodOf((first.period.startMs ?? 0) - 1, comparison.by, comparison.timeZone).startMs ?? 0;
+    while (pending.done !== true && (pending.value[0]?.period.startMs ?? 0) < startMs) {
+      pending = baselinePeriods.next();
+    }
+    return pending.done !== true && pending.value[0]?.period.startMs === startMs
+      ? costsByGroup(pending.value)
+      : new Map<string, bigint>();
+  };
+  for (const periodRows of periodsOf(rows)) {
+    const first = periodRows[0];
     if (first === undefined) continue;
-    const prefix = `${baselinePeriodOf(first)}${SEPARATOR}`;
-    const shown = new Set(rows.filter((row) => !row.isOther).map(groupKey));
-    const periodRows: ComparedRow[] = [];
-    const other = rows.find((row) => row.isOther);
-    for (const row of rows) {
-      if (row.isOther) continue;
-      const key = prefix + groupKey(row);
-      periodRows.push({
-        ...row,
-        baselineCostPico: baselineCost.get(key) ?? 0n,
-        hasBaseline: baselineCost.has(key),
-      });
-    }
-    let otherBaseline = 0n;
-    let hasOtherBaseline = false;
-    for (const [key, cost] of baselineCost) {
-      if (!key.startsWith(prefix)) continue;
-      const group = key.slice(prefix.length);
-      if (shown.has(group)) continue;
-      if (other !== undefined || report.top !== null) {
-        otherBaseline += cost;
-        hasOtherBaseline = true;
-      } else if (cost !== 0n) {
-        periodRows.push({
-          period: first.period,
-          group: group.split(SEPARATOR).map((value) => (value === '\u0001' ? null : value)),
-          isOther: false,
-          totals: createTotalsAccumulator(),
-          baselineCostPico: cost,
-          hasBaseline: true,
-        });
-      }
-    }
-    if (other !== undefined || hasOtherBaseline) {
-      periodRows.push({
-        ...(other ?? {
-          period: first.period,
-          group: report.groupBy.map(() => null),
-          isOther: true,
-          totals: createTotalsAccumulator(),
-        }),
-        baselineCostPico: otherBaseline,
-        hasBaseline: hasOtherBaseline,
-      });
-    }
-    for (const row of periodRows) totalBaselinePico += row.baselineCostPico;
-    if (sortByDelta) periodRows.sort(byDelta);
-    compared.push(...periodRows);
+    const compared = comparePeriod(periodRows, baselineBefore(first), comparison);
+    for (const row of compared) baselineTotal.pico += row.baselineCostPico;
+    if (comparison.sortByDelta) compared.sort(byDelta);
+    yield* compared;
   }
-  const heading = mode.kind === 'previous' ? 'Prev' : mode.label;
-  return { ...report, rows: compared, comparison: { mode, heading, totalBaselinePico } };
+}
+
+/** The rows of one period with their baselines, plus rows for the baseline groups that stopped. */
+function comparePeriod(
+  rows: readonly ReportRow[],
+  baselineCost: ReadonlyMap<string, bigint>,
+  comparison: RowComparison,
+): ComparedRow[] {
+  const [first] = rows;
+  if (first === undefined) return [];
+  const shown = new Set(rows.filter((row) => !row.isOther).map(groupKey));
+  const periodRows: ComparedRow[] = [];
+  const other = rows.find((row) => row.isOther);
+  for (const row of rows) {
+    if (row.isOther) continue;
+    const key = groupKey(row);
+    periodRows.push({
+      ...row,
+      baselineCostPico: baselineCost.get(key) ?? 0n,
+      hasBaseline: baselineCost.has(key),
+    });
+  }
+  let otherBaseline = 0n;
+  let hasOtherBaseline = false;
+  for (const [group, cost] of baselineCost) {
+    if (shown.has(group)) continue;
+    if (other !== undefined || comparison.top !== null) {
+      otherBaseline += cost;
+      hasOtherBaseline = true;
+    } else if (cost !== 0n) {
+      periodRows.push({
+        period: first.period,
+        group: group.split(SEPARATOR).map((value) => (value === '\u0001' ? null : value)),
+        isOther: false,
+        totals: createTotalsAccumulator(),
+        baselineCostPico: cost,
+        hasBaseline: true,
+      });
+    }
+  }
+  if (other !== undefined || hasOtherBaseline) {
+    periodRows.push({
+      ...(other ?? {
+        period: first.period,
+        group: comparison.groupBy.map(() => null),
+        isOther: true,
+        totals: createTotalsAccumulator(),
+      }),
+      baselineCostPico: otherBaseline,
+      hasBaseline: hasOtherBaseline,
+    });
+  }
+  return periodRows;
+}
+
+/** The cost of each group in `rows` (summed when a group repeats), in the order first seen. */
+function costsByGroup(rows: readonly ReportRow[]): Map<string, bigint> {
+  const costs = new Map<string, bigint>();
+  for (const row of rows) costs.set(groupKey(row), (costs.get(groupKey(row)) ?? 0n) + row.totals.costPico);
+  return costs;
+}
+
+/** Consecutive rows of one period, period after period. */
+function* periodsOf(rows: Iterable<ReportRow>): Generator<ReportRow[], void, undefined> {
+  let current: ReportRow[] = [];
+  for (const row of rows) {
+    if (current[0] !== undefined && current[0].period.label !== row.period.label) {
+      yield current;
+      current = [];
+    }
+    current.push(row);
+  }
+  if (current.length > 0) yield current;
 }
 
 function byDelta(a: ComparedRow, b: ComparedRow): number {

@@ -30,44 +30,67 @@ export function convertSlices(
   rates: ExchangeRates,
   currency: string,
 ): CurrencyConversionResult {
-  const used = new Set<DatedRate>();
+  const converter = createSliceConverter(rates, currency);
   const converted: UsageSlice[] = [];
   for (const slice of slices) {
-    const rate = rateAt(rates, currency, slice.sliceStartMs);
-    if (rate === null) {
-      const first = rates.byCurrency.get(currency)?.[0]?.date;
-      const day = new Date(slice.sliceStartMs).toISOString().slice(0, 10);
-      return {
-        ok: false,
-        message:
-          first === undefined
-            ? `${rates.source}: no ${currency} rates (rows "date,currency,rate" with currency ${currency})`
-            : `${rates.source}: no ${currency} rate on or before ${day} (the first is ${first}); add one or use --since`,
-      };
-    }
-    used.add(rate);
-    const { totals } = slice;
-    converted.push({
-      ...slice,
-      totals: {
-        ...totals,
-        costPico: convertAmount(totals.costPico, rate),
-        listCostPico: convertAmount(totals.listCostPico, rate),
-        reportedCostPico: convertAmount(totals.reportedCostPico, rate),
-        cacheSavingsPico: convertAmount(totals.cacheSavingsPico, rate),
-      },
-    });
+    const result = converter.convert(slice);
+    if (!result.ok) return result;
+    converted.push(result.slice);
   }
-  const dates = [...used].map((rate) => rate.date).sort();
+  return { ok: true, slices: converted, conversion: converter.conversion() };
+}
+
+/** Converts slices one at a time (a streamed report), remembering which rates it used. */
+export interface SliceConverter {
+  /** The slice in the converter's currency, as `convertSlices` converts it, or why it can't be. */
+  readonly convert: (
+    slice: UsageSlice,
+  ) => { readonly ok: true; readonly slice: UsageSlice } | { readonly ok: false; readonly message: string };
+  /** What the slices converted so far used. */
+  readonly conversion: () => CurrencyConversion;
+}
+
+export function createSliceConverter(rates: ExchangeRates, currency: string): SliceConverter {
+  const used = new Set<DatedRate>();
   return {
-    ok: true,
-    slices: converted,
-    conversion: {
-      currency,
-      source: rates.source,
-      firstRateDate: dates[0] ?? null,
-      lastRateDate: dates.at(-1) ?? null,
-      ratesUsed: dates.length,
+    convert: (slice) => {
+      const rate = rateAt(rates, currency, slice.sliceStartMs);
+      if (rate === null) {
+        const first = rates.byCurrency.get(currency)?.[0]?.date;
+        const day = new Date(slice.sliceStartMs).toISOString().slice(0, 10);
+        return {
+          ok: false,
+          message:
+            first === undefined
+              ? `${rates.source}: no ${currency} rates (rows "date,currency,rate" with currency ${currency})`
+              : `${rates.source}: no ${currency} rate on or before ${day} (the first is ${first}); add one or use --since`,
+        };
+      }
+      used.add(rate);
+      const { totals } = slice;
+      return {
+        ok: true,
+        slice: {
+          ...slice,
+          totals: {
+            ...totals,
+            costPico: convertAmount(totals.costPico, rate),
+            listCostPico: convertAmount(totals.listCostPico, rate),
+            reportedCostPico: convertAmount(totals.reportedCostPico, rate),
+            cacheSavingsPico: convertAmount(totals.cacheSavingsPico, rate),
+          },
+        },
+      };
+    },
+    conversion: () => {
+      const dates = [...used].map((rate) => rate.date).sort();
+      return {
+        currency,
+        source: rates.source,
+        firstRateDate: dates[0] ?? null,
+        lastRateDate: dates.at(-1) ?? null,
+        ratesUsed: dates.length,
+      };
     },
   };
 }

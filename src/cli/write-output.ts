@@ -1,4 +1,4 @@
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import type { Context } from './context.ts';
@@ -26,8 +26,21 @@ export async function streamBinaryOutput(
   settings: Settings,
   write: (stream: Writable) => Promise<void>,
 ): Promise<void> {
+  refuseBinaryOnTerminal(ctx, settings);
+  await streamOutput(ctx, settings, write);
+}
+
+/**
+ * Hands `write` a stream to `--out` or to stdout, for output produced as it is written (a streamed
+ * CSV or XLSX export), and resolves once every byte is out. `write` must end the stream. If `write`
+ * fails, the `--out` file it had begun is removed rather than left half written.
+ */
+export async function streamOutput(
+  ctx: Context,
+  settings: Settings,
+  write: (stream: Writable) => Promise<void>,
+): Promise<void> {
   if (settings.outPath === null) {
-    refuseBinaryOnTerminal(ctx, settings);
     const pipe = new PassThrough();
     pipe.pipe(ctx.stdout, { end: false });
     const drained = once(pipe, 'end');
@@ -42,8 +55,25 @@ export async function streamBinaryOutput(
       cause: error,
     });
   });
-  await Promise.race([write(file), failed]);
+  try {
+    await Promise.race([write(file), failed]);
+  } catch (error) {
+    // The file is opened asynchronously: remove it once closed, or a late open would re-create it.
+    file.destroy();
+    if (!file.closed) await once(file, 'close');
+    rmSync(path, { force: true });
+    throw error;
+  }
   if (!settings.isQuiet) ctx.stderr.write(`llmcost: wrote ${path}\n`);
+}
+
+/** Writes `chunks` to `stream` as its consumer takes them (waiting on `drain`), then ends it. */
+export async function writeChunks(chunks: Iterable<string>, stream: Writable): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+  stream.end();
+  await once(stream, 'finish');
 }
 
 function refuseBinaryOnTerminal(ctx: Context, settings: Settings): void {

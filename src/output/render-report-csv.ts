@@ -2,7 +2,10 @@ import Papa from 'papaparse';
 import type { Report, ReportRow } from '../analysis/build-report.ts';
 import { formatAmountExact } from './format-money.ts';
 import { neutralizeFormula } from './neutralize-formula.ts';
-import { reportFileColumns, rowLine, type ReportFileColumn } from './report-file-columns.ts';
+import { reportFileColumns, rowLine, type FileLayout, type ReportFileColumn } from './report-file-columns.ts';
+
+/** Rows per chunk of `renderReportCsvChunks`: big enough for few writes, small enough to stay flat. */
+const ROWS_PER_CHUNK = 1_000;
 
 /**
  * The report's rows as CSV (RFC 4180, header row, no totals row so the file sums cleanly in a
@@ -11,9 +14,28 @@ import { reportFileColumns, rowLine, type ReportFileColumn } from './report-file
  * both exist. Text from the data (group values) is neutralised against formula injection.
  */
 export function renderReportCsv(report: Report): string {
-  const columns = reportFileColumns(report);
-  const data = report.rows.map((row) => columns.map((column) => csvCell(column, row)));
-  return `${Papa.unparse({ fields: columns.map((column) => column.name), data }, { newline: '\n' })}\n`;
+  return [...renderReportCsvChunks(report, report.rows)].join('');
+}
+
+/**
+ * The text of `renderReportCsv` in pieces, each ending in a newline: the header, then up to 1,000
+ * rows at a time, consumed from `rows` as they are needed (a streamed export writes each piece).
+ */
+export function* renderReportCsvChunks(
+  layout: FileLayout,
+  rows: Iterable<ReportRow>,
+): Generator<string, void, undefined> {
+  const columns = reportFileColumns(layout);
+  yield `${Papa.unparse([columns.map((column) => column.name)], { newline: '\n' })}\n`;
+  let chunk: (string | number)[][] = [];
+  for (const row of rows) {
+    chunk.push(columns.map((column) => csvCell(column, row)));
+    if (chunk.length === ROWS_PER_CHUNK) {
+      yield `${Papa.unparse(chunk, { newline: '\n' })}\n`;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield `${Papa.unparse(chunk, { newline: '\n' })}\n`;
 }
 
 function csvCell(column: ReportFileColumn, row: ReportRow): string | number {

@@ -1,4 +1,4 @@
-import type { Report } from '../analysis/build-report.ts';
+import type { ReportSummary } from '../analysis/build-report.ts';
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
 import type { DimensionFilter } from '../model/dimension.ts';
 import type { ReportRange } from './report-json.ts';
@@ -15,7 +15,7 @@ export interface ReportProvenance {
  * The "About" facts of a report file (XLSX sheet, HTML footer), as label/value pairs: everything a
  * reader needs to know what the figures cover and to reproduce them.
  */
-export function reportAbout(report: Report, provenance: ReportProvenance): [string, string][] {
+export function reportAbout(report: ReportSummary, provenance: ReportProvenance): [string, string][] {
   const iso = (ms: number | null): string => (ms === null ? '-' : new Date(ms).toISOString());
   const { range, where } = provenance;
   const { exchange, stamp } = report;

@@ -1,4 +1,4 @@
-import type { Report, ReportRow } from '../analysis/build-report.ts';
+import type { Report, ReportRow, ReportSummary } from '../analysis/build-report.ts';
 import type { Dimension } from '../model/dimension.ts';
 import { deltaPercent, type ComparedReport, type ComparedRow } from '../analysis/compare-report.ts';
 import { allCacheWriteTokens, allTokens, type UsageTotals } from '../model/usage-totals.ts';
@@ -89,7 +89,7 @@ export function rowBaseline(row: ReportRow): Baseline | undefined {
 }
 
 /** The totals row's baseline in a compared report, else undefined. */
-export function totalsBaseline(report: Report): Baseline | undefined {
+export function totalsBaseline(report: ReportSummary): Baseline | undefined {
   const { comparison } = report as Partial<ComparedReport>;
   return comparison === undefined ? undefined : { costPico: comparison.totalBaselinePico, hasBaseline: true };
 }
@@ -186,7 +186,7 @@ export function numericColumns(report: Report): NumericColumn[] {
 }
 
 /** The notes under a table: what `*` and `?` mean, and each unpriced model with its reason. */
-export function reportFootnotes(report: Report): string[] {
+export function reportFootnotes(report: ReportSummary): string[] {
   const notes: string[] = [];
   const { totals } = report;
   if (report.costMode !== 'list' && totals.reportedCostPico !== 0n) {

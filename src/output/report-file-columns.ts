@@ -1,6 +1,6 @@
-import type { Report, ReportRow } from '../analysis/build-report.ts';
+import type { ReportLayout, ReportRow, ReportSummary } from '../analysis/build-report.ts';
 import { allCacheWriteTokens, type UsageTotals } from '../model/usage-totals.ts';
-import { deltaPercent, type ComparedReport } from '../analysis/compare-report.ts';
+import { deltaPercent, type ReportComparison } from '../analysis/compare-report.ts';
 import { picoToNumber } from '../model/money.ts';
 import {
   dimensionHeading,
@@ -64,7 +64,7 @@ export function rowLine(row: ReportRow): FileLine {
 }
 
 /** The totals row as a file line. */
-export function totalsLine(report: Report): FileLine {
+export function totalsLine(report: ReportSummary): FileLine {
   return { totals: report.totals, baseline: totalsBaseline(report) };
 }
 
@@ -147,10 +147,16 @@ function economicsColumns(unit: string, currency: string): ReportFileColumn[] {
 }
 
 /**
+ * What decides a file's columns: the report's layout, and with `--compare` its comparison (only its
+ * presence and heading: a streamed export writes the header before the baseline total is known).
+ */
+export type FileLayout = ReportLayout & { readonly comparison?: Pick<ReportComparison, 'mode' | 'heading'> };
+
+/**
  * The columns of every file export, in order. Money columns name the report's currency in CSV
  * (`cost_usd`, `cost_eur` with `--currency EUR`) and in their spreadsheet heading.
  */
-export function reportFileColumns(report: Report): ReportFileColumn[] {
+export function reportFileColumns(report: FileLayout): ReportFileColumn[] {
   const unit = report.currency.toLowerCase();
   return [
     { kind: 'text', name: 'period', heading: 'Period', value: (row) => row.period.label },
@@ -181,9 +187,7 @@ export function reportFileColumns(report: Report): ReportFileColumn[] {
     money(`reported_cost_${unit}`, `Reported cost (${report.currency})`, (totals) => totals.reportedCostPico),
     count('unpriced_records', 'Unpriced records', (totals) => totals.unpricedRecords),
     count('unpriced_tokens', 'Unpriced tokens', (totals) => totals.unpricedTokens),
-    ...((report as Partial<ComparedReport>).comparison === undefined
-      ? []
-      : comparisonColumns(unit, report.currency)),
+    ...(report.comparison === undefined ? [] : comparisonColumns(unit, report.currency)),
     ...(report.economics ? economicsColumns(unit, report.currency) : []),
   ];
 }

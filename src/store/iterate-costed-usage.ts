@@ -1,28 +1,25 @@
 import type { CostMode } from '../model/cost-mode.ts';
 import type { CostedUsage } from '../model/costed-usage.ts';
 import { dimensionSql } from './dimension-sql.ts';
-import type { Store } from './open-store.ts';
+import { shrinkPageCacheForReading, type Store } from './open-store.ts';
 import { rowCost, usageRowConditions, type UsageFilter } from './select-usage-aggregates.ts';
 
 const DAY_MS = 86_400_000;
-const SORT_CACHE_KIB = 8192;
 
 /**
  * The usage rows a report of `filter` sums (same range, `--where` and source-kind preference) that have
  * a cost in `mode`, one by one, ordered by UTC day, provider and model, so a caller can aggregate one
  * day of one model at a time and keep memory flat however large the store. Usage without a cost in
  * the mode is left out here; `selectUnpricedUsage` lists it. Money is read as text (exact past 2^53).
- * Sets the connection's page cache to 8 MiB (below).
+ * Shrinks the connection's page cache for the read (open-store.ts).
  */
 export function* iterateCostedUsage(
   store: Store,
   filter: UsageFilter,
   mode: CostMode,
 ): Generator<CostedUsage> {
-  // One pass in sorted order needs no large page cache, and SQLite's sorter keeps only about the cache
-  // size in memory before spilling sorted runs to a temporary file: 8 MiB instead of open-store's 32
-  // took the peak RSS of a 1M-record export from ~120 to ~70 MiB here, at the same speed.
-  store.pragma(`cache_size = -${SORT_CACHE_KIB}`);
+  // One pass in sorted order needs no large page cache: a smaller one bounds the sorter's memory.
+  shrinkPageCacheForReading(store);
   const where = usageRowConditions(store, filter);
   const { cost, isUnpriced } = rowCost(mode);
   const condition = where.sql === '' ? `WHERE NOT (${isUnpriced})` : `${where.sql} AND NOT (${isUnpriced})`;

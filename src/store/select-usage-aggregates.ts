@@ -96,19 +96,28 @@ const ROLLUPS: readonly SumSource[] = [
 const USAGE_ROWS: SumSource = { table: 'usage', timeColumn: 'occurred_at_ms', bucketMs: 1 };
 
 /**
- * Usage summed per time slice and group, one aggregate per slice and group. When every dimension
- * involved is rolled up, the whole days of the range come from the daily rollup (if slices are whole
- * days), the whole hours left at its edges from the hourly rollup, and the partial hours (an `--as-of`
- * of now) from the usage rows; otherwise everything is summed from the usage rows. All paths give
- * the same numbers (a test checks it).
+ * Usage summed per time slice and group, one aggregate per slice and group, in ascending order of
+ * slice start (groups within a slice in no set order). When every dimension involved is rolled up,
+ * the whole days of the range come from the daily rollup (if slices are whole days), the whole hours
+ * left at its edges from the hourly rollup, and the partial hours (an `--as-of` of now) from the usage
+ * rows; otherwise everything is summed from the usage rows. All paths give the same numbers (a test
+ * checks it).
  */
 export function selectUsageAggregates(store: Store, query: AggregateQuery): UsageAggregate[] {
+  return [...iterateUsageAggregates(store, query)];
+}
+
+/**
+ * The aggregates of `selectUsageAggregates`, read from SQLite as they are consumed: memory holds the
+ * groups of one slice, not the range's, so a 500k-row export can stream from the store to the file.
+ */
+export function* iterateUsageAggregates(store: Store, query: AggregateQuery): Generator<UsageAggregate> {
   const dimensions = [...query.groupBy, ...query.where.map((filter) => filter.dimension)];
   const canUseRollups = dimensions.every((dimension) => ROLLUP_DIMENSIONS.has(dimension));
   const sources = canUseRollups
     ? ROLLUPS.filter((source) => query.sliceMs === null || query.sliceMs % source.bucketMs === 0)
     : [];
-  return mergeSlices(selectTiered(store, query, sources, hasSourceOverlap(store, query)));
+  yield* mergeSlices(selectTiered(store, query, sources, hasSourceOverlap(store, query)));
 }
 
 /**
@@ -123,36 +132,44 @@ function hasSourceOverlap(store: Store, filter: UsageFilter): boolean {
   return selectSourceOverlaps(store, { fromMs: filter.fromMs, toMs: filter.toMs }).length > 0;
 }
 
-/** The whole buckets of the range from the first source, the edges from the next ones. */
-function selectTiered(
+/**
+ * The whole buckets of the range from the first source, the edges from the next ones, in time order:
+ * the edge before, the whole buckets, the edge after. Each part comes in ascending slice order, and a
+ * part never starts a slice before the previous part's last one, so the sequence is in slice order.
+ */
+function* selectTiered(
   store: Store,
   query: AggregateQuery,
   sources: readonly SumSource[],
   hasOverlap: boolean,
-): UsageAggregate[] {
+): Generator<UsageAggregate> {
   const [source, ...finer] = sources;
-  if (source === undefined) return selectFrom(store, query, USAGE_ROWS, hasOverlap);
+  if (source === undefined) {
+    yield* selectFrom(store, query, USAGE_ROWS, hasOverlap);
+    return;
+  }
   const wholeFrom =
     query.fromMs === null ? null : Math.ceil(query.fromMs / source.bucketMs) * source.bucketMs;
   const wholeTo = query.toMs === null ? null : Math.floor(query.toMs / source.bucketMs) * source.bucketMs;
-  if (wholeFrom !== null && wholeTo !== null && wholeFrom >= wholeTo)
-    return selectTiered(store, query, finer, hasOverlap);
-  const parts = [selectFrom(store, { ...query, fromMs: wholeFrom, toMs: wholeTo }, source, hasOverlap)];
+  if (wholeFrom !== null && wholeTo !== null && wholeFrom >= wholeTo) {
+    yield* selectTiered(store, query, finer, hasOverlap);
+    return;
+  }
   if (query.fromMs !== null && wholeFrom !== null && wholeFrom > query.fromMs) {
-    parts.push(selectTiered(store, { ...query, toMs: wholeFrom }, finer, hasOverlap));
+    yield* selectTiered(store, { ...query, toMs: wholeFrom }, finer, hasOverlap);
   }
+  yield* selectFrom(store, { ...query, fromMs: wholeFrom, toMs: wholeTo }, source, hasOverlap);
   if (query.toMs !== null && wholeTo !== null && wholeTo < query.toMs) {
-    parts.push(selectTiered(store, { ...query, fromMs: wholeTo }, finer, hasOverlap));
+    yield* selectTiered(store, { ...query, fromMs: wholeTo }, finer, hasOverlap);
   }
-  return parts.flat();
 }
 
-function selectFrom(
+function* selectFrom(
   store: Store,
   query: AggregateQuery,
   source: SumSource,
   hasOverlap: boolean,
-): UsageAggregate[] {
+): Generator<UsageAggregate> {
   const isRollup = source !== USAGE_ROWS;
   const { timeColumn } = source;
   const slice = query.sliceMs === null ? '0' : `(${timeColumn} - (${timeColumn} % ${query.sliceMs}))`;
@@ -165,19 +182,21 @@ function selectFrom(
   const where = conditionsFor(query, source, hasOverlap);
   const groupCount = query.groupBy.length;
   // Rollup rows are few and already summed: reading them as they are and merging in JS is several
-  // times faster than a GROUP BY with seventeen sums. Usage rows are many: SQL sums them.
+  // times faster than a GROUP BY with seventeen sums. Usage rows are many: SQL sums them. Both come
+  // in slice order (the rollups' primary key starts with the time; the GROUP BY's sort does it).
   const groupBy = ['1', ...query.groupBy.map((_, index) => String(index + 2))].join(', ');
   const sums = isRollup ? rollupColumns(query.costMode) : rawSums(query.costMode);
   const sql = `SELECT ${slice}${groupSelects}, ${sums}
-    FROM ${source.table} ${where.sql} ${isRollup ? '' : `GROUP BY ${groupBy}`}`;
+    FROM ${source.table} ${where.sql} ${isRollup ? '' : `GROUP BY ${groupBy}`}
+    ORDER BY ${isRollup ? timeColumn : '1'}`;
   const rows = store
     .prepare(sql)
     .raw(true)
-    .all(...groupParams, ...where.params) as (number | string | null)[][];
-  return rows.map((row) => {
+    .iterate(...groupParams, ...where.params) as IterableIterator<(number | string | null)[]>;
+  for (const row of rows) {
     const value = (index: number): number => row[groupCount + 1 + index] as number;
     const money = (index: number): bigint => BigInt(row[groupCount + 1 + index] ?? 0);
-    return {
+    yield {
       sliceStartMs: row[0] as number,
       groupValues: row.slice(1, groupCount + 1).map((group) => (group === null ? null : String(group))),
       totals: {
@@ -204,21 +223,29 @@ function selectFrom(
         cacheSavingsPico: 0n,
       },
     };
-  });
+  }
 }
 
-/** One aggregate per slice and group (parts may repeat a slice: rollup hours and edge hours). */
-function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
-  const merged = new Map<
-    string,
-    {
-      sliceStartMs: number;
-      groupValues: readonly (string | null)[];
-      totals: TotalsAccumulator;
-    }
-  >();
+/**
+ * One aggregate per slice and group from aggregates in slice order (parts may repeat a slice: rollup
+ * rows of one hour, an edge hour next to whole hours). Holds one slice's groups at a time.
+ */
+function* mergeSlices(aggregates: Iterable<UsageAggregate>): Generator<UsageAggregate> {
+  type Entry = { sliceStartMs: number; groupValues: readonly (string | null)[]; totals: TotalsAccumulator };
+  let sliceStartMs: number | null = null;
+  let merged = new Map<string, Entry>();
   for (const aggregate of aggregates) {
-    const key = `${aggregate.sliceStartMs}\u0000${aggregate.groupValues.map((value) => value ?? '\u0001').join('\u0000')}`;
+    if (aggregate.sliceStartMs !== sliceStartMs) {
+      if (sliceStartMs !== null && aggregate.sliceStartMs < sliceStartMs) {
+        throw new Error(
+          `usage aggregates out of order: slice ${aggregate.sliceStartMs} after ${sliceStartMs}`,
+        );
+      }
+      yield* merged.values();
+      merged = new Map();
+      sliceStartMs = aggregate.sliceStartMs;
+    }
+    const key = aggregate.groupValues.map((value) => value ?? '\u0001').join('\u0000');
     let entry = merged.get(key);
     if (entry === undefined) {
       entry = {
@@ -230,7 +257,7 @@ function mergeSlices(aggregates: readonly UsageAggregate[]): UsageAggregate[] {
     }
     accumulateTotals(entry.totals, aggregate.totals);
   }
-  return [...merged.values()];
+  yield* merged.values();
 }
 
 // The column order both selects share (read by position above). Money comes back as text so sums stay

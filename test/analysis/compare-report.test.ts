@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type UsageSlice } from '../../src/analysis/build-report.ts';
-import { compareReport, deltaPercent } from '../../src/analysis/compare-report.ts';
+import { compareReport, compareRowsInOrder, deltaPercent } from '../../src/analysis/compare-report.ts';
 import { periodRange } from '../../src/analysis/period.ts';
 import { ZERO_TOTALS } from '../../src/model/usage-totals.ts';
 
@@ -102,5 +102,42 @@ describe('deltaPercent and periodRange', () => {
     });
     expect(periodRange('2026-02-30', 'UTC')).toBeNull();
     expect(periodRange('last month', 'UTC')).toBeNull();
+  });
+});
+
+describe('compareRowsInOrder', () => {
+  it.each([
+    ['previous day', { kind: 'previous' } as const, null, false],
+    ['previous day, top 1, sorted by the change', { kind: 'previous' } as const, 1, true],
+  ])('gives the rows and baseline total of compareReport (%s)', (_, mode, top, sortByDelta) => {
+    const report = buildReport(shown, [], options(top));
+    const baseline = buildReport(all, [], options());
+    const baselineTotal = { pico: 0n };
+    const rows = [
+      ...compareRowsInOrder(report.rows, baseline.rows, { ...report, mode, sortByDelta }, baselineTotal),
+    ];
+    const expected = compareReport(report, baseline, mode, sortByDelta);
+    expect(rows).toEqual(expected.rows);
+    expect(baselineTotal.pico).toBe(expected.comparison.totalBaselinePico);
+  });
+
+  it('reads the baseline one period ahead of the rows, not whole, when comparing with the previous period', () => {
+    const report = buildReport(shown, [], options());
+    let baselineRead = 0;
+    function* baselineRows() {
+      for (const row of buildReport(all, [], options()).rows) {
+        baselineRead += 1;
+        yield row;
+      }
+    }
+    const rows = compareRowsInOrder(
+      report.rows,
+      baselineRows(),
+      { ...report, mode: { kind: 'previous' }, sortByDelta: false },
+      { pico: 0n },
+    );
+    expect(rows.next().value).toMatchObject({ period: { label: '2026-10-02' }, baselineCostPico: 100n });
+    // Day 0's two rows and the first of day 1 (which ends day 0): not day 2's.
+    expect(baselineRead).toBe(3);
   });
 });

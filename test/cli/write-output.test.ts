@@ -1,9 +1,12 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/cli/context.ts';
-import { UsageError } from '../../src/cli/errors.ts';
+import { InputError, UsageError } from '../../src/cli/errors.ts';
 import type { Settings } from '../../src/cli/settings.ts';
-import { streamBinaryOutput, writeOutput } from '../../src/cli/write-output.ts';
+import { streamBinaryOutput, streamOutput, writeChunks, writeOutput } from '../../src/cli/write-output.ts';
 
 function fakeContext(isTTY: boolean): { ctx: Context; written: () => Buffer } {
   const stdout = new PassThrough();
@@ -41,5 +44,34 @@ describe('binary output to stdout', () => {
     const { ctx, written } = fakeContext(false);
     await streamBinaryOutput(ctx, settings, writeBytes);
     expect([...written()]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+});
+
+describe('streamed output to --out', () => {
+  const fileSettings = (outPath: string) =>
+    ({ format: 'csv', outPath, isQuiet: true }) as unknown as Settings;
+
+  it('writes every chunk, waiting for the file to drain', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'llmcost-out-')), 'report.csv');
+    const { ctx } = fakeContext(false);
+    const chunks = Array.from(
+      { length: 200 },
+      (_, index) => `${String(index).padStart(4, '0')},${'x'.repeat(1_000)}\n`,
+    );
+    await streamOutput(ctx, fileSettings(path), (stream) => writeChunks(chunks, stream));
+    expect(readFileSync(path, 'utf8')).toBe(chunks.join(''));
+  });
+
+  it('removes the file it began when the writer fails, and passes the failure on', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'llmcost-out-')), 'report.csv');
+    const { ctx } = fakeContext(false);
+    function* failing(): Generator<string> {
+      yield 'period,cost_usd\n';
+      throw new InputError('rates.csv: no EUR rate on or before 2026-10-01');
+    }
+    await expect(
+      streamOutput(ctx, fileSettings(path), (stream) => writeChunks(failing(), stream)),
+    ).rejects.toThrow('no EUR rate');
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -1,32 +1,29 @@
 import { existsSync } from 'node:fs';
-import { buildReport, type Report, type UsageSlice } from '../../analysis/build-report.ts';
-import { withCacheSavings } from '../../analysis/cache-savings.ts';
+import { buildReport, type Report, type ReportLayout } from '../../analysis/build-report.ts';
 import { compareReport, type CompareMode } from '../../analysis/compare-report.ts';
+import type { CurrencyConversion } from '../../analysis/convert-currency.ts';
 import { periodOf, periodRange, type PeriodUnit } from '../../analysis/period.ts';
-import type { ExchangeRates } from '../../currency/exchange-rates.ts';
 import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
-import { convertSlices, type CurrencyConversion } from '../../analysis/convert-currency.ts';
-import { renderReportCsv } from '../../output/render-report-csv.ts';
-import { reportAbout } from '../../output/report-about.ts';
-import { renderReportJson } from '../../output/report-json.ts';
+import type { DimensionFilter } from '../../model/dimension.ts';
+import { groupSourceOverlaps } from '../../model/source-overlap.ts';
 import { renderReportChart } from '../../output/render-report-chart.ts';
 import { renderReportMarkdown } from '../../output/render-report-markdown.ts';
 import { renderReportTable } from '../../output/render-report-table.ts';
-import { openStore, type Store } from '../../store/open-store.ts';
-import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
+import { reportAbout } from '../../output/report-about.ts';
+import { renderReportJson } from '../../output/report-json.ts';
+import { openStore } from '../../store/open-store.ts';
 import { selectSourceOverlaps } from '../../store/select-source-overlaps.ts';
-import { groupSourceOverlaps } from '../../model/source-overlap.ts';
-import type { DimensionFilter } from '../../model/dimension.ts';
-import { selectUnpricedUsage, selectUsageAggregates } from '../../store/select-usage-aggregates.ts';
-import { chooseSliceMs } from '../choose-slice-ms.ts';
+import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
+import { selectUnpricedUsage } from '../../store/select-usage-aggregates.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { loadExchangeRates } from '../load-exchange-rates.ts';
-import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
+import { loadPricing } from '../load-pricing.ts';
+import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
+import { readReportSlices, type SliceRequest } from '../read-report-slices.ts';
 import type { Settings } from '../settings.ts';
-import { streamBinaryOutput, writeOutput } from '../write-output.ts';
+import { writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
 
 export async function runReport(options: ReportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
@@ -44,6 +41,12 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       `--chart draws under the terminal table only; drop it or --format ${settings.format}`,
     );
   }
+  if (options.compare !== undefined && options.economics) {
+    throw new UsageError('--economics and --compare show different columns: run them one at a time');
+  }
+  if (options.compare === undefined && options.sort === 'delta') {
+    throw new UsageError('--sort delta needs --compare');
+  }
   if (!existsSync(settings.dbPath)) {
     throw new InputError(
       `no database at ${settings.dbPath}: ingest some usage first (llmcost ingest <files>)`,
@@ -53,17 +56,14 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
   const rates = loadExchangeRates(settings, ctx.cwd);
   const store = openStore(settings.dbPath);
   try {
-    const read = (
-      fromMs: number | null,
-      toMs: number,
-      price?: LoadedPricing['price'],
-    ): { slices: UsageSlice[]; exchange: CurrencyConversion | null } =>
-      readSlices(store, { fromMs, toMs }, options, settings, rates, price);
-    const { slices, exchange } = read(
-      sinceMs,
-      untilMs,
-      options.economics ? loadPricing(settings).price : undefined,
-    );
+    const request = (fromMs: number | null, toMs: number, by = options.by): SliceRequest => ({
+      fromMs,
+      toMs,
+      by,
+      groupBy: options.groupBy,
+      where: options.where,
+    });
+    const price = options.economics ? loadPricing(settings).price : undefined;
     const unpriced = selectUnpricedUsage(
       store,
       {
@@ -75,21 +75,23 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       },
       settings.costMode,
     );
-    const stamp = reproducibilityStamp(selectStampInputs(store), {
-      by: options.by,
-      groupBy: options.groupBy,
-      where: options.where,
-      top: options.top ?? null,
-      sinceMs,
-      untilMs,
-      timeZone,
-      costMode: settings.costMode,
-      exchange,
-      compare: options.compare ?? null,
-      economics: options.economics,
-      ...(settings.preferKind === 'billing' ? {} : { prefer: 'logs' }),
-      ...(settings.teamRules.length === 0 ? {} : { teams: settings.teamRules }),
-    });
+    const stampInputs = selectStampInputs(store);
+    const stampFor = (exchange: CurrencyConversion | null) =>
+      reproducibilityStamp(stampInputs, {
+        by: options.by,
+        groupBy: options.groupBy,
+        where: options.where,
+        top: options.top ?? null,
+        sinceMs,
+        untilMs,
+        timeZone,
+        costMode: settings.costMode,
+        exchange,
+        compare: options.compare ?? null,
+        economics: options.economics,
+        ...(settings.preferKind === 'billing' ? {} : { prefer: 'logs' }),
+        ...(settings.teamRules.length === 0 ? {} : { teams: settings.teamRules }),
+      });
     const overlap = groupSourceOverlaps(
       selectSourceOverlaps(store, {
         fromMs: sinceMs,
@@ -98,42 +100,70 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       }),
       settings.preferKind,
     );
-    const reportOptions = {
-      overlap,
-      stamp,
+    const layout: ReportLayout = {
       economics: options.economics,
       costMode: settings.costMode,
       currency: settings.currency,
-      exchange,
       by: options.by,
       timeZone,
       groupBy: options.groupBy,
       top: options.top ?? null,
     };
-    let report: Report = buildReport(slices, unpriced, reportOptions);
-    if (options.compare !== undefined && options.economics) {
-      throw new UsageError('--economics and --compare show different columns: run them one at a time');
-    }
-    if (options.compare !== undefined) {
-      const baselineRange = compareRange(options.compare, options.by, sinceMs, untilMs, timeZone);
-      const baseline = buildReport(read(baselineRange.fromMs, baselineRange.toMs).slices, [], {
-        ...reportOptions,
-        by: baselineRange.by,
-        top: null,
-      });
-      report = compareReport(report, baseline, baselineRange.mode, options.sort === 'delta');
-    } else if (options.sort === 'delta') {
-      throw new UsageError('--sort delta needs --compare');
-    }
     const rangeStamp = { sinceMs, untilMs: untilFlagMs, asOfMs: settings.asOfMs };
-    const about = () =>
-      reportAbout(report, { range: rangeStamp, where: options.where, generatedAtMs: ctx.nowMs });
+    const provenance = { range: rangeStamp, where: options.where, generatedAtMs: ctx.nowMs };
+    const baselineRange =
+      options.compare === undefined
+        ? null
+        : compareRange(options.compare, options.by, sinceMs, untilMs, timeZone);
+    // CSV and XLSX stream from the store to the file; the terminal and script formats (and HTML)
+    // build the report in memory.
+    if (settings.format === 'csv' || settings.format === 'xlsx') {
+      const { streamReportFile } = await import('../stream-report-file.ts');
+      await streamReportFile(
+        store,
+        {
+          slices: request(sinceMs, untilMs),
+          layout,
+          rates,
+          ...(price === undefined ? {} : { price }),
+          unpriced,
+          overlap,
+          stamp: stampFor,
+          provenance,
+          compare:
+            baselineRange === null
+              ? null
+              : {
+                  slices: request(baselineRange.fromMs, baselineRange.toMs, baselineRange.by),
+                  mode: baselineRange.mode,
+                  sortByDelta: options.sort === 'delta',
+                },
+        },
+        settings,
+        ctx,
+      );
+      return EXIT.OK;
+    }
+    const { slices, exchange } = readReportSlices(store, request(sinceMs, untilMs), settings, rates, price);
+    const reportOptions = { ...layout, overlap, stamp: stampFor(exchange), exchange };
+    let report: Report = buildReport(slices, unpriced, reportOptions);
+    if (baselineRange !== null) {
+      const baseline = buildReport(
+        readReportSlices(
+          store,
+          request(baselineRange.fromMs, baselineRange.toMs, baselineRange.by),
+          settings,
+          rates,
+        ).slices,
+        [],
+        { ...reportOptions, by: baselineRange.by, top: null },
+      );
+      report = compareReport(report, baseline, baselineRange.mode, options.sort === 'delta');
+    }
+    const about = () => reportAbout(report, provenance);
     switch (settings.format) {
       case 'json':
         writeOutput(ctx, settings, renderReportJson(report, rangeStamp));
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderReportCsv(report));
         break;
       case 'md':
         writeOutput(ctx, settings, renderReportMarkdown(report));
@@ -148,23 +178,11 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
                 (options.chart === true ? `\n${renderReportChart(report, ctx.display)}` : ''),
         );
         break;
-      case 'xlsx': {
-        const { writeReportXlsx } = await import('../../output/write-report-xlsx.ts');
-        await streamBinaryOutput(ctx, settings, (stream) =>
-          writeReportXlsx(report, about(), stream, ctx.nowMs),
-        );
-        break;
-      }
       case 'html': {
         const { renderReportHtml } = await import('../../output/render-report-html.ts');
         const byModel = buildReport(
-          readSlices(
-            store,
-            { fromMs: sinceMs, toMs: untilMs },
-            { ...options, groupBy: ['model'] },
-            settings,
-            rates,
-          ).slices,
+          readReportSlices(store, { ...request(sinceMs, untilMs), groupBy: ['model'] }, settings, rates)
+            .slices,
           unpriced,
           {
             ...reportOptions,
@@ -183,39 +201,6 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
   } finally {
     store.close();
   }
-}
-
-/** Usage slices of a range, summed as finely as the zone needs, converted to the report currency. */
-function readSlices(
-  store: Store,
-  range: { readonly fromMs: number | null; readonly toMs: number },
-  options: ReportOptions,
-  settings: Settings,
-  rates: ExchangeRates | null,
-  price?: LoadedPricing['price'],
-): { slices: UsageSlice[]; exchange: CurrencyConversion | null } {
-  const sliceMs = chooseSliceMs(
-    settings.timeZone,
-    range.fromMs ?? range.toMs,
-    range.toMs,
-    options.by === 'hour',
-  );
-  // Cache savings are priced per model, so the slices are split by provider and model first.
-  const aggregates = selectUsageAggregates(store, {
-    ...range,
-    sliceMs,
-    groupBy: price === undefined ? options.groupBy : [...options.groupBy, 'provider', 'model'],
-    where: options.where,
-    costMode: settings.costMode,
-    preferKind: settings.preferKind,
-    teamRules: settings.teamRules,
-  });
-  const slices =
-    price === undefined ? aggregates : withCacheSavings(aggregates, options.groupBy.length, price);
-  if (rates === null) return { slices, exchange: null };
-  const converted = convertSlices(slices, rates, settings.currency);
-  if (!converted.ok) throw new InputError(converted.message);
-  return { slices: [...converted.slices], exchange: converted.conversion };
 }
 
 /**
