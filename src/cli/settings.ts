@@ -66,6 +66,8 @@ export interface Settings {
   readonly csvMappings: Readonly<Record<string, ColumnMapping>>;
   /** Budgets from the config file, in file order. */
   readonly budgets: readonly Budget[];
+  /** The config's `tokenizerRatios` (family → tokens relative to OpenAI o200k); empty: the defaults. */
+  readonly tokenizerRatios: Readonly<Record<string, number>>;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -148,6 +150,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     priceOverrides: config.priceOverrides ?? [],
     csvMappings: config.csvMappings ?? {},
     budgets: config.budgets ?? [],
+    tokenizerRatios: config.tokenizerRatios ?? {},
     configPath: loaded.loaded.path,
   };
 }

@@ -8,6 +8,7 @@ import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import { parseBudgets } from './parse-budgets.ts';
+import { parseTokenizerRatios } from './parse-tokenizer-ratios.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   readonly csvMappings?: Readonly<Record<string, ColumnMapping>>;
   /** Spending limits checked by `llmcost budget` (config/parse-budgets.ts), in file order. */
   readonly budgets?: readonly Budget[];
+  /** Tokens per tokenizer family relative to OpenAI o200k, for `whatif --swap` (parse-tokenizer-ratios.ts). */
+  readonly tokenizerRatios?: Readonly<Record<string, number>>;
 }
 
 export type ConfigValidation =
@@ -49,6 +52,7 @@ const KNOWN_KEYS = new Set([
   'priceOverrides',
   'csvMappings',
   'budgets',
+  'tokenizerRatios',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -78,6 +82,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     priceOverrides?: readonly PriceOverride[];
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
     budgets?: readonly Budget[];
+    tokenizerRatios?: Readonly<Record<string, number>>;
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -124,6 +129,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (csvMappings !== undefined) config.csvMappings = csvMappings;
   const budgets = parseBudgets(record.budgets, problems);
   if (budgets !== undefined) config.budgets = budgets;
+  const tokenizerRatios = parseTokenizerRatios(record.tokenizerRatios, problems);
+  if (tokenizerRatios !== undefined) config.tokenizerRatios = tokenizerRatios;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

@@ -75,6 +75,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     priceOverrides: [],
     csvMappings: {},
     budgets: [],
+    tokenizerRatios: {},
     configPath: null,
     ...overrides,
   };

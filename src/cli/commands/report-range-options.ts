@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DimensionFilter } from '../../model/dimension.ts';
 import { UsageError } from '../errors.ts';
+import { collectFilter } from '../parse-flags.ts';
 
 /** The range and filter flags every report view shares with `llmcost report`. */
 export interface ReportRangeFlags {
@@ -10,6 +11,17 @@ export interface ReportRangeFlags {
 }
 
 const SHARED_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'where']);
+
+/**
+ * Adds `--since`, `--until` and `--where` as `llmcost report` defines them, for commands that read the
+ * stored usage the same way (report, whatif); resolve them with resolveReportRange.
+ */
+export function addRangeOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
+    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
+    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, []);
+}
 
 /** Help text of a view: where its range flags come from. */
 export const SHARED_OPTIONS_HELP = `
