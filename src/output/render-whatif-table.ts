@@ -1,5 +1,5 @@
 import type { DisplayOptions } from './display-options.ts';
-import { formatCount, pluralize, wrapText } from './format-number.ts';
+import { pluralize, wrapText } from './format-number.ts';
 import { formatMoney } from './format-money.ts';
 import { renderPlainTable } from './render-plain-table.ts';
 import { whatifBreakdownTable, whatifScenarioLines, whatifSummaryTable } from './whatif-tables.ts';
