@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { planReplay, type ReplayPlan } from '../../src/optimizer/plan-replay.ts';
+import { replayGrouping } from '../../src/optimizer/replay-grouping.ts';
+import type { ReplayRow } from '../../src/optimizer/replay-row.ts';
+import { replayUsage, type ReplayResult } from '../../src/optimizer/replay-usage.ts';
+import type { Scenario } from '../../src/optimizer/scenario.ts';
+import { tokenizerRatios } from '../../src/optimizer/tokenizer-ratios.ts';
+import { openIngestSession } from '../../src/store/file-ingest.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { selectCacheActivity, selectReplayRows } from '../../src/store/select-replay-rows.ts';
+import type { StoredUsage } from '../../src/store/stored-usage.ts';
+import { makeStored } from '../helpers/make-record.ts';
+import { REPLAY_BOOK } from '../helpers/replay-book.ts';
+import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
+
+// The store sums records into replay rows; these tests replay the same records one by one and check
+// that every decision (and, where no rounding is involved, every pico-dollar) is the same.
+
+const MODELS = [
+  ['openai', 'big'],
+  ['openai', 'small'],
+  ['anthropic', 'claude-mid'],
+  ['acme', 'plain'],
+  ['nobody', 'mystery'],
+] as const;
+const PROJECTS = ['search', 'etl', null] as const;
+
+/** 600 records over three days: sizes across every limit and tier edge, some aggregated, some unknown. */
+function makeRecords(): StoredUsage[] {
+  return Array.from({ length: 600 }, (_, index) => {
+    const [provider, model] = MODELS[index % MODELS.length] ?? MODELS[0];
+    const requests = index % 17 === 0 ? null : index % 7 === 0 ? 3 : 1;
+    const scale = [300, 1500, 9000, 60_000, 170_000][Math.floor(index / 5) % 5] ?? 1;
+    return makeStored({
+      dedupKey: `r${index}`,
+      occurredAtMs: Date.UTC(2026, 10, 1) + index * 431_000,
+      provider,
+      model,
+      requests,
+      project: PROJECTS[index % 3] ?? null,
+      tags: index % 4 === 0 ? { job: 'nightly' } : {},
+      isBatch: index % 23 === 0,
+      inputTokens: scale + index,
+      cacheReadTokens: index % 2 === 0 ? scale * 2 : 0,
+      outputTokens: (index * 37) % 9000,
+      reasoningTokens: 0,
+      costPico: 1n,
+    });
+  });
+}
+
+function seededStore(records: readonly StoredUsage[]): Store {
+  const store = openStore(':memory:');
+  const session = openIngestSession(store, 'book-1');
+  const file = session.beginFile('/usage.jsonl', 'test', 'requests', 100);
+  for (const record of records) file.write(record, record);
+  file.commit(TEST_SOURCE_STATE);
+  session.close();
+  return store;
+}
+
+const asRow = (record: StoredUsage): ReplayRow => ({
+  ...record,
+  records: 1,
+  recordedCostPico: record.costPico ?? 0n,
+});
+
+function planOf(scenarios: readonly Scenario[], ratios: Record<string, number>): ReplayPlan {
+  const outcome = planReplay(scenarios, {
+    book: REPLAY_BOOK,
+    overrides: [],
+    tokenizerRatios: tokenizerRatios(ratios),
+    minCacheablePromptTokens: 1024,
+    observedCacheHitRate: null,
+  });
+  if (!outcome.ok) throw new Error(outcome.problems.join('; '));
+  return outcome.plan;
+}
+
+function replayBothWays(scenarios: readonly Scenario[], ratios: Record<string, number> = {}) {
+  const records = makeRecords();
+  const store = seededStore(records);
+  const plan = planOf(scenarios, ratios);
+  const options = { breakdownBy: ['model', 'project', 'day'] as const, timeZone: 'UTC' };
+  const grouping = replayGrouping(plan, Object.keys(REPLAY_BOOK.models), options.breakdownBy);
+  const rows = [
+    ...selectReplayRows(
+      store,
+      { fromMs: null, toMs: null, where: [], preferKind: 'billing' },
+      { sliceMs: 86_400_000, attributes: grouping.attributes, sizeTests: grouping.sizeTests },
+    ),
+  ];
+  const grouped = replayUsage(rows, plan, options);
+  const single = replayUsage(records.map(asRow), plan, options);
+  store.close();
+  return { grouped, single, groupedRows: rows.length };
+}
+
+/** What must not depend on grouping: counts, reasons, per-operation request counts. */
+const decisions = (result: ReplayResult) => ({
+  baseline: {
+    records: result.baseline.records,
+    requests: result.baseline.requests,
+    unpriced: result.baseline.unpriced,
+  },
+  scenarios: result.scenarios.map((scenario) => ({
+    excluded: {
+      records: scenario.excluded.records,
+      requests: scenario.excluded.requests,
+      reasons: scenario.excluded.reasons.map(({ reason, records, requests }) => ({
+        reason,
+        records,
+        requests,
+      })),
+    },
+    effects: scenario.effects.map(({ operation, records, requests }) => ({ operation, records, requests })),
+  })),
+});
+
+const condition = (text: 'input<2000' | 'project=etl') =>
+  text === 'input<2000'
+    ? ({ kind: 'size', measure: 'input', comparison: '<', tokens: 2000 } as const)
+    : ({ kind: 'attribute', dimension: 'project', pattern: 'etl', isNegated: false } as const);
+
+describe('selectReplayRows', () => {
+  it('sums records without changing a pico-dollar: swaps over limits and tiers, routes, attributes', () => {
+    const scenarios: Scenario[] = [
+      {
+        name: 'to-mid',
+        operations: [{ kind: 'model', label: 'big=claude-mid', from: 'big', when: null, to: 'claude-mid' }],
+      },
+      {
+        name: 'to-small',
+        operations: [{ kind: 'model', label: 'small', from: '*', when: null, to: 'small' }],
+      },
+      {
+        name: 'route',
+        operations: [
+          { kind: 'model', label: 'short', from: null, when: condition('input<2000'), to: 'small' },
+          { kind: 'model', label: 'etl', from: null, when: condition('project=etl'), to: 'plain' },
+        ],
+      },
+    ];
+    const { grouped, single, groupedRows } = replayBothWays(scenarios);
+    expect(groupedRows).toBeLessThan(600);
+    expect(decisions(grouped)).toEqual(decisions(single));
+    expect(grouped.baseline.costPico).toBe(single.baseline.costPico);
+    expect(grouped.scenarios.map((s) => s.costPico)).toEqual(single.scenarios.map((s) => s.costPico));
+    expect(grouped.breakdowns).toEqual(single.breakdowns);
+    expect(single.scenarios.every((scenario) => scenario.excluded.records > 0)).toBe(true);
+  });
+
+  it('keeps decisions exact and money within per-row rounding for ratios, caching and batch shares', () => {
+    const scenarios: Scenario[] = [
+      {
+        name: 'ratio',
+        operations: [{ kind: 'model', label: 'big=claude-mid', from: 'big', when: null, to: 'claude-mid' }],
+      },
+      {
+        name: 'cache',
+        operations: [{ kind: 'cache', label: 'cache', hitRate: 0.37, ttl: '1h', when: null }],
+      },
+      {
+        name: 'batch',
+        operations: [
+          {
+            kind: 'batch',
+            label: 'batch',
+            share: { numerator: 1, denominator: 3 },
+            when: condition('project=etl'),
+          },
+        ],
+      },
+    ];
+    const { grouped, single } = replayBothWays(scenarios, { anthropic: 1.3 });
+    expect(decisions(grouped)).toEqual(decisions(single));
+    // Whole-token rounding per row: at most 4 classes × ½ token × $22.50/1M (the dearest price) per record,
+    // plus ½ pUSD of share rounding.
+    const bound = 600n * (4n * 11_250_000n + 1n);
+    grouped.scenarios.forEach((scenario, index) => {
+      const difference = scenario.costPico - (single.scenarios[index]?.costPico ?? 0n);
+      expect(difference < 0n ? -difference : difference).toBeLessThanOrEqual(bound);
+    });
+  });
+
+  it('reads the cache activity of the usage that used a cache', () => {
+    const store = seededStore([
+      makeStored({ dedupKey: 'a', inputTokens: 100, cacheReadTokens: 300 }),
+      makeStored({ dedupKey: 'b', inputTokens: 1000 }),
+    ]);
+    expect(
+      selectCacheActivity(store, { fromMs: null, toMs: null, where: [], preferKind: 'billing' }),
+    ).toEqual({
+      cacheReadTokens: 300,
+      promptTokens: 400,
+    });
+    store.close();
+  });
+});
