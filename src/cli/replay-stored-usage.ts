@@ -2,7 +2,8 @@ import { createModelResolver } from '../pricing/create-model-resolver.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import { planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
-import { replayGrouping } from '../optimizer/replay-grouping.ts';
+import { priceSliceDivisorMs, replayGrouping } from '../optimizer/replay-grouping.ts';
+import { STANDARD_SERVICE_TIERS } from '../pricing/compute-record-cost.ts';
 import { replayUsage, type BreakdownDimension, type ReplayResult } from '../optimizer/replay-usage.ts';
 import type { Scenario } from '../optimizer/scenario.ts';
 import { tokenizerRatios } from '../optimizer/tokenizer-ratios.ts';
@@ -70,24 +71,47 @@ export function replayStoredUsage(
 
   const storedModels = selectStoredModels(store, filter);
   const sourceKeys = new Set<string>();
-  for (const book of plan.books) {
-    const resolve = createModelResolver(book);
-    for (const { provider, model } of storedModels) {
-      const key = resolve(provider, model);
-      if (key !== null) sourceKeys.add(key);
+  const fineModels: { provider: string; model: string }[] = [];
+  const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? filter.toMs, filter.toMs, false);
+  const resolvers = plan.books.map((book) => ({ book, resolve: createModelResolver(book) }));
+  for (const pair of storedModels) {
+    let isFine = false;
+    for (const { book, resolve } of resolvers) {
+      const key = resolve(pair.provider, pair.model);
+      if (key === null) continue;
+      sourceKeys.add(key);
+      if (priceSliceDivisorMs(book, key) % zoneSliceMs !== 0) isFine = true;
     }
+    if (isFine) fineModels.push(pair);
   }
   const grouping = replayGrouping(plan, [...sourceKeys], options.breakdownBy);
-  const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? filter.toMs, filter.toMs, false);
   const sliceMs = gcd(zoneSliceMs, grouping.sliceDivisorMs);
+  // The rollups sum by hour or UTC day: usable when the zone's days are made of those and no target's
+  // prices change within one (the stored models whose prices do are read from the usage rows).
+  const canUseRollups = zoneSliceMs % HOUR_MS === 0 && grouping.targetSliceDivisorMs % zoneSliceMs === 0;
+  const tieredOverrides = [
+    ...options.overrides,
+    ...scenarios.flatMap((scenario) =>
+      scenario.operations.flatMap((operation) => (operation.kind === 'prices' ? operation.overrides : [])),
+    ),
+  ].flatMap((override) => (override.serviceTier === undefined ? [] : [override.serviceTier]));
   const rows = selectReplayRows(store, filter, {
     sliceMs,
     attributes: grouping.attributes,
     sizeTests: grouping.sizeTests,
+    rollup: canUseRollups
+      ? {
+          sliceMs: zoneSliceMs,
+          mergeableTiers: [...STANDARD_SERVICE_TIERS].filter((tier) => !tieredOverrides.includes(tier)),
+          fineModels,
+        }
+      : null,
   });
   const result = replayUsage(rows, plan, { breakdownBy: options.breakdownBy, timeZone: options.timeZone });
   return { result, plan, observedCacheHitRate, sliceMs, sourceKeys: [...sourceKeys] };
 }
+
+const HOUR_MS = 3_600_000;
 
 function gcd(a: number, b: number): number {
   let x = a;

@@ -13,6 +13,12 @@ export interface SizeTest {
   readonly outputCoefficient: number;
   readonly comparison: Comparison;
   readonly perRequestTokens: number;
+  /**
+   * The answer most records are expected to give (false for limits, tier edges and routing rules, true
+   * for the shortest cacheable prompt). Only a speed hint: records giving the other answer are read
+   * one class at a time, the rest come from the rollups (select-replay-rows.ts).
+   */
+  readonly usualAnswer: boolean;
 }
 
 /**
@@ -30,6 +36,8 @@ export interface ReplayGrouping {
    * no model involved has one). The caller combines it with the slices its time zone needs.
    */
   readonly sliceDivisorMs: number;
+  /** The same for the models requests may move to (swap and route targets) only. */
+  readonly targetSliceDivisorMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -49,14 +57,13 @@ export function replayGrouping(
 ): ReplayGrouping {
   const tests = new Map<string, SizeTest>();
   const add = (test: SizeTest): void => {
-    tests.set(
-      `${test.promptCoefficient}:${test.outputCoefficient}:${test.comparison}:${test.perRequestTokens}`,
-      test,
-    );
+    const key = `${test.promptCoefficient}:${test.outputCoefficient}:${test.comparison}:${test.perRequestTokens}`;
+    if (!tests.has(key)) tests.set(key, test);
   };
   for (const condition of plan.conditions) for (const test of conditionSizeTests(condition)) add(test);
 
   const windowEdgesMinutes: number[] = [];
+  const targetEdgesMinutes: number[] = [];
   const sourceFamilies = new Set<TokenizerFamily | null>();
   for (const book of plan.books) {
     for (const key of sourceKeys) {
@@ -68,10 +75,12 @@ export function replayGrouping(
     }
   }
   const hasCaching = plan.scenarios.some((scenario) => scenario.caches.length > 0);
-  if (hasCaching) add(promptOver(plan.settings.minCacheablePromptTokens, 1, 1, '>='));
+  if (hasCaching)
+    add({ ...promptOver(plan.settings.minCacheablePromptTokens, 1, 1, '>='), usualAnswer: true });
   for (const scenario of plan.scenarios) {
     for (const change of scenario.modelChanges) {
       windowEdgesMinutes.push(...windowEdges(scenario.book, change.targetKey));
+      targetEdgesMinutes.push(...windowEdges(scenario.book, change.targetKey));
       for (const family of sourceFamilies) {
         const { numerator, denominator } = tokenScale(plan.settings.tokenizerRatios, family, change.family);
         for (const edge of tierEdges(scenario.book, change.targetKey))
@@ -82,6 +91,7 @@ export function replayGrouping(
             outputCoefficient: numerator,
             comparison: '>',
             perRequestTokens: change.target.contextWindow * denominator,
+            usualAnswer: false,
           });
         }
         if (change.target.maxOutputTokens !== undefined) {
@@ -90,6 +100,7 @@ export function replayGrouping(
             outputCoefficient: numerator,
             comparison: '>',
             perRequestTokens: change.target.maxOutputTokens * denominator,
+            usualAnswer: false,
           });
         }
       }
@@ -105,11 +116,24 @@ export function replayGrouping(
   attributes.delete('provider');
   attributes.delete('model');
 
-  const sliceDivisorMs = windowEdgesMinutes.reduce(
-    (divisor, minutes) => gcd(divisor, minutes * MINUTE_MS),
-    DAY_MS,
-  );
-  return { sizeTests: [...tests.values()], attributes: [...attributes].sort(), sliceDivisorMs };
+  return {
+    sizeTests: [...tests.values()],
+    attributes: [...attributes].sort(),
+    sliceDivisorMs: divisorOf(windowEdgesMinutes),
+    targetSliceDivisorMs: divisorOf(targetEdgesMinutes),
+  };
+}
+
+/**
+ * The longest slice (ms, a divisor of a day) over which a model's prices cannot change: a day unless
+ * it has time-of-day windows or a price period starting within a day.
+ */
+export function priceSliceDivisorMs(book: PriceBook, key: string): number {
+  return divisorOf(windowEdges(book, key));
+}
+
+function divisorOf(edgesMinutes: readonly number[]): number {
+  return edgesMinutes.reduce((divisor, minutes) => gcd(divisor, minutes * MINUTE_MS), DAY_MS);
 }
 
 function promptOver(
@@ -123,6 +147,7 @@ function promptOver(
     outputCoefficient: 0,
     comparison,
     perRequestTokens: tokens * denominator,
+    usualAnswer: false,
   };
 }
 
@@ -135,6 +160,7 @@ function conditionSizeTests(condition: RowCondition): SizeTest[] {
           outputCoefficient: condition.measure === 'output' ? 1 : 0,
           comparison: condition.comparison,
           perRequestTokens: condition.tokens,
+          usualAnswer: false,
         },
       ];
     case 'attribute':

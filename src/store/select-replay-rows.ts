@@ -1,6 +1,6 @@
 import type { ReplayRow } from '../optimizer/replay-row.ts';
 import type { Store } from './open-store.ts';
-import { usageFilterSql, type UsageFilter } from './select-usage-aggregates.ts';
+import { selectUsageAggregates, usageFilterSql, type UsageFilter } from './select-usage-aggregates.ts';
 
 /** How to sum usage rows into replay rows (optimizer/replay-grouping.ts decides; this only runs it). */
 export interface ReplayRowQuery {
@@ -14,7 +14,23 @@ export interface ReplayRowQuery {
     readonly outputCoefficient: number;
     readonly comparison: '<' | '<=' | '>' | '>=';
     readonly perRequestTokens: number;
+    /** The answer most records give (a speed hint for the rollup path). */
+    readonly usualAnswer: boolean;
   }[];
+  /**
+   * Take the usual records (see below) from the hourly/daily rollups, summed per rollup slice, provider
+   * and model, and read only the others from the usage rows; null: read everything from usage rows.
+   * Usual records: every size test gives its usual answer, not batch, a service tier in `mergeableTiers`
+   * (or none), a known request count of at least 1, and a model not listed in `fineModels`.
+   */
+  readonly rollup: {
+    /** The rollup slice: an hour or a day (a multiple of `sliceMs`). */
+    readonly sliceMs: number;
+    /** Lower-case service tiers priced alike with no tier at all. */
+    readonly mergeableTiers: readonly string[];
+    /** Stored (provider, model) pairs whose prices change within a rollup slice. */
+    readonly fineModels: readonly { readonly provider: string; readonly model: string }[];
+  } | null;
 }
 
 const PROMPT_SQL =
@@ -32,6 +48,110 @@ export function* selectReplayRows(
   filter: UsageFilter,
   query: ReplayRowQuery,
 ): Generator<ReplayRow> {
+  const { rollup } = query;
+  const canUseRollups =
+    rollup !== null &&
+    query.attributes.length === 0 &&
+    filter.where.every(({ dimension }) => dimension === 'provider' || dimension === 'model') &&
+    rollup.sliceMs % query.sliceMs === 0;
+  if (!canUseRollups) {
+    yield* selectGroupedRows(store, filter, query, null);
+    return;
+  }
+  yield* selectRowsWithRollups(store, filter, query, rollup);
+}
+
+/**
+ * The rollup path: the unusual records grouped from usage rows (and subtracted from their rollup
+ * slice), then what remains of each rollup slice, provider and model as one row of usual records.
+ */
+function* selectRowsWithRollups(
+  store: Store,
+  filter: UsageFilter,
+  query: ReplayRowQuery,
+  rollup: NonNullable<ReplayRowQuery['rollup']>,
+): Generator<ReplayRow> {
+  const aggregates = selectUsageAggregates(store, {
+    ...filter,
+    costMode: 'list',
+    sliceMs: rollup.sliceMs,
+    groupBy: ['provider', 'model'],
+  });
+  const remainders = new Map<string, MutableRemainder>();
+  for (const { sliceStartMs, groupValues, totals } of aggregates) {
+    const provider = groupValues[0] ?? '';
+    const model = groupValues[1] ?? '';
+    remainders.set(remainderKey(sliceStartMs, provider, model), {
+      occurredAtMs: sliceStartMs,
+      provider,
+      model,
+      records: totals.records,
+      requests: totals.requests,
+      inputTokens: totals.inputTokens,
+      cacheReadTokens: totals.cacheReadTokens,
+      cacheWrite5mTokens: totals.cacheWrite5mTokens,
+      cacheWrite1hTokens: totals.cacheWrite1hTokens,
+      cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
+      outputTokens: totals.outputTokens,
+      reasoningTokens: totals.reasoningTokens,
+      webSearchRequests: totals.webSearchRequests,
+      recordedCostPico: totals.listCostPico,
+    });
+  }
+  const params: (string | number)[] = [];
+  const unusual = [
+    ...query.sizeTests.map((test) => `(${sizeTestSql(test)}) IS NOT ${test.usualAnswer ? 1 : 0}`),
+    'is_batch <> 0',
+    'requests IS NULL',
+    'requests < 1',
+    `(service_tier IS NOT NULL AND LOWER(service_tier) NOT IN (${rollup.mergeableTiers.map(() => '?').join(', ') || "''"}))`,
+    ...rollup.fineModels.map(() => '(provider = ? AND model = ?)'),
+  ];
+  params.push(...rollup.mergeableTiers);
+  for (const { provider, model } of rollup.fineModels) params.push(provider, model);
+  for (const row of selectGroupedRows(store, filter, query, { sql: unusual.join(' OR '), params })) {
+    const startMs = row.occurredAtMs - (row.occurredAtMs % rollup.sliceMs);
+    const remainder = remainders.get(remainderKey(startMs, row.provider, row.model));
+    if (remainder !== undefined) {
+      remainder.records -= row.records;
+      remainder.requests -= row.requests ?? 0;
+      remainder.inputTokens -= row.inputTokens;
+      remainder.cacheReadTokens -= row.cacheReadTokens;
+      remainder.cacheWrite5mTokens -= row.cacheWrite5mTokens;
+      remainder.cacheWrite1hTokens -= row.cacheWrite1hTokens;
+      remainder.cacheWriteTokens -= row.cacheWriteTokens;
+      remainder.outputTokens -= row.outputTokens;
+      remainder.reasoningTokens -= row.reasoningTokens;
+      remainder.webSearchRequests -= row.webSearchRequests;
+      remainder.recordedCostPico -= row.recordedCostPico;
+    }
+    yield row;
+  }
+  for (const remainder of remainders.values()) {
+    if (remainder.records <= 0) continue;
+    yield { ...remainder, serviceTier: null, isBatch: false, project: null, tags: {} };
+  }
+}
+
+type MutableRemainder = {
+  -readonly [K in Exclude<keyof ReplayRow, 'serviceTier' | 'isBatch' | 'project' | 'tags'>]: ReplayRow[K];
+} & { requests: number };
+
+function remainderKey(sliceStartMs: number, provider: string, model: string): string {
+  return `${sliceStartMs}\u0000${provider}\u0000${model}`;
+}
+
+function sizeTestSql(test: ReplayRowQuery['sizeTests'][number]): string {
+  return `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * MAX(COALESCE(requests, 1), 1)`;
+}
+
+/** Usage rows summed by the full replay key; `only`: an extra condition (with its parameters). */
+function* selectGroupedRows(
+  store: Store,
+  filter: UsageFilter,
+  query: ReplayRowQuery,
+  only: { readonly sql: string; readonly params: readonly (string | number)[] } | null,
+): Generator<ReplayRow> {
   const slice = Math.trunc(query.sliceMs);
   if (!(slice >= 1)) throw new Error(`replay slice must be a positive number of ms, got ${query.sliceMs}`);
   const keyParams: string[] = [];
@@ -41,10 +161,7 @@ export function* selectReplayRows(
     keyParams.push(dimension.slice(4));
     return `json_extract(tags, '$."' || ? || '"')`;
   });
-  const testSql = query.sizeTests.map(
-    (test) =>
-      `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * MAX(COALESCE(requests, 1), 1)`,
-  );
+  const testSql = query.sizeTests.map(sizeTestSql);
   const keys = [
     `occurred_at_ms - (occurred_at_ms % ${slice})`,
     'provider',
@@ -55,7 +172,14 @@ export function* selectReplayRows(
     ...attributeSql,
     ...testSql,
   ];
-  const where = usageFilterSql(store, filter);
+  const filterSql = usageFilterSql(store, filter);
+  const where =
+    only === null
+      ? filterSql
+      : {
+          sql: `${filterSql.sql === '' ? 'WHERE' : `${filterSql.sql} AND`} (${only.sql})`,
+          params: [...filterSql.params, ...only.params],
+        };
   const sql = `SELECT ${keys.join(', ')}, COUNT(*), SUM(requests), SUM(input_tokens), SUM(cache_read_tokens),
       SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens), SUM(cache_write_tokens), SUM(output_tokens),
       SUM(reasoning_tokens), SUM(web_search_requests), CAST(SUM(COALESCE(cost_pico, 0)) AS TEXT)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planReplay, type ReplayPlan } from '../../src/optimizer/plan-replay.ts';
 import { replayGrouping } from '../../src/optimizer/replay-grouping.ts';
 import type { ReplayRow } from '../../src/optimizer/replay-row.ts';
-import { replayUsage, type ReplayResult } from '../../src/optimizer/replay-usage.ts';
+import { replayUsage, type BreakdownDimension, type ReplayResult } from '../../src/optimizer/replay-usage.ts';
 import type { Scenario } from '../../src/optimizer/scenario.ts';
 import { tokenizerRatios } from '../../src/optimizer/tokenizer-ratios.ts';
 import { openIngestSession } from '../../src/store/file-ingest.ts';
@@ -77,17 +77,27 @@ function planOf(scenarios: readonly Scenario[], ratios: Record<string, number>):
   return outcome.plan;
 }
 
-function replayBothWays(scenarios: readonly Scenario[], ratios: Record<string, number> = {}) {
+function replayBothWays(
+  scenarios: readonly Scenario[],
+  ratios: Record<string, number> = {},
+  breakdownBy: readonly BreakdownDimension[] = ['model', 'project', 'day'],
+  useRollups = false,
+) {
   const records = makeRecords();
   const store = seededStore(records);
   const plan = planOf(scenarios, ratios);
-  const options = { breakdownBy: ['model', 'project', 'day'] as const, timeZone: 'UTC' };
+  const options = { breakdownBy, timeZone: 'UTC' };
   const grouping = replayGrouping(plan, Object.keys(REPLAY_BOOK.models), options.breakdownBy);
   const rows = [
     ...selectReplayRows(
       store,
       { fromMs: null, toMs: null, where: [], preferKind: 'billing' },
-      { sliceMs: 86_400_000, attributes: grouping.attributes, sizeTests: grouping.sizeTests },
+      {
+        sliceMs: 86_400_000,
+        attributes: grouping.attributes,
+        sizeTests: grouping.sizeTests,
+        rollup: useRollups ? { sliceMs: 86_400_000, mergeableTiers: [''], fineModels: [] } : null,
+      },
     ),
   ];
   const grouped = replayUsage(rows, plan, options);
@@ -181,6 +191,38 @@ describe('selectReplayRows', () => {
       const difference = scenario.costPico - (single.scenarios[index]?.costPico ?? 0n);
       expect(difference < 0n ? -difference : difference).toBeLessThanOrEqual(bound);
     });
+  });
+
+  it('takes the usual records from the rollups and gives the row-by-row result', () => {
+    const scenarios: Scenario[] = [
+      {
+        name: 'to-mid',
+        operations: [{ kind: 'model', label: 'big=claude-mid', from: 'big', when: null, to: 'claude-mid' }],
+      },
+      {
+        name: 'to-small',
+        operations: [{ kind: 'model', label: 'small', from: '*', when: null, to: 'small' }],
+      },
+      {
+        name: 'route',
+        operations: [
+          { kind: 'model', label: 'short', from: null, when: condition('input<2000'), to: 'small' },
+        ],
+      },
+      // A hit rate of 1 keeps the cache split whole per record, so the money must match exactly.
+      { name: 'cache', operations: [{ kind: 'cache', label: 'cache', hitRate: 1, ttl: '5m', when: null }] },
+      {
+        name: 'batch',
+        operations: [{ kind: 'batch', label: 'batch', share: { numerator: 1, denominator: 1 }, when: null }],
+      },
+    ];
+    const { grouped, single, groupedRows } = replayBothWays(scenarios, {}, ['model', 'day'], true);
+    expect(groupedRows).toBeLessThan(600);
+    expect(decisions(grouped)).toEqual(decisions(single));
+    expect(grouped.baseline.costPico).toBe(single.baseline.costPico);
+    expect(grouped.baseline.recordedCostPico).toBe(single.baseline.recordedCostPico);
+    expect(grouped.scenarios.map((s) => s.costPico)).toEqual(single.scenarios.map((s) => s.costPico));
+    expect(grouped.breakdowns).toEqual(single.breakdowns);
   });
 
   it('reads the cache activity of the usage that used a cache', () => {
