@@ -70,25 +70,25 @@ export function replayStoredUsage(
   const { plan } = outcome;
 
   const storedModels = selectStoredModels(store, filter);
-  const sourceKeys = new Set<string>();
-  const fineModels: { provider: string; model: string }[] = [];
   const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? filter.toMs, filter.toMs, false);
   const resolvers = plan.books.map((book) => ({ book, resolve: createModelResolver(book) }));
-  for (const pair of storedModels) {
-    let isFine = false;
+  const sourceKeys = new Set<string>();
+  const divisorByPair = storedModels.map((pair) => {
+    let divisor = DAY_MS;
     for (const { book, resolve } of resolvers) {
       const key = resolve(pair.provider, pair.model);
       if (key === null) continue;
       sourceKeys.add(key);
-      if (priceSliceDivisorMs(book, key) % zoneSliceMs !== 0) isFine = true;
+      divisor = gcd(divisor, priceSliceDivisorMs(book, key));
     }
-    if (isFine) fineModels.push(pair);
-  }
+    return { pair, divisor };
+  });
   const grouping = replayGrouping(plan, [...sourceKeys], options.breakdownBy);
-  const sliceMs = gcd(zoneSliceMs, grouping.sliceDivisorMs);
-  // The rollups sum by hour or UTC day: usable when the zone's days are made of those and no target's
-  // prices change within one (the stored models whose prices do are read from the usage rows).
-  const canUseRollups = zoneSliceMs % HOUR_MS === 0 && grouping.targetSliceDivisorMs % zoneSliceMs === 0;
+  // Slices as the zone's days need them (and no swap target's prices change within one); the stored
+  // models whose own prices change within such a slice (time-of-day windows) are sliced finer.
+  const sliceMs = gcd(zoneSliceMs, grouping.targetSliceDivisorMs);
+  const fineSliceMs = gcd(sliceMs, grouping.sliceDivisorMs);
+  const fineModels = divisorByPair.filter(({ divisor }) => divisor % sliceMs !== 0).map(({ pair }) => pair);
   const tieredOverrides = [
     ...options.overrides,
     ...scenarios.flatMap((scenario) =>
@@ -97,21 +97,17 @@ export function replayStoredUsage(
   ].flatMap((override) => (override.serviceTier === undefined ? [] : [override.serviceTier]));
   const rows = selectReplayRows(store, filter, {
     sliceMs,
+    fineModels,
+    fineSliceMs,
     attributes: grouping.attributes,
     sizeTests: grouping.sizeTests,
-    rollup: canUseRollups
-      ? {
-          sliceMs: zoneSliceMs,
-          mergeableTiers: [...STANDARD_SERVICE_TIERS].filter((tier) => !tieredOverrides.includes(tier)),
-          fineModels,
-        }
-      : null,
+    rollup: { mergeableTiers: [...STANDARD_SERVICE_TIERS].filter((tier) => !tieredOverrides.includes(tier)) },
   });
   const result = replayUsage(rows, plan, { breakdownBy: options.breakdownBy, timeZone: options.timeZone });
   return { result, plan, observedCacheHitRate, sliceMs, sourceKeys: [...sourceKeys] };
 }
 
-const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 function gcd(a: number, b: number): number {
   let x = a;

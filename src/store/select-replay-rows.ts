@@ -6,6 +6,10 @@ import { selectUsageAggregates, usageFilterSql, type UsageFilter } from './selec
 export interface ReplayRowQuery {
   /** Slice length in ms: records of one slice may be summed (its start becomes their time). */
   readonly sliceMs: number;
+  /** Stored (provider, model) pairs whose prices change within a slice: sliced by `fineSliceMs`. */
+  readonly fineModels: readonly { readonly provider: string; readonly model: string }[];
+  /** A divisor of `sliceMs`. */
+  readonly fineSliceMs: number;
   /** Attributes kept apart besides provider and model: `project`, `tag:<key>`. */
   readonly attributes: readonly string[];
   /** Integer tests a·prompt + b·output <cmp> c·requests; records are summed only with equal answers. */
@@ -18,20 +22,19 @@ export interface ReplayRowQuery {
     readonly usualAnswer: boolean;
   }[];
   /**
-   * Take the usual records (see below) from the hourly/daily rollups, summed per rollup slice, provider
-   * and model, and read only the others from the usage rows; null: read everything from usage rows.
-   * Usual records: every size test gives its usual answer, not batch, a service tier in `mergeableTiers`
-   * (or none), a known request count of at least 1, and a model not listed in `fineModels`.
+   * Take the usual records (see below) from the hourly/daily rollups, summed per slice (`sliceMs` must
+   * then be whole hours), provider and model, and read only the others from the usage rows; null: read
+   * everything from usage rows. Usual records: every size test gives its usual answer, not batch, a
+   * service tier in `mergeableTiers` (or none), a known request count of at least 1, a model not in
+   * `fineModels`.
    */
   readonly rollup: {
-    /** The rollup slice: an hour or a day (a multiple of `sliceMs`). */
-    readonly sliceMs: number;
     /** Lower-case service tiers priced alike with no tier at all. */
     readonly mergeableTiers: readonly string[];
-    /** Stored (provider, model) pairs whose prices change within a rollup slice. */
-    readonly fineModels: readonly { readonly provider: string; readonly model: string }[];
   } | null;
 }
+
+const HOUR_MS = 3_600_000;
 
 const PROMPT_SQL =
   '(input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + cache_write_tokens)';
@@ -53,7 +56,7 @@ export function* selectReplayRows(
     rollup !== null &&
     query.attributes.length === 0 &&
     filter.where.every(({ dimension }) => dimension === 'provider' || dimension === 'model') &&
-    rollup.sliceMs % query.sliceMs === 0;
+    query.sliceMs % HOUR_MS === 0;
   if (!canUseRollups) {
     yield* selectGroupedRows(store, filter, query, null);
     return;
@@ -74,7 +77,7 @@ function* selectRowsWithRollups(
   const aggregates = selectUsageAggregates(store, {
     ...filter,
     costMode: 'list',
-    sliceMs: rollup.sliceMs,
+    sliceMs: query.sliceMs,
     groupBy: ['provider', 'model'],
   });
   const remainders = new Map<string, MutableRemainder>();
@@ -99,18 +102,20 @@ function* selectRowsWithRollups(
     });
   }
   const params: (string | number)[] = [];
+  // Cheapest tests first. Records with an unknown or zero request count are unusual anyway, so the
+  // size tests here may divide by `requests` as it is.
   const unusual = [
-    ...query.sizeTests.map((test) => `(${sizeTestSql(test)}) IS NOT ${test.usualAnswer ? 1 : 0}`),
     'is_batch <> 0',
     'requests IS NULL',
     'requests < 1',
     `(service_tier IS NOT NULL AND LOWER(service_tier) NOT IN (${rollup.mergeableTiers.map(() => '?').join(', ') || "''"}))`,
-    ...rollup.fineModels.map(() => '(provider = ? AND model = ?)'),
+    ...query.fineModels.map(() => '(provider = ? AND model = ?)'),
+    ...unusualSizeSql(query.sizeTests),
   ];
   params.push(...rollup.mergeableTiers);
-  for (const { provider, model } of rollup.fineModels) params.push(provider, model);
+  for (const { provider, model } of query.fineModels) params.push(provider, model);
   for (const row of selectGroupedRows(store, filter, query, { sql: unusual.join(' OR '), params })) {
-    const startMs = row.occurredAtMs - (row.occurredAtMs % rollup.sliceMs);
+    const startMs = row.occurredAtMs - (row.occurredAtMs % query.sliceMs);
     const remainder = remainders.get(remainderKey(startMs, row.provider, row.model));
     if (remainder !== undefined) {
       remainder.records -= row.records;
@@ -141,8 +146,36 @@ function remainderKey(sliceStartMs: number, provider: string, model: string): st
   return `${sliceStartMs}\u0000${provider}\u0000${model}`;
 }
 
-function sizeTestSql(test: ReplayRowQuery['sizeTests'][number]): string {
-  return `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * MAX(COALESCE(requests, 1), 1)`;
+/**
+ * SQL finding records that answer a size test unusually. Tests usually false of the form
+ * a·prompt + b·output > (or ≥) c·requests — limits and tier edges, most of them — share one cheap
+ * necessary condition, (prompt + output) × max(a, b) ≥ min(c) × requests, evaluated first, so most
+ * records cost one comparison instead of one per test.
+ */
+function unusualSizeSql(tests: ReplayRowQuery['sizeTests']): string[] {
+  const upper = tests.filter(
+    (test) => !test.usualAnswer && (test.comparison === '>' || test.comparison === '>='),
+  );
+  const others = tests.filter((test) => !upper.includes(test));
+  const sql = others.map((test) => `(${sizeTestSql(test, 'requests')}) IS NOT ${test.usualAnswer ? 1 : 0}`);
+  if (upper.length > 0) {
+    const coefficient = Math.max(
+      ...upper.map((test) => Math.max(test.promptCoefficient, test.outputCoefficient)),
+    );
+    const threshold = Math.min(...upper.map((test) => test.perRequestTokens));
+    sql.push(
+      `((${PROMPT_SQL} + output_tokens) * ${Math.trunc(coefficient)} >= ${Math.trunc(threshold)} * requests AND (${upper.map((test) => sizeTestSql(test, 'requests')).join(' OR ')}))`,
+    );
+  }
+  return sql;
+}
+
+/** A size test in SQL; `requestsSql` is the per-test request count (an unknown or zero count is one). */
+function sizeTestSql(
+  test: ReplayRowQuery['sizeTests'][number],
+  requestsSql = 'MAX(COALESCE(requests, 1), 1)',
+): string {
+  return `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * ${requestsSql}`;
 }
 
 /** Usage rows summed by the full replay key; `only`: an extra condition (with its parameters). */
@@ -153,17 +186,25 @@ function* selectGroupedRows(
   only: { readonly sql: string; readonly params: readonly (string | number)[] } | null,
 ): Generator<ReplayRow> {
   const slice = Math.trunc(query.sliceMs);
-  if (!(slice >= 1)) throw new Error(`replay slice must be a positive number of ms, got ${query.sliceMs}`);
+  const fineSlice = Math.trunc(query.fineSliceMs);
+  if (!(fineSlice >= 1 && slice % fineSlice === 0))
+    throw new Error(`replay slices must be positive, the fine one a divisor: ${slice}, ${fineSlice}`);
   const keyParams: string[] = [];
+  let sliceSql = `occurred_at_ms - (occurred_at_ms % ${slice})`;
+  if (query.fineModels.length > 0 && fineSlice !== slice) {
+    const isFine = query.fineModels.map(() => '(provider = ? AND model = ?)').join(' OR ');
+    for (const { provider, model } of query.fineModels) keyParams.push(provider, model);
+    sliceSql = `occurred_at_ms - (occurred_at_ms % CASE WHEN ${isFine} THEN ${fineSlice} ELSE ${slice} END)`;
+  }
   const attributeSql = query.attributes.map((dimension) => {
     if (dimension === 'project') return 'project';
     if (!dimension.startsWith('tag:')) throw new Error(`cannot group replay rows by "${dimension}"`);
     keyParams.push(dimension.slice(4));
     return `json_extract(tags, '$."' || ? || '"')`;
   });
-  const testSql = query.sizeTests.map(sizeTestSql);
+  const testSql = query.sizeTests.map((test) => sizeTestSql(test));
   const keys = [
-    `occurred_at_ms - (occurred_at_ms % ${slice})`,
+    sliceSql,
     'provider',
     'model',
     'service_tier',
