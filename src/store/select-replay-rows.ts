@@ -101,19 +101,24 @@ function* selectRowsWithRollups(
       recordedCostPico: totals.listCostPico,
     });
   }
-  const params: (string | number)[] = [];
   // Cheapest tests first. Records with an unknown or zero request count are unusual anyway, so the
   // size tests here may divide by `requests` as it is.
   const unusual = [
     'is_batch <> 0',
-    'requests IS NULL',
-    'requests < 1',
+    'COALESCE(requests, 0) < 1',
     `(service_tier IS NOT NULL AND LOWER(service_tier) NOT IN (${rollup.mergeableTiers.map(() => '?').join(', ') || "''"}))`,
-    ...query.fineModels.map(() => '(provider = ? AND model = ?)'),
-    ...unusualSizeSql(query.sizeTests),
   ];
-  params.push(...rollup.mergeableTiers);
-  for (const { provider, model } of query.fineModels) params.push(provider, model);
+  const params: (string | number)[] = [...rollup.mergeableTiers];
+  if (query.fineModels.length > 0) {
+    // The model test first: one comparison for most records.
+    const models = [...new Set(query.fineModels.map(({ model }) => model))];
+    unusual.push(
+      `(model IN (${models.map(() => '?').join(', ')}) AND (${query.fineModels.map(() => '(provider = ? AND model = ?)').join(' OR ')}))`,
+    );
+    params.push(...models);
+    for (const { provider, model } of query.fineModels) params.push(provider, model);
+  }
+  unusual.push(...unusualSizeSql(query.sizeTests));
   for (const row of selectGroupedRows(store, filter, query, { sql: unusual.join(' OR '), params })) {
     const startMs = row.occurredAtMs - (row.occurredAtMs % query.sliceMs);
     const remainder = remainders.get(remainderKey(startMs, row.provider, row.model));
