@@ -23,8 +23,8 @@ export interface SizeTest {
 
 /**
  * How stored records may be summed into replay rows without changing any answer the replay computes:
- * records are summed only when they share provider, model, service tier, batch flag, a time slice, the
- * listed attributes, and the answer to every size test. Records whose request count is unknown or zero
+ * records are summed only when they share provider, model, service tier, batch flag, a time slice,
+ * whether they made web searches, the listed attributes, and the answer to every size test. Records whose request count is unknown or zero
  * are never summed (the pricer counts each as one request).
  */
 export interface ReplayGrouping {

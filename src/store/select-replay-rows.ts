@@ -106,6 +106,7 @@ function* selectRowsWithRollups(
   const unusual = [
     'is_batch <> 0',
     'COALESCE(requests, 0) < 1',
+    'web_search_requests > 0',
     `(service_tier IS NOT NULL AND LOWER(service_tier) NOT IN (${rollup.mergeableTiers.map(() => '?').join(', ') || "''"}))`,
   ];
   const params: (string | number)[] = [...rollup.mergeableTiers];
@@ -208,16 +209,17 @@ function* selectGroupedRows(
     return `json_extract(tags, '$."' || ? || '"')`;
   });
   const testSql = query.sizeTests.map((test) => sizeTestSql(test));
-  const keys = [
+  const fixedKeys = [
     sliceSql,
     'provider',
     'model',
     'service_tier',
     'is_batch',
     'CASE WHEN requests IS NULL OR requests < 1 THEN id ELSE 0 END',
-    ...attributeSql,
-    ...testSql,
+    // A model without a web search price cannot price a record with searches: keep those apart.
+    'web_search_requests > 0',
   ];
+  const keys = [...fixedKeys, ...attributeSql, ...testSql];
   const filterSql = usageFilterSql(store, filter);
   const where =
     only === null
@@ -239,7 +241,7 @@ function* selectGroupedRows(
     const tags: Record<string, string> = {};
     for (let index = 0; index < attributeCount; index++) {
       const dimension = query.attributes[index] ?? '';
-      const value = row[6 + index];
+      const value = row[fixedKeys.length + index];
       const text = value === null || value === undefined ? null : String(value);
       if (dimension === 'project') project = text;
       else if (text !== null) tags[dimension.slice(4)] = text;

@@ -28,6 +28,7 @@ export function makeReplayRecords(): StoredUsage[] {
       project: PROJECTS[index % 3] ?? null,
       tags: index % 4 === 0 ? { job: 'nightly' } : {},
       isBatch: index % 23 === 0,
+      webSearchRequests: index % 29 === 0 ? 2 : 0,
       inputTokens: scale + index,
       cacheReadTokens: index % 2 === 0 ? scale * 2 : 0,
       outputTokens: (index * 37) % 9000,
