@@ -122,3 +122,13 @@ describe('parseScenarioFlag', () => {
     expect(() => parseScenarioFlag(text)).toThrow(message);
   });
 });
+
+describe('parseScenarioFlag: model change order', () => {
+  it('keeps the order written: the first matching change applies', () => {
+    const scenario = parseScenarioFlag('s=route input<2000 -> gpt-4.1-nano; swap gpt-4o=gpt-4.1-mini');
+    expect(scenario.operations.map((operation) => operation.label)).toEqual([
+      'route input<2000 -> gpt-4.1-nano',
+      'swap gpt-4o=gpt-4.1-mini',
+    ]);
+  });
+});
