@@ -6,11 +6,14 @@ import { tokenizerFamilyOf, tokenScale, type TokenizerFamily } from './tokenizer
 
 /**
  * A per-request size test in integers: promptCoefficient × prompt + outputCoefficient × output
- * <comparison> perRequestTokens × requests, where prompt is every prompt token class of the record.
+ * + cacheReadCoefficient × cache reads <comparison> perRequestTokens × requests, where prompt is every
+ * prompt token class of the record.
  */
 export interface SizeTest {
   readonly promptCoefficient: number;
   readonly outputCoefficient: number;
+  /** Non-zero only for "reads less than the hit rate from the cache" (prompt × N − reads × D > 0). */
+  readonly cacheReadCoefficient: number;
   readonly comparison: Comparison;
   readonly perRequestTokens: number;
   /**
@@ -57,7 +60,7 @@ export function replayGrouping(
 ): ReplayGrouping {
   const tests = new Map<string, SizeTest>();
   const add = (test: SizeTest): void => {
-    const key = `${test.promptCoefficient}:${test.outputCoefficient}:${test.comparison}:${test.perRequestTokens}`;
+    const key = `${test.promptCoefficient}:${test.outputCoefficient}:${test.cacheReadCoefficient}:${test.comparison}:${test.perRequestTokens}`;
     if (!tests.has(key)) tests.set(key, test);
   };
   for (const condition of plan.conditions) for (const test of conditionSizeTests(condition)) add(test);
@@ -74,9 +77,20 @@ export function replayGrouping(
       windowEdgesMinutes.push(...windowEdges(book, key));
     }
   }
-  const hasCaching = plan.scenarios.some((scenario) => scenario.caches.length > 0);
-  if (hasCaching)
+  const caches = plan.scenarios.flatMap((scenario) => scenario.caches);
+  if (caches.length > 0)
     add({ ...promptOver(plan.settings.minCacheablePromptTokens, 1, 1, '>='), usualAnswer: true });
+  for (const { hitRate } of caches) {
+    // Whether a record reads less than the hit rate from the cache: prompt × N − reads × D > 0.
+    add({
+      promptCoefficient: hitRate.numerator,
+      outputCoefficient: 0,
+      cacheReadCoefficient: -hitRate.denominator,
+      comparison: '>',
+      perRequestTokens: 0,
+      usualAnswer: true,
+    });
+  }
   for (const scenario of plan.scenarios) {
     for (const change of scenario.modelChanges) {
       windowEdgesMinutes.push(...windowEdges(scenario.book, change.targetKey));
@@ -89,6 +103,7 @@ export function replayGrouping(
           add({
             promptCoefficient: numerator,
             outputCoefficient: numerator,
+            cacheReadCoefficient: 0,
             comparison: '>',
             perRequestTokens: change.target.contextWindow * denominator,
             usualAnswer: false,
@@ -98,6 +113,7 @@ export function replayGrouping(
           add({
             promptCoefficient: 0,
             outputCoefficient: numerator,
+            cacheReadCoefficient: 0,
             comparison: '>',
             perRequestTokens: change.target.maxOutputTokens * denominator,
             usualAnswer: false,
@@ -145,6 +161,7 @@ function promptOver(
   return {
     promptCoefficient: numerator,
     outputCoefficient: 0,
+    cacheReadCoefficient: 0,
     comparison,
     perRequestTokens: tokens * denominator,
     usualAnswer: false,
@@ -158,6 +175,7 @@ function conditionSizeTests(condition: RowCondition): SizeTest[] {
         {
           promptCoefficient: condition.measure === 'input' ? 1 : 0,
           outputCoefficient: condition.measure === 'output' ? 1 : 0,
+          cacheReadCoefficient: 0,
           comparison: condition.comparison,
           perRequestTokens: condition.tokens,
           usualAnswer: false,
