@@ -205,3 +205,24 @@ describe('llmcost whatif: errors', () => {
     expect(result.stderr).toContain('no database at');
   });
 });
+
+describe('llmcost whatif: many scenarios', () => {
+  it('spreads the breakdown over tables that fit 100 columns, never cutting money short', () => {
+    const scenarios = [
+      'a=batch 10%',
+      'b=batch 20%',
+      'c=batch 30%',
+      'd=batch 40%',
+      'e=batch 50%',
+      'f=batch 60%',
+    ];
+    const result = whatif(
+      BUCKETS,
+      scenarios.flatMap((scenario) => ['--scenario', scenario]).concat(['--by', 'project']),
+    );
+    expect(result.code).toBe(0);
+    expect(Math.max(...result.stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+    expect(result.stdout).not.toContain('…');
+    expect(result.stdout.match(/^Total {2}/gm)?.length).toBeGreaterThan(1);
+  });
+});
