@@ -75,7 +75,7 @@ export function registerWhatif(program: Command, run: CommandRunner): void {
     )
     .option(
       '--by <dims>',
-      'breakdowns: model,provider,project,day,tag:<key> (default model)',
+      'breakdowns: model,provider,project,day,tag:<key>, or none',
       parseBreakdowns,
       ['model'],
     )
