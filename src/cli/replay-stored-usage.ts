@@ -1,7 +1,6 @@
-import { createModelResolver } from '../pricing/create-model-resolver.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
-import { planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
+import { modelResolverFor, planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
 import { priceSliceDivisorMs, replayGrouping } from '../optimizer/replay-grouping.ts';
 import { STANDARD_SERVICE_TIERS } from '../pricing/compute-record-cost.ts';
 import { replayUsage, type BreakdownDimension, type ReplayResult } from '../optimizer/replay-usage.ts';
@@ -71,7 +70,7 @@ export function replayStoredUsage(
 
   const storedModels = selectStoredModels(store, filter);
   const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? filter.toMs, filter.toMs, false);
-  const resolvers = plan.books.map((book) => ({ book, resolve: createModelResolver(book) }));
+  const resolvers = plan.books.map((book) => ({ book, resolve: modelResolverFor(book) }));
   const sourceKeys = new Set<string>();
   const divisorByPair = storedModels.map((pair) => {
     let divisor = DAY_MS;

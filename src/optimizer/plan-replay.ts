@@ -1,4 +1,4 @@
-import { createModelResolver } from '../pricing/create-model-resolver.ts';
+import { createModelResolver, type ModelResolver } from '../pricing/create-model-resolver.ts';
 import { createPricer } from '../pricing/create-pricer.ts';
 import type { ModelEntry, PriceBook, Rational } from '../pricing/price-book.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
@@ -166,7 +166,7 @@ function compileScenario(
       problems.push(`${priceList.label}: ${(error as Error).message}`);
     }
   }
-  const resolve = createModelResolver(book);
+  const resolve = modelResolverFor(book);
 
   const modelChanges: CompiledModelChange[] = [];
   const caches: CompiledCache[] = [];
@@ -267,6 +267,18 @@ function compileScenario(
     conditions,
     book,
   };
+}
+
+const resolvers = new WeakMap<PriceBook, ModelResolver>();
+
+/** One model resolver per price book (building one indexes every model: worth sharing). */
+export function modelResolverFor(book: PriceBook): ModelResolver {
+  let resolve = resolvers.get(book);
+  if (resolve === undefined) {
+    resolve = createModelResolver(book);
+    resolvers.set(book, resolve);
+  }
+  return resolve;
 }
 
 /**

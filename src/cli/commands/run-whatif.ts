@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createModelResolver } from '../../pricing/create-model-resolver.ts';
 import { parsePriceOverrides } from '../../pricing/parse-price-overrides.ts';
 import type { BreakdownDimension } from '../../optimizer/replay-usage.ts';
 import type { Scenario } from '../../optimizer/scenario.ts';
@@ -175,9 +174,8 @@ function assumptionsOf(
     for (const scenario of plan.scenarios) {
       for (const change of scenario.modelChanges) if (change.family !== null) families.add(change.family);
     }
-    const resolveModel = createModelResolver(plan.settings.book);
     for (const key of replay.sourceKeys) {
-      const entry = plan.settings.book.models[key] ?? plan.settings.book.models[resolveModel('', key) ?? ''];
+      const entry = plan.books.map((book) => book.models[key]).find((found) => found !== undefined);
       const family = entry === undefined ? null : tokenizerFamilyOf(entry.model, entry.provider);
       if (family !== null) families.add(family);
     }
