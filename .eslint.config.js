@@ -46,6 +46,7 @@ export default tseslint.config(
       'src/model/**',
       'src/currency/**',
       'src/chargeback/**',
+      'src/optimizer/**',
     ],
     rules: {
       'no-restricted-imports': [

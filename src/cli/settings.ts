@@ -72,6 +72,8 @@ export interface Settings {
   readonly teamRules: readonly TeamRule[];
   /** Cost centers, allocation rules, pools and adjustments from the config file, or null if it has none. */
   readonly chargeback: ChargebackConfig | null;
+  /** The config's `tokenizerRatios` (family → tokens relative to OpenAI o200k); empty: the defaults. */
+  readonly tokenizerRatios: Readonly<Record<string, number>>;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -156,6 +158,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     budgets: config.budgets ?? [],
     teamRules: config.teams ?? [],
     chargeback: config.chargeback ?? null,
+    tokenizerRatios: config.tokenizerRatios ?? {},
     configPath: loaded.loaded.path,
   };
 }

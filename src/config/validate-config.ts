@@ -12,6 +12,7 @@ import { parseBudgets } from './parse-budgets.ts';
 import { parseTeamRules } from './parse-team-rules.ts';
 import type { TeamRule } from '../model/team-rule.ts';
 import { parseChargeback } from './parse-chargeback.ts';
+import { parseTokenizerRatios } from './parse-tokenizer-ratios.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   readonly teams?: readonly TeamRule[];
   /** Cost centers, allocation rules, shared pools and billing adjustments (config/parse-chargeback.ts). */
   readonly chargeback?: ChargebackConfig;
+  /** Tokens per tokenizer family relative to OpenAI o200k, for `whatif --swap` (parse-tokenizer-ratios.ts). */
+  readonly tokenizerRatios?: Readonly<Record<string, number>>;
 }
 
 export type ConfigValidation =
@@ -59,6 +62,7 @@ const KNOWN_KEYS = new Set([
   'budgets',
   'teams',
   'chargeback',
+  'tokenizerRatios',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -90,6 +94,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     budgets?: readonly Budget[];
     teams?: readonly TeamRule[];
     chargeback?: ChargebackConfig;
+    tokenizerRatios?: Readonly<Record<string, number>>;
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -140,6 +145,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (teams !== undefined) config.teams = teams;
   const chargeback = parseChargeback(record.chargeback, problems);
   if (chargeback !== undefined) config.chargeback = chargeback;
+  const tokenizerRatios = parseTokenizerRatios(record.tokenizerRatios, problems);
+  if (tokenizerRatios !== undefined) config.tokenizerRatios = tokenizerRatios;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

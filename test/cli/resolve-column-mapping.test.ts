@@ -77,6 +77,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     budgets: [],
     teamRules: [],
     chargeback: null,
+    tokenizerRatios: {},
     configPath: null,
     ...overrides,
   };

@@ -38,6 +38,7 @@ const FULL = {
     },
     q1: { amount: 1000, period: '2026-01-01..2026-03-31', rollover: false },
   },
+  tokenizerRatios: { anthropic: 1.2, google: 1 },
   teams: [
     { team: 'search', where: { project: 'search-*' } },
     { team: 'ml', where: { apiKey: 'key_ml', 'tag:env': 'prod' } },
@@ -93,6 +94,8 @@ describe('the config JSON Schema agrees with the validator llmcost reads the fil
     ['team rule on team', (config) => Object.assign(config.teams[0]!, { where: { team: 'x' } })],
     ['team rule field', (config) => Object.assign(config.teams[0]!, { owner: 'x' })],
     ['teams', (config) => Object.assign(config, { teams: { search: 'x' } })],
+    ['tokenizer ratio', (config) => Object.assign(config, { tokenizerRatios: { anthropic: 10 } })],
+    ['tokenizer family', (config) => Object.assign(config, { tokenizerRatios: { Anthropic: 1 } })],
     ['cost center id', (config) => Object.assign(config.chargeback.costCenters, { Unallocated: {} })],
     ['cost center field', (config) => Object.assign(config.chargeback.costCenters['CC-100']!, { dept: 'x' })],
     ['rule match', (config) => Object.assign(config.chargeback.rules[0]!, { match: { teem: 'x' } })],

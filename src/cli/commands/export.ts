@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from '../command-runner.ts';
-import { addReportRangeOptions, type ReportRangeFlags } from './report-range-options.ts';
+import { addRangeOptions, type ReportRangeFlags } from './report-range-options.ts';
 
 export interface ExportOptions extends ReportRangeFlags {
   /** Write a FOCUS 1.2 cost and usage dataset (the only export format so far). */
@@ -17,7 +17,7 @@ export function registerExport(program: Command, run: CommandRunner): void {
       '--focus',
       'FOCUS 1.2 cost and usage CSV: one row per UTC day, model, token class and allocation key',
     );
-  addReportRangeOptions(command).action(async (options: ExportOptions, cmd: Command) => {
+  addRangeOptions(command).action(async (options: ExportOptions, cmd: Command) => {
     const { runExport } = await import('./run-export.ts');
     await run(cmd, (ctx, settings) => runExport(options, settings, ctx));
   });

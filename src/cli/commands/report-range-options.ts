@@ -12,23 +12,28 @@ export interface ReportRangeFlags {
 
 const SHARED_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'where']);
 
+/**
+ * Adds `--since`, `--until` and `--where` as `llmcost report` defines them, for commands that read the
+ * stored usage the same way (report, whatif, export); resolve them with resolveReportRange.
+ */
+export function addRangeOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
+    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
+    .option(
+      '--where <dim=value>',
+      'keep only usage where dimension = value (* matches any text; repeatable)',
+      collectFilter,
+      [],
+    );
+}
+
 /** Help text of a view: where its range flags come from. */
 export const SHARED_OPTIONS_HELP = `
 Range and filters, as on llmcost report:
   --since <date>        from this date (inclusive, in --tz) or instant
   --until <date>        up to this date (inclusive) or instant (exclusive)
   --where <dim=value>   keep only usage where dimension = value (* matches any text; repeatable)`;
-
-/**
- * Adds `--since`, `--until` and `--where` to a command that reads a range of usage the way `llmcost
- * report` does (same flags, same meaning), e.g. `llmcost export`.
- */
-export function addReportRangeOptions(command: Command): Command {
-  return command
-    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
-    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
-    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, []);
-}
 
 /**
  * A view's `--since`, `--until` and `--where`. Commander reads a parent's options wherever they appear
