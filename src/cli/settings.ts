@@ -11,6 +11,7 @@ import {
 } from '../model/source-kind.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import type { ColumnMapping } from '../ingest/adapter.ts';
+import { DEFAULT_OPTIMIZER_SETTINGS, type OptimizerSettings } from '../optimizer/strategies/strategy.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import type { Context } from './context.ts';
 import { ConfigError, UsageError } from './errors.ts';
@@ -66,6 +67,8 @@ export interface Settings {
   readonly csvMappings: Readonly<Record<string, ColumnMapping>>;
   /** Budgets from the config file, in file order. */
   readonly budgets: readonly Budget[];
+  /** The optimizer's weights and quality floor: config `optimizer`, else the defaults. */
+  readonly optimizer: OptimizerSettings;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -148,6 +151,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     priceOverrides: config.priceOverrides ?? [],
     csvMappings: config.csvMappings ?? {},
     budgets: config.budgets ?? [],
+    optimizer: config.optimizer ?? DEFAULT_OPTIMIZER_SETTINGS,
     configPath: loaded.loaded.path,
   };
 }

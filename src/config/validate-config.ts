@@ -7,7 +7,9 @@ import { validateColumnMapping } from '../ingest/column-mapping.ts';
 import { suggestKey } from '../ingest/suggest-key.ts';
 import { parsePriceOverrides } from '../pricing/parse-price-overrides.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
+import type { OptimizerSettings } from '../optimizer/strategies/strategy.ts';
 import { parseBudgets } from './parse-budgets.ts';
+import { parseOptimizer } from './parse-optimizer.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -31,6 +33,8 @@ export interface Config {
   readonly csvMappings?: Readonly<Record<string, ColumnMapping>>;
   /** Spending limits checked by `llmcost budget` (config/parse-budgets.ts), in file order. */
   readonly budgets?: readonly Budget[];
+  /** Weights and quality floor of `llmcost optimize` and `recommend` (config/parse-optimizer.ts). */
+  readonly optimizer?: OptimizerSettings;
 }
 
 export type ConfigValidation =
@@ -49,6 +53,7 @@ const KNOWN_KEYS = new Set([
   'priceOverrides',
   'csvMappings',
   'budgets',
+  'optimizer',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -78,6 +83,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     priceOverrides?: readonly PriceOverride[];
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
     budgets?: readonly Budget[];
+    optimizer?: OptimizerSettings;
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -124,6 +130,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (csvMappings !== undefined) config.csvMappings = csvMappings;
   const budgets = parseBudgets(record.budgets, problems);
   if (budgets !== undefined) config.budgets = budgets;
+  const optimizer = parseOptimizer(record.optimizer, problems);
+  if (optimizer !== undefined) config.optimizer = optimizer;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

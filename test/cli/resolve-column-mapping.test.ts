@@ -7,6 +7,7 @@ import type { Context } from '../../src/cli/context.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 import { resolveColumnMapping, type MappingFlags } from '../../src/cli/ingest/resolve-column-mapping.ts';
 import type { Choice, Prompter } from '../../src/cli/prompts.ts';
+import { DEFAULT_OPTIMIZER_SETTINGS } from '../../src/optimizer/strategies/strategy.ts';
 import type { Settings } from '../../src/cli/settings.ts';
 
 interface Asked {
@@ -75,6 +76,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     priceOverrides: [],
     csvMappings: {},
     budgets: [],
+    optimizer: DEFAULT_OPTIMIZER_SETTINGS,
     configPath: null,
     ...overrides,
   };
