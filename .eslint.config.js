@@ -45,6 +45,7 @@ export default tseslint.config(
       'src/output/**',
       'src/model/**',
       'src/currency/**',
+      'src/optimizer/**',
     ],
     rules: {
       'no-restricted-imports': [

@@ -52,7 +52,10 @@ export interface ModelEntry {
   /** Canonical model id within its provider. */
   readonly model: string;
   readonly name: string;
+  /** Most tokens one request may hold, prompt and output together (the source's max input tokens). */
   readonly contextWindow?: number;
+  /** Most output tokens one request may generate (LiteLLM's `max_output_tokens`), where known. */
+  readonly maxOutputTokens?: number;
   readonly match: MatchRules;
   /** Sorted by `effectiveFrom`; a price change appends a period and never rewrites an old one. */
   readonly periods: readonly PricePeriod[];

@@ -61,6 +61,9 @@ function checkModel(value: unknown, path: string, problem: Problem): void {
   if (value.contextWindow !== undefined && !isPositiveInteger(value.contextWindow)) {
     problem(`${path}.contextWindow`, 'a positive integer of tokens', value.contextWindow);
   }
+  if (value.maxOutputTokens !== undefined && !isPositiveInteger(value.maxOutputTokens)) {
+    problem(`${path}.maxOutputTokens`, 'a positive integer of tokens', value.maxOutputTokens);
+  }
   checkMatch(value.match, `${path}.match`, problem);
   const periods = value.periods;
   if (!Array.isArray(periods) || periods.length === 0) {

@@ -121,6 +121,14 @@ export function selectUsageAggregates(store: Store, query: AggregateQuery): Usag
   return mergeSlices(selectTiered(store, query, sources, hasSourceOverlap(store, query)));
 }
 
+/**
+ * WHERE clause (with its parameters) keeping the usage rows of a filter: its range, `--where` and the
+ * source-kind preference, exactly as reports read them. For queries on `usage` outside this file.
+ */
+export function usageFilterSql(store: Store, filter: UsageFilter): { sql: string; params: string[] } {
+  return conditionsFor(filter, USAGE_ROWS, hasSourceOverlap(store, filter));
+}
+
 function hasSourceOverlap(store: Store, filter: UsageFilter): boolean {
   return selectSourceOverlaps(store, { fromMs: filter.fromMs, toMs: filter.toMs }).length > 0;
 }
