@@ -5,6 +5,7 @@ import { registerBudget } from './commands/budget.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerOptimize } from './commands/optimize.ts';
 import { registerInit } from './commands/init.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerReconcile } from './commands/reconcile.ts';
@@ -85,6 +86,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerFormats(program, run);
   registerReprice(program, run);
   registerReconcile(program, run);
+  registerOptimize(program, run);
   return program;
 }
 

@@ -26,7 +26,10 @@ export function parseOptimizer(value: unknown, problems: string[]): OptimizerSet
   for (const key of Object.keys(value)) {
     if ((OPTIMIZER_FIELDS as readonly string[]).includes(key)) continue;
     // suggestKey compares lower-cased input with the known keys as written: give it lower-case keys.
-    const lowerCase = suggestKey(key, OPTIMIZER_FIELDS.map((field) => field.toLowerCase()));
+    const lowerCase = suggestKey(
+      key,
+      OPTIMIZER_FIELDS.map((field) => field.toLowerCase()),
+    );
     const suggestion = OPTIMIZER_FIELDS.find((field) => field.toLowerCase() === lowerCase) ?? null;
     problems.push(
       `"optimizer.${key}": unknown field${suggestion === null ? ` (known: ${OPTIMIZER_FIELDS.join(', ')})` : `; did you mean "${suggestion}"?`}`,

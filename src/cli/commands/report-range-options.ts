@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DimensionFilter } from '../../model/dimension.ts';
 import { UsageError } from '../errors.ts';
+import { collectFilter } from '../parse-flags.ts';
 
 /** The range and filter flags every report view shares with `llmcost report`. */
 export interface ReportRangeFlags {
@@ -41,4 +42,15 @@ export function readViewRangeFlags(view: Command): ReportRangeFlags {
     ...(flags.until === undefined ? {} : { until: flags.until }),
     where: flags.where ?? [],
   };
+}
+
+/**
+ * Adds `--since`, `--until` and `--where` to a command of its own (not a report view), with the same
+ * meaning and help as on `llmcost report`; its action receives them as `ReportRangeFlags`.
+ */
+export function addReportRangeOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
+    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
+    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, []);
 }

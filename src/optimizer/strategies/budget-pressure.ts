@@ -1,3 +1,5 @@
+import type { BudgetVerdict } from '../../analysis/evaluate-budget.ts';
+import { picoToNumber } from '../../model/money.ts';
 import { COST_ONLY_WEIGHTS, type StrategyWeights } from './strategy.ts';
 
 /** Where one budget is heading: its projected period total against its amount. */
@@ -37,4 +39,23 @@ export function adaptiveWeights(balanced: StrategyWeights, pressure: number): St
     performance: (1 - p) * balanced.performance + p * COST_ONLY_WEIGHTS.performance,
     quality: (1 - p) * balanced.quality + p * COST_ONLY_WEIGHTS.quality,
   };
+}
+
+/**
+ * Each budget's outlook: the forecast's projected total / amount where there is a forecast, else the
+ * linear burn rate's (spent × period length / time elapsed) / amount. Budgets with no amount or no
+ * time elapsed yet are left out.
+ */
+export function budgetOutlooks(verdicts: readonly BudgetVerdict[]): BudgetOutlook[] {
+  return verdicts.flatMap((verdict) => {
+    const amount = picoToNumber(verdict.amountPico);
+    if (amount <= 0) return [];
+    if (verdict.projection !== null)
+      return [{ name: verdict.budget.name, projectedUtilization: verdict.projection.projected / amount }];
+    const elapsedMs = Math.min(verdict.asOfMs, verdict.window.endMs) - verdict.window.startMs;
+    if (elapsedMs <= 0) return [];
+    const periodMs = verdict.window.endMs - verdict.window.startMs;
+    const projected = (picoToNumber(verdict.spentPico) * periodMs) / elapsedMs;
+    return [{ name: verdict.budget.name, projectedUtilization: projected / amount }];
+  });
 }

@@ -10,14 +10,15 @@ import {
 type MutableWorkload = { -readonly [Field in keyof Workload]: Workload[Field] };
 
 /**
- * Groups records into workloads (workload.ts) and returns each with its records, largest prompt volume
- * first. Records of error requests without tokens are counted (error share) like any other.
+ * Groups rows into workloads (workload.ts) and returns each with its rows, largest prompt volume first.
+ * A summed row belongs to one size class when the store kept the class floors apart (SIZE_CLASS_FLOORS
+ * as size tests), since an average of prompts all within a class is within it too.
  */
 export function groupWorkloads<Row extends WorkloadRecord>(
   records: Iterable<Row>,
   dimension: WorkloadDimension,
-): { readonly workload: Workload; readonly records: readonly Row[] }[] {
-  const groups = new Map<string, { workload: MutableWorkload; records: Row[] }>();
+): { readonly workload: Workload; readonly rows: readonly Row[] }[] {
+  const groups = new Map<string, { workload: MutableWorkload; rows: Row[] }>();
   for (const record of records) {
     const promptTokens = promptTokensOf(record);
     const key = {
@@ -36,7 +37,6 @@ export function groupWorkloads<Row extends WorkloadRecord>(
           records: 0,
           requests: 0,
           requestsUnknown: 0,
-          errorRequests: 0,
           promptTokens: 0,
           outputTokens: 0,
           cacheReadTokens: 0,
@@ -44,16 +44,15 @@ export function groupWorkloads<Row extends WorkloadRecord>(
           firstMs: record.occurredAtMs,
           lastMs: record.occurredAtMs,
         },
-        records: [],
+        rows: [],
       };
       groups.set(id, group);
     }
     const { workload } = group;
     const requests = record.requests ?? 1;
-    workload.records += 1;
-    if (record.requests === null) workload.requestsUnknown += 1;
+    workload.records += record.records;
+    if (record.requests === null) workload.requestsUnknown += record.records;
     else workload.requests += record.requests;
-    if (record.status === 'error') workload.errorRequests += Math.max(requests, 1);
     workload.promptTokens += promptTokens;
     workload.outputTokens += record.outputTokens;
     workload.cacheReadTokens += record.cacheReadTokens;
@@ -63,7 +62,7 @@ export function groupWorkloads<Row extends WorkloadRecord>(
     );
     workload.firstMs = Math.min(workload.firstMs, record.occurredAtMs);
     workload.lastMs = Math.max(workload.lastMs, record.occurredAtMs);
-    group.records.push(record);
+    group.rows.push(record);
   }
   return [...groups.values()].sort(
     (a, b) =>

@@ -1,12 +1,13 @@
-import type { TokenCounts, UsageRecord } from '../../model/usage-record.ts';
+import type { TokenCounts } from '../../model/usage-record.ts';
+import type { ReplayRow } from '../replay-row.ts';
 import type { SizeClass } from './size-class.ts';
 
 /** What groups requests into workloads besides size and model: a project, or the value of one tag. */
 export type WorkloadDimension = 'project' | `tag:${string}`;
 
-/** The fields of a stored record that workloads are built from. */
+/** The fields of a replay row (one stored record, or records summed alike) that workloads are built from. */
 export type WorkloadRecord = TokenCounts &
-  Pick<UsageRecord, 'provider' | 'model' | 'project' | 'tags' | 'requests' | 'status' | 'occurredAtMs'>;
+  Pick<ReplayRow, 'provider' | 'model' | 'project' | 'tags' | 'requests' | 'records' | 'occurredAtMs'>;
 
 /**
  * A workload: requests of one group value (project or tag; null when not set), one prompt size class,
@@ -23,15 +24,15 @@ export interface WorkloadKey {
 export interface Workload extends WorkloadKey {
   /** Stable text key: `group|sizeClass|provider|model` (group `-` when not set). */
   readonly id: string;
+  /** Stored records. */
   readonly records: number;
   /** Known request count; `requestsUnknown` counts records without one. */
   readonly requests: number;
   readonly requestsUnknown: number;
-  readonly errorRequests: number;
   readonly promptTokens: number;
   readonly outputTokens: number;
   readonly cacheReadTokens: number;
-  /** The largest prompt of one record, tokens (an aggregate row: its average per request). */
+  /** The largest prompt per request of one row, tokens (a summed or aggregate row: its average). */
   readonly maxPromptTokensPerRequest: number;
   readonly firstMs: number;
   readonly lastMs: number;
