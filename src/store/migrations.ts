@@ -228,6 +228,7 @@ export const MIGRATIONS: readonly string[] = [
     change                TEXT NOT NULL,      -- JSON: kind, scope and parameters of the change
     window_start_ms       INTEGER NOT NULL,   -- the usage the prediction was replayed on
     window_end_ms         INTEGER NOT NULL,
+    baseline_requests     INTEGER NOT NULL,   -- its requests (known counts)
     baseline_cost_pico    INTEGER NOT NULL,   -- that usage as it cost
     scenario_cost_pico    INTEGER NOT NULL,   -- that usage replayed under the change
     monthly_savings_pico  INTEGER NOT NULL,   -- (baseline - scenario) per 30.4375 days

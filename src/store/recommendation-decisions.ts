@@ -13,6 +13,7 @@ export interface RecommendationDecision {
   /** The usage the prediction was replayed on: [start, end) epoch ms. */
   readonly windowStartMs: number;
   readonly windowEndMs: number;
+  readonly baselineRequests: number;
   readonly baselineCostPico: bigint;
   readonly scenarioCostPico: bigint;
   readonly monthlySavingsPico: bigint;
@@ -24,14 +25,15 @@ export function upsertRecommendationDecision(store: Store, decision: Recommendat
   store
     .prepare(
       `INSERT INTO recommendation_decisions (recommendation_id, kind, title, decision, reason, decided_at_ms,
-         change, window_start_ms, window_end_ms, baseline_cost_pico, scenario_cost_pico,
+         change, window_start_ms, window_end_ms, baseline_requests, baseline_cost_pico, scenario_cost_pico,
          monthly_savings_pico, pricing_version)
        VALUES (@recommendationId, @kind, @title, @decision, @reason, @decidedAtMs, @change, @windowStartMs,
-         @windowEndMs, @baselineCostPico, @scenarioCostPico, @monthlySavingsPico, @pricingVersion)
+         @windowEndMs, @baselineRequests, @baselineCostPico, @scenarioCostPico, @monthlySavingsPico, @pricingVersion)
        ON CONFLICT (recommendation_id) DO UPDATE SET kind = excluded.kind, title = excluded.title,
          decision = excluded.decision, reason = excluded.reason, decided_at_ms = excluded.decided_at_ms,
          change = excluded.change, window_start_ms = excluded.window_start_ms,
-         window_end_ms = excluded.window_end_ms, baseline_cost_pico = excluded.baseline_cost_pico,
+         window_end_ms = excluded.window_end_ms, baseline_requests = excluded.baseline_requests,
+         baseline_cost_pico = excluded.baseline_cost_pico,
          scenario_cost_pico = excluded.scenario_cost_pico,
          monthly_savings_pico = excluded.monthly_savings_pico, pricing_version = excluded.pricing_version`,
     )
@@ -55,7 +57,7 @@ export function selectRecommendationDecision(store: Store, id: string): Recommen
 
 const SELECT_DECISIONS = `SELECT recommendation_id AS recommendationId, kind, title, decision, reason,
   decided_at_ms AS decidedAtMs, change, window_start_ms AS windowStartMs, window_end_ms AS windowEndMs,
-  baseline_cost_pico AS baselineCostPico, scenario_cost_pico AS scenarioCostPico,
+  baseline_requests AS baselineRequests, baseline_cost_pico AS baselineCostPico, scenario_cost_pico AS scenarioCostPico,
   monthly_savings_pico AS monthlySavingsPico, pricing_version AS pricingVersion
   FROM recommendation_decisions`;
 
@@ -66,6 +68,7 @@ function toDecision(row: unknown): RecommendationDecision {
     decidedAtMs: Number(raw.decidedAtMs),
     windowStartMs: Number(raw.windowStartMs),
     windowEndMs: Number(raw.windowEndMs),
+    baselineRequests: Number(raw.baselineRequests),
     change: JSON.parse(String(raw.change)) as RecommendationChange,
   };
 }

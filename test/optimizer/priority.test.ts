@@ -23,6 +23,7 @@ function recommendation(
     kind: 'model-downgrade',
     title: id,
     rationale: '',
+    baselineRequests: 0,
     baselineCostPico: 0n,
     scenarioCostPico: 0n,
     monthlySavingsPico: monthlyUsd * USD,

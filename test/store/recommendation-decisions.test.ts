@@ -38,6 +38,7 @@ const DECISION: RecommendationDecision = {
   },
   windowStartMs: Date.UTC(2026, 9, 1),
   windowEndMs: Date.UTC(2026, 10, 1),
+  baselineRequests: 1_200,
   // Past 2^53: money stays exact through the store.
   baselineCostPico: 9_007_199_254_740_993n,
   scenarioCostPico: 1_000_000n,

@@ -55,6 +55,8 @@ export interface Recommendation {
   readonly title: string;
   /** Why: the evidence, in a sentence or two. */
   readonly rationale: string;
+  /** Requests of the scope over the analysed window (known counts). */
+  readonly baselineRequests: number;
   /** Cost of the scope over the analysed window as it was (pico-USD). */
   readonly baselineCostPico: bigint;
   /** Cost of the scope over the window under the change, from the replay (pico-USD). */
