@@ -117,7 +117,13 @@ export function readWorkloads(
   filter: UsageFilter,
   plan: ReplayPlan,
   inputs: OptimizerInputs,
-  options: { readonly dimension: WorkloadDimension; readonly timeZone: string; readonly isHourly: boolean },
+  options: {
+    readonly dimension: WorkloadDimension;
+    readonly timeZone: string;
+    readonly isHourly: boolean;
+    /** Prompt sizes per request (tokens) that rows must not straddle, besides the size-class floors. */
+    readonly promptEdges?: readonly number[];
+  },
 ): { readonly workload: Workload; readonly rows: readonly ReplayRow[] }[] {
   const grouping = replayGrouping(plan, inputs.sourceKeys, [options.dimension]);
   const sliceMs = gcd(
@@ -126,7 +132,7 @@ export function readWorkloads(
   );
   const sizeTests = [
     ...grouping.sizeTests,
-    ...Object.values(SIZE_CLASS_FLOORS).map((tokens) => ({
+    ...[...Object.values(SIZE_CLASS_FLOORS), ...(options.promptEdges ?? [])].map((tokens) => ({
       promptCoefficient: 1,
       outputCoefficient: 0,
       comparison: '>=' as const,

@@ -6,6 +6,7 @@ import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerOptimize } from './commands/optimize.ts';
+import { registerRecommend } from './commands/recommend.ts';
 import { registerInit } from './commands/init.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerReconcile } from './commands/reconcile.ts';
@@ -87,6 +88,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerReprice(program, run);
   registerReconcile(program, run);
   registerOptimize(program, run);
+  registerRecommend(program, run);
   return program;
 }
 

@@ -2,7 +2,7 @@ import { localParts } from '../../model/zoned-time.ts';
 import type { ReplayRow } from '../replay-row.ts';
 import type { Workload, WorkloadDimension } from '../workloads/workload.ts';
 import { evidenceConfidence, lowerConfidence } from './confidence.ts';
-import { sameModel, type Proposal } from './proposal.ts';
+import { sameModel, scopeOf, type Proposal } from './proposal.ts';
 
 /** Local hours counted as off hours: 22:00 to 06:00 (no one waits at a screen for most of them). */
 export const OFF_HOURS = { from: 22, to: 6 } as const;
@@ -34,7 +34,6 @@ export function findBatchable(
     const allRequests = count(open);
     if (allRequests === 0 || nightRequests < MIN_OFF_HOURS_REQUESTS) return [];
     if (nightRequests / allRequests < MIN_OFF_HOURS_SHARE) return [];
-    const group = `${dimension}=${workload.group ?? '(none)'}`;
     const share = `${Math.round((nightRequests / allRequests) * 1000) / 10}%`;
     return [
       {
@@ -43,7 +42,7 @@ export function findBatchable(
           scope: { workload: workload.id, dimension },
           parameters: { hours: `${OFF_HOURS.from}-${OFF_HOURS.to}`, timeZone },
         },
-        title: `Move the night-time ${group} ${workload.sizeClass} requests to the ${workload.provider} batch API`,
+        title: `Batch the night-time requests of ${scopeOf(workload)} on ${workload.model}`,
         rationale: `${share} of its requests (${nightRequests}) are sent between ${OFF_HOURS.from}:00 and 0${OFF_HOURS.to}:00 (${timeZone}): scheduled work that can usually wait for batch results.`,
         confidence: lowerConfidence(
           evidenceConfidence(workload.requests, workload.lastMs - workload.firstMs),

@@ -1,7 +1,7 @@
 import type { ReplayRow } from '../replay-row.ts';
 import type { Workload, WorkloadDimension } from '../workloads/workload.ts';
 import { evidenceConfidence, lowerConfidence } from './confidence.ts';
-import { sameModel, type Proposal } from './proposal.ts';
+import { sameModel, scopeOf, type Proposal } from './proposal.ts';
 
 /** The cache hit rate below which caching is not proposed (too little repetition to be worth the writes). */
 export const MIN_HIT_RATE = 0.1;
@@ -26,7 +26,6 @@ export function findCaching(
     if (rate === undefined || rate < MIN_HIT_RATE || workload.cacheReadTokens > 0 || requests === 0)
       return [];
     if (workload.promptTokens / requests < minCacheableTokens) return [];
-    const group = `${dimension}=${workload.group ?? '(none)'}`;
     const percent = `${Math.round(rate * 1000) / 10}%`;
     return [
       {
@@ -35,7 +34,7 @@ export function findCaching(
           scope: { workload: workload.id, dimension },
           parameters: { hitRate: rate.toFixed(4), ttl: '5m' },
         },
-        title: `Cache the prompts of ${group} ${workload.sizeClass} requests to ${workload.model}`,
+        title: `Cache prompts of ${scopeOf(workload)} on ${workload.model}`,
         rationale: `No cache reads yet; your cached ${workload.provider} usage reads ${percent} of its prompt tokens from cache, replayed here at that rate.`,
         confidence: lowerConfidence(
           evidenceConfidence(workload.requests, workload.lastMs - workload.firstMs),

@@ -2,7 +2,7 @@ import type { WorkloadOptimization } from '../strategies/optimize-workloads.ts';
 import type { ReplayRow } from '../replay-row.ts';
 import type { WorkloadDimension } from '../workloads/workload.ts';
 import { evidenceConfidence, lowerConfidence } from './confidence.ts';
-import type { Proposal } from './proposal.ts';
+import { modelName, scopeOf, type Proposal } from './proposal.ts';
 
 /**
  * Model downgrades for simple workloads: small prompts (under 2,000 tokens per request) whose `cost`
@@ -23,7 +23,6 @@ export function findModelDowngrades(
       return [];
     const delta = pick.quality.deltaPoints;
     const evidence = evidenceConfidence(workload.requests, workload.lastMs - workload.firstMs);
-    const group = `${dimension}=${workload.group ?? '(none)'}`;
     const sameProvider =
       currentKey.slice(0, currentKey.indexOf('/')) === pick.model.slice(0, pick.model.indexOf('/'));
     return [
@@ -33,7 +32,7 @@ export function findModelDowngrades(
           scope: { workload: workload.id, dimension },
           parameters: { from: currentKey, to: pick.model },
         },
-        title: `Send ${group} small requests to ${pick.model} instead of ${workload.model}`,
+        title: `Downgrade ${scopeOf(workload)}: ${workload.model} → ${modelName(pick.model)}`,
         rationale: `Prompts under 2,000 tokens; ${pick.model} is the cheapest model rated within the quality floor (${delta >= 0 ? '+' : ''}${delta} arena points, ${pick.quality.source.id}).`,
         confidence: delta < 0 ? lowerConfidence(evidence) : evidence,
         effort: sameProvider ? 'easy' : 'medium',

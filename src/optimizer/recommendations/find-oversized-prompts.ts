@@ -1,7 +1,7 @@
 import { promptTokens, type ReplayRow } from '../replay-row.ts';
 import type { Workload, WorkloadDimension } from '../workloads/workload.ts';
 import { evidenceConfidence, lowerConfidence } from './confidence.ts';
-import type { Proposal } from './proposal.ts';
+import { scopeOf, type Proposal } from './proposal.ts';
 
 /** A prompt this share of the context window or more is near the limit. */
 export const NEAR_LIMIT_SHARE = 0.8;
@@ -32,7 +32,6 @@ export function findOversizedPrompts(
     const share = nearTokens / workload.promptTokens;
     if (near.length === 0 || share < MIN_NEAR_LIMIT_TOKEN_SHARE) return [];
     const target = Math.floor(TRIM_TO_SHARE * window);
-    const group = `${dimension}=${workload.group ?? '(none)'}`;
     const nearRequests = near.reduce((sum, row) => sum + Math.max(row.requests ?? 1, 1), 0);
     return [
       {
@@ -41,7 +40,7 @@ export function findOversizedPrompts(
           scope: { workload: workload.id, dimension },
           parameters: { nearLimitShare: String(NEAR_LIMIT_SHARE), trimTo: String(target) },
         },
-        title: `Trim the prompts of ${group} requests that fill the ${workload.model} context window`,
+        title: `Trim prompts of ${scopeOf(workload)} that fill the ${workload.model} window`,
         rationale: `${Math.round(share * 1000) / 10}% of its prompt tokens are in ${nearRequests} requests using ${Math.round(NEAR_LIMIT_SHARE * 100)}% or more of the ${window.toLocaleString('en-US')}-token window; replayed cut to ${target.toLocaleString('en-US')} tokens.`,
         confidence: lowerConfidence(
           evidenceConfidence(workload.requests, workload.lastMs - workload.firstMs),

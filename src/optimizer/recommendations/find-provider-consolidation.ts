@@ -1,7 +1,7 @@
 import type { ModelResolver } from '../../pricing/create-model-resolver.ts';
 import type { ReplayRow } from '../replay-row.ts';
 import { evidenceConfidence } from './confidence.ts';
-import { sameModel, type Proposal } from './proposal.ts';
+import { modelName, sameModel, type Proposal } from './proposal.ts';
 
 /**
  * Providers to consolidate: one model (first-party identity, `identify`) bought through two or more
@@ -45,7 +45,7 @@ export function findProviderConsolidations(
           scope: { model },
           parameters: { to: target, from: byRequests.filter((key) => key !== target).join(',') },
         },
-        title: `Buy ${model} through one provider: ${target}`,
+        title: `Buy ${modelName(model)} through ${target.slice(0, target.indexOf('/'))} only`,
         rationale: `The same model is bought through ${via.length} providers (${via.join(', ')}); all of it replayed at ${target}'s prices.`,
         confidence,
         effort: 'medium' as const,

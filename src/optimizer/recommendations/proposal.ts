@@ -1,5 +1,6 @@
 import type { ReplayRow } from '../replay-row.ts';
 import type { Scenario } from '../scenario.ts';
+import type { Workload } from '../workloads/workload.ts';
 import type { Confidence, Effort, QualityImpact, RecommendationChange } from './recommendation.ts';
 
 /**
@@ -24,4 +25,14 @@ export interface Proposal {
 /** Quality unaffected: the same model answers. */
 export function sameModel(note: string): QualityImpact {
   return { direction: 'none', deltaPoints: null, source: null, note };
+}
+
+/** A workload in titles: `group/size class` (`(none)` where the group is not set). */
+export function scopeOf(workload: Workload): string {
+  return `${workload.group ?? '(none)'}/${workload.sizeClass}`;
+}
+
+/** A price-book key without its provider (`google/gemini-2.5-flash` → `gemini-2.5-flash`). */
+export function modelName(key: string): string {
+  return key.slice(key.indexOf('/') + 1);
 }
