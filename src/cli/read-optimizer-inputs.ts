@@ -19,10 +19,8 @@ import { selectUsageAggregates, type UsageFilter } from '../store/select-usage-a
 import { chooseSliceMs } from './choose-slice-ms.ts';
 import { UsageError } from './errors.ts';
 import { loadPricing } from './load-pricing.ts';
+import { MIN_CACHEABLE_PROMPT_TOKENS } from './replay-stored-usage.ts';
 import type { Settings } from './settings.ts';
-
-/** The shortest prompt per request that prompt caching applies to (plan-replay.ts explains 1,024). */
-export const MIN_CACHEABLE_PROMPT_TOKENS = 1_024;
 
 /** What optimize and recommend read besides the usage rows: prices, scores, and model identities. */
 export interface OptimizerInputs {
@@ -99,7 +97,7 @@ export function planOrFail(
   const outcome = planReplay(scenarios, {
     book: inputs.book,
     overrides: settings.priceOverrides,
-    tokenizerRatios: tokenizerRatios(),
+    tokenizerRatios: tokenizerRatios(settings.tokenizerRatios),
     minCacheablePromptTokens: MIN_CACHEABLE_PROMPT_TOKENS,
     observedCacheHitRate,
   });

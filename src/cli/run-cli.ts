@@ -12,6 +12,7 @@ import { registerPricing } from './commands/pricing.ts';
 import { registerReconcile } from './commands/reconcile.ts';
 import { registerReprice } from './commands/reprice.ts';
 import { registerReport } from './commands/report.ts';
+import { registerWhatif } from './commands/whatif.ts';
 import type { CommandRunner } from './command-runner.ts';
 import type { Context } from './context.ts';
 import { CliError } from './errors.ts';
@@ -89,6 +90,7 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerReconcile(program, run);
   registerOptimize(program, run);
   registerRecommend(program, run);
+  registerWhatif(program, run);
   return program;
 }
 

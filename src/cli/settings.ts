@@ -69,6 +69,8 @@ export interface Settings {
   readonly budgets: readonly Budget[];
   /** The optimizer's weights and quality floor: config `optimizer`, else the defaults. */
   readonly optimizer: OptimizerSettings;
+  /** The config's `tokenizerRatios` (family → tokens relative to OpenAI o200k); empty: the defaults. */
+  readonly tokenizerRatios: Readonly<Record<string, number>>;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
   readonly configPath: string | null;
 }
@@ -152,6 +154,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     csvMappings: config.csvMappings ?? {},
     budgets: config.budgets ?? [],
     optimizer: config.optimizer ?? DEFAULT_OPTIMIZER_SETTINGS,
+    tokenizerRatios: config.tokenizerRatios ?? {},
     configPath: loaded.loaded.path,
   };
 }

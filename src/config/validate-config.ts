@@ -10,6 +10,7 @@ import type { PriceOverride } from '../pricing/price-override.ts';
 import type { OptimizerSettings } from '../optimizer/strategies/strategy.ts';
 import { parseBudgets } from './parse-budgets.ts';
 import { parseOptimizer } from './parse-optimizer.ts';
+import { parseTokenizerRatios } from './parse-tokenizer-ratios.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   readonly budgets?: readonly Budget[];
   /** Weights and quality floor of `llmcost optimize` and `recommend` (config/parse-optimizer.ts). */
   readonly optimizer?: OptimizerSettings;
+  /** Tokens per tokenizer family relative to OpenAI o200k, for `whatif --swap` (parse-tokenizer-ratios.ts). */
+  readonly tokenizerRatios?: Readonly<Record<string, number>>;
 }
 
 export type ConfigValidation =
@@ -54,6 +57,7 @@ const KNOWN_KEYS = new Set([
   'csvMappings',
   'budgets',
   'optimizer',
+  'tokenizerRatios',
 ]);
 
 /** Checks a parsed config file. Unknown keys are warnings (named); wrong types are problems. */
@@ -84,6 +88,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     csvMappings?: Readonly<Record<string, ColumnMapping>>;
     budgets?: readonly Budget[];
     optimizer?: OptimizerSettings;
+    tokenizerRatios?: Readonly<Record<string, number>>;
   } = {};
   const readString = (
     key: 'timeZone' | 'db' | 'pricingFile' | 'costMode' | 'prefer' | 'currency' | 'exchangeRatesFile',
@@ -132,6 +137,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (budgets !== undefined) config.budgets = budgets;
   const optimizer = parseOptimizer(record.optimizer, problems);
   if (optimizer !== undefined) config.optimizer = optimizer;
+  const tokenizerRatios = parseTokenizerRatios(record.tokenizerRatios, problems);
+  if (tokenizerRatios !== undefined) config.tokenizerRatios = tokenizerRatios;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };
 }
 

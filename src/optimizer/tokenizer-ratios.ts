@@ -13,7 +13,7 @@ import type { Rational } from '../pricing/price-book.ts';
  * settings", May 2025). Measure your own prompts (count tokens with each provider's API) and set
  * `tokenizerRatios` in the config file, e.g. `{ "anthropic": 1.2 }`.
  */
-export const DEFAULT_TOKENIZER_RATIOS: Readonly<Record<TokenizerFamily, number>> = {
+export const DEFAULT_TOKENIZER_RATIOS: Readonly<Record<KnownTokenizerFamily, number>> = {
   openai: 1,
   anthropic: 1,
   google: 1,
@@ -25,7 +25,7 @@ export const DEFAULT_TOKENIZER_RATIOS: Readonly<Record<TokenizerFamily, number>>
   cohere: 1,
 };
 
-export const TOKENIZER_FAMILIES = [
+const KNOWN_TOKENIZER_FAMILIES = [
   'openai',
   'anthropic',
   'google',
@@ -36,10 +36,12 @@ export const TOKENIZER_FAMILIES = [
   'xai',
   'cohere',
 ] as const;
-export type TokenizerFamily = (typeof TOKENIZER_FAMILIES)[number];
+type KnownTokenizerFamily = (typeof KNOWN_TOKENIZER_FAMILIES)[number];
+/** A family llmcost knows (above), or a price-book provider id for models of no known family. */
+export type TokenizerFamily = string;
 
 /** Model id patterns of each family, tried in order; the id is the price book's canonical model id. */
-const FAMILY_PATTERNS: readonly (readonly [RegExp, TokenizerFamily])[] = [
+const FAMILY_PATTERNS: readonly (readonly [RegExp, KnownTokenizerFamily])[] = [
   [/claude/, 'anthropic'],
   [/gemini|gemma|palm/, 'google'],
   [/llama/, 'meta'],
@@ -52,15 +54,18 @@ const FAMILY_PATTERNS: readonly (readonly [RegExp, TokenizerFamily])[] = [
 ];
 
 /**
- * The tokenizer family of a model (its canonical id, its book provider as a fallback): by the model
- * name first, since one provider (Bedrock, Azure, a gateway) serves several families. Null when unknown;
- * an unknown family counts as ratio 1.
+ * The tokenizer family of a model: by its canonical id first, since one provider (Bedrock, Azure, a
+ * gateway) serves several families; else its price-book provider id (a family without a configured
+ * ratio counts as 1). Null without either.
  */
 export function tokenizerFamilyOf(modelId: string, provider: string): TokenizerFamily | null {
   const id = modelId.toLowerCase();
   for (const [pattern, family] of FAMILY_PATTERNS) if (pattern.test(id)) return family;
-  return (TOKENIZER_FAMILIES as readonly string[]).includes(provider) ? (provider as TokenizerFamily) : null;
+  return provider === '' ? null : provider;
 }
+
+/** The families llmcost recognises by model id, for help and documentation. */
+export const TOKENIZER_FAMILIES: readonly string[] = KNOWN_TOKENIZER_FAMILIES;
 
 /** Ratios per family as exact fractions: the defaults with the config's values on top. */
 export type TokenizerRatios = Readonly<Record<string, Rational>>;

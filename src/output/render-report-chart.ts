@@ -10,8 +10,8 @@ const MAX_LINES = 6;
 /** Rows of the plot above its zero line. */
 const PLOT_HEIGHT = 10;
 /** Without colour, each line is drawn with its own glyph, so lines stay apart in print and logs. */
-const MARKERS = ['*', 'o', '+', 'x', '#', '%'] as const;
-const COLORS = [
+export const MARKERS = ['*', 'o', '+', 'x', '#', '%'] as const;
+export const COLORS = [
   asciichart.cyan,
   asciichart.yellow,
   asciichart.magenta,
@@ -24,7 +24,7 @@ const AXIS_OFFSET = 3;
  * asciichart's glyphs with a plain `┤` where it puts `┼`: it marks the top row (not the zero line) with
  * `┼` when the axis starts at 0, and each line's first value with it on the axis.
  */
-const LINE_SYMBOLS = ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'] as const;
+export const LINE_SYMBOLS = ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'] as const;
 
 /**
  * The report's cost per period as an asciichart line chart, one line per group (at most six: the
@@ -107,7 +107,7 @@ function sumRuns(values: readonly bigint[], length: number): bigint[] {
 }
 
 /** Lays single-series plots over each other: the first series' glyph wins where lines cross. */
-function overlayPlots(plots: readonly string[]): string {
+export function overlayPlots(plots: readonly string[]): string {
   const layers = plots.map((plot) => plot.split('\n').map((line) => Array.from(line)));
   const [base = [], ...rest] = layers;
   return base
@@ -127,7 +127,7 @@ function overlayPlots(plots: readonly string[]): string {
 }
 
 /** The first and last period under the plot: `└ 2026-11-01 … 2026-11-23`, aligned to the plot's ends. */
-function periodAxis(first: string, last: string, axisColumn: number, plotColumns: number): string {
+export function periodAxis(first: string, last: string, axisColumn: number, plotColumns: number): string {
   const start = `${' '.repeat(axisColumn)}${first}`;
   const end = axisColumn + plotColumns;
   const gap = end - start.length - last.length;
@@ -135,7 +135,7 @@ function periodAxis(first: string, last: string, axisColumn: number, plotColumns
 }
 
 /** Legend entries (`* openai $0.26`) side by side, as many per line as fit; an entry never breaks. */
-function packLegend(
+export function packLegend(
   entries: readonly { readonly key: string; readonly keyWidth: number; readonly text: string }[],
   width: number,
 ): string[] {

@@ -77,6 +77,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     csvMappings: {},
     budgets: [],
     optimizer: DEFAULT_OPTIMIZER_SETTINGS,
+    tokenizerRatios: {},
     configPath: null,
     ...overrides,
   };

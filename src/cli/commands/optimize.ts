@@ -3,7 +3,7 @@ import { STRATEGIES, type StrategyName } from '../../optimizer/strategies/strate
 import type { WorkloadDimension } from '../../optimizer/workloads/workload.ts';
 import type { CommandRunner } from '../command-runner.ts';
 import { parseChoice, parsePositiveInteger } from '../parse-flags.ts';
-import { addReportRangeOptions, type ReportRangeFlags } from './report-range-options.ts';
+import { addRangeOptions, type ReportRangeFlags } from './report-range-options.ts';
 
 export interface OptimizeOptions extends ReportRangeFlags {
   readonly strategy: StrategyName;
@@ -36,7 +36,7 @@ export function registerOptimize(program: Command, run: CommandRunner): void {
       parseNonNegativeNumber,
     )
     .option('--top <n>', 'workloads shown, largest cost first', parsePositiveInteger, 10);
-  addReportRangeOptions(command).action(async (options: OptimizeOptions, self: Command) => {
+  addRangeOptions(command).action(async (options: OptimizeOptions, self: Command) => {
     const { runOptimize } = await import('./run-optimize.ts');
     await run(self, (ctx, settings) => runOptimize(options, settings, ctx));
   });

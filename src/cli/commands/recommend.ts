@@ -4,7 +4,7 @@ import type { WorkloadDimension } from '../../optimizer/workloads/workload.ts';
 import type { CommandRunner } from '../command-runner.ts';
 import { UsageError } from '../errors.ts';
 import { parseCandidates, parseNonNegativeNumber, parseWorkloadDimension } from './optimize.ts';
-import { addReportRangeOptions, type ReportRangeFlags } from './report-range-options.ts';
+import { addRangeOptions, type ReportRangeFlags } from './report-range-options.ts';
 
 /** What `recommend` and its subcommands read the usage with (accept finds the id the same way). */
 export interface RecommendOptions extends ReportRangeFlags {
@@ -37,7 +37,7 @@ export function registerRecommend(program: Command, run: CommandRunner): void {
       parseNonNegativeNumber,
     )
     .option('--all', 'also list rejected recommendations', false);
-  addReportRangeOptions(recommend).action(async (options: RecommendOptions, command: Command) => {
+  addRangeOptions(recommend).action(async (options: RecommendOptions, command: Command) => {
     const { runRecommend } = await import('./run-recommend.ts');
     await run(command, (ctx, settings) => runRecommend(options, settings, ctx));
   });

@@ -12,6 +12,17 @@ export interface ReportRangeFlags {
 
 const SHARED_OPTIONS: ReadonlySet<string> = new Set(['since', 'until', 'where']);
 
+/**
+ * Adds `--since`, `--until` and `--where` as `llmcost report` defines them, for commands that read the
+ * stored usage the same way (report, whatif); resolve them with resolveReportRange.
+ */
+export function addRangeOptions(command: Command): Command {
+  return command
+    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
+    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
+    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, []);
+}
+
 /** Help text of a view: where its range flags come from. */
 export const SHARED_OPTIONS_HELP = `
 Range and filters, as on llmcost report:
@@ -42,15 +53,4 @@ export function readViewRangeFlags(view: Command): ReportRangeFlags {
     ...(flags.until === undefined ? {} : { until: flags.until }),
     where: flags.where ?? [],
   };
-}
-
-/**
- * Adds `--since`, `--until` and `--where` to a command of its own (not a report view), with the same
- * meaning and help as on `llmcost report`; its action receives them as `ReportRangeFlags`.
- */
-export function addReportRangeOptions(command: Command): Command {
-  return command
-    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
-    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
-    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, []);
 }

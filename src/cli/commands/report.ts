@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { PERIOD_UNITS, type PeriodUnit } from '../../analysis/period.ts';
 import type { Dimension, DimensionFilter } from '../../model/dimension.ts';
 import type { CommandRunner } from '../command-runner.ts';
-import { collectFilter, parseChoice, parseDimensionList, parsePositiveInteger } from '../parse-flags.ts';
+import { parseChoice, parseDimensionList, parsePositiveInteger } from '../parse-flags.ts';
+import { addRangeOptions } from './report-range-options.ts';
 import { registerReportHeatmap } from './report-heatmap.ts';
 import { registerReportProviders } from './report-providers.ts';
 
@@ -25,19 +26,18 @@ export interface ReportOptions {
 export function registerReport(program: Command, run: CommandRunner): void {
   // The views (`report providers`, `report heatmap`) take `--since`, `--until` and `--where` from here:
   // commander parses a parent's options wherever they appear (report-range-options.ts).
-  const report = program
-    .command('report')
-    .description('cost and usage by period and group, with a totals row (views: providers, heatmap)')
-    .option('--by <unit>', `period: ${PERIOD_UNITS.join('|')}`, parseChoice(PERIOD_UNITS), 'day')
-    .option(
-      '--group-by <dims>',
-      'comma-separated: provider,model,project,user,team,apiKey,workspace,session,tag:<key>',
-      parseDimensionList,
-      [],
-    )
-    .option('--since <date>', 'from this date (inclusive, in --tz) or instant')
-    .option('--until <date>', 'up to this date (inclusive) or instant (exclusive)')
-    .option('--where <dim=value>', 'keep only usage where dimension = value (repeatable)', collectFilter, [])
+  const report = addRangeOptions(
+    program
+      .command('report')
+      .description('cost and usage by period and group, with a totals row (views: providers, heatmap)')
+      .option('--by <unit>', `period: ${PERIOD_UNITS.join('|')}`, parseChoice(PERIOD_UNITS), 'day')
+      .option(
+        '--group-by <dims>',
+        'comma-separated: provider,model,project,user,team,apiKey,workspace,session,tag:<key>',
+        parseDimensionList,
+        [],
+      ),
+  )
     .option(
       '--top <n>',
       'keep the N groups with the largest cost; sum the rest into (other)',

@@ -22,12 +22,8 @@ import {
 import { selectCacheActivity } from '../../store/select-replay-rows.ts';
 import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import {
-  MIN_CACHEABLE_PROMPT_TOKENS,
-  planOrFail,
-  readOptimizerInputs,
-  readWorkloads,
-} from '../read-optimizer-inputs.ts';
+import { planOrFail, readOptimizerInputs, readWorkloads } from '../read-optimizer-inputs.ts';
+import { MIN_CACHEABLE_PROMPT_TOKENS } from '../replay-stored-usage.ts';
 import { readBudgetVerdicts } from '../read-budget-verdicts.ts';
 import { resolveReportRange } from '../resolve-report-range.ts';
 import { requireFormat } from '../require-format.ts';

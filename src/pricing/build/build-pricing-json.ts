@@ -1,6 +1,7 @@
 /**
- * Generates `pricing.json` from the genai-prices data bundled in node_modules plus `overlay.json`.
- * Run after `npm run build`: `node dist/pricing/build/build-pricing-json.js`.
+ * Generates `pricing.json` from the genai-prices data bundled in node_modules plus `overlay.json`, and
+ * each model's maximum output from `litellm-max-output.json` (an extract of LiteLLM's price file, see
+ * extract-litellm-max-output.ts). Run after `npm run build`: `node dist/pricing/build/build-pricing-json.js`.
  *
  * Fails (exit code 1, nothing written) when the overlay or the result is invalid, when the file would
  * pass the size budget, or when a token price moved 5× or more against the previous `pricing.json` on a
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelEntry, PriceBook, ProviderEntry } from '../price-book.ts';
 import { validatePriceBook } from '../validate-price-book.ts';
 import { applyOverlay, batchMultipliersOf, cacheWrite1hRuleFor } from './apply-overlay.ts';
+import { attachMaxOutputTokens, type MaxOutputEntry } from './attach-max-output-tokens.ts';
 import { convertGenaiModel } from './convert-genai-model.ts';
 import { findLargePriceChanges } from './find-large-price-changes.ts';
 import { compareText, matchLogicToRules } from './match-logic-to-rules.ts';
@@ -22,6 +24,7 @@ import { serializePriceBook } from './serialize-price-book.ts';
 const REPO_ROOT = new URL('../../../', import.meta.url);
 const OUTPUT = fileURLToPath(new URL('pricing.json', REPO_ROOT));
 const OVERLAY = fileURLToPath(new URL('src/pricing/build/overlay.json', REPO_ROOT));
+const MAX_OUTPUT = fileURLToPath(new URL('src/pricing/build/litellm-max-output.json', REPO_ROOT));
 const MAX_BYTES = 1_500_000;
 
 async function buildPricingJson(): Promise<number> {
@@ -54,7 +57,10 @@ async function buildPricingJson(): Promise<number> {
       else catalogue[key] = converted.entry;
     }
   }
-  const { models, confirmedModels } = applyOverlay(catalogue, overlay);
+  const overlaid = applyOverlay(catalogue, overlay);
+  const { confirmedModels } = overlaid;
+  const maxOutput = attachMaxOutputTokens(overlaid.models, providers, readMaxOutputEntries(MAX_OUTPUT));
+  const { models } = maxOutput;
   const book: Omit<PriceBook, 'version'> = {
     generatedFrom: { source: '@pydantic/genai-prices', version: source.version, license: source.license },
     batchMultipliers: batchMultipliersOf(overlay),
@@ -85,9 +91,28 @@ async function buildPricingJson(): Promise<number> {
   process.stdout.write(
     `pricing.json: ${checked.book.version}, ${Object.keys(models).length} models, ${periods} price periods, ` +
       `${overlay.entries.length} overlay entries, from ${book.generatedFrom.source}@${source.version}; ` +
+      `${maxOutput.attached} with a max output from LiteLLM (${maxOutput.ambiguous.length} ambiguous, left out); ` +
       `${skipped.length} source models skipped (no token prices), ${bytes} bytes\n`,
   );
   return 0;
+}
+
+/** The LiteLLM extract's entries, checked: [provider, key, positive integer]. */
+function readMaxOutputEntries(path: string): MaxOutputEntry[] {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { entries?: unknown };
+  if (!Array.isArray(json.entries)) throw new Error(`${path}: expected an "entries" array`);
+  return json.entries.map((entry: unknown, index) => {
+    if (
+      !Array.isArray(entry) ||
+      typeof entry[0] !== 'string' ||
+      typeof entry[1] !== 'string' ||
+      typeof entry[2] !== 'number' ||
+      !Number.isSafeInteger(entry[2]) ||
+      entry[2] <= 0
+    )
+      throw new Error(`${path}: entries[${index}]: expected [provider, key, max output tokens]`);
+    return [entry[0], entry[1], entry[2]] as const;
+  });
 }
 
 function fail(message: string): number {

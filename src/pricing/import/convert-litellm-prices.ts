@@ -167,7 +167,7 @@ function webSearchPer1k(
  * `vertex_ai/claude-…` (provider `vertex_ai-anthropic_models`) lose it; `openrouter/anthropic/x` keeps
  * `anthropic/x`, as OpenRouter names it; bare ids stay as they are.
  */
-function stripRoute(sourceKey: string, litellmProvider: string): string {
+export function stripRoute(sourceKey: string, litellmProvider: string): string {
   const slash = sourceKey.indexOf('/');
   if (slash <= 0) return sourceKey;
   const route = sourceKey.slice(0, slash);
