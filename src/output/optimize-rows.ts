@@ -132,10 +132,10 @@ export function optimizeNotes(report: OptimizeReport): string[] {
   );
   if (report.hiddenWorkloads > 0)
     notes.push(`${formatCount(report.hiddenWorkloads)} smaller workloads not shown (--top).`);
-  notes.push('Sources:');
+  notes.push('Sources (the dated copies read are in --format json and the README):');
   for (const source of report.sources)
     notes.push(
-      `  [${source.id}] ${source.title}. Data ${source.dataDate}, read ${source.retrievedDate}: ${source.readFrom}`,
+      `  [${source.id}] ${source.title}. Data ${source.dataDate}, read ${source.retrievedDate}: ${source.url}`,
     );
   return notes;
 }
