@@ -33,32 +33,38 @@ describe('llmcost optimize', () => {
     expect(result.stdout.split('\n').filter((line) => line.length > 100)).toEqual([]);
   });
 
-  it('replays every workload on every candidate: costs equal the replay, the pick follows the strategy', () => {
-    const sandbox = seeded();
-    const json = optimizeJson(sandbox, ['--strategy', 'cost', '--candidates', 'openai/gpt-4.1*']);
-    const support = json.workloads.find((workload) => workload.group === 'support-bot');
-    // 140 requests of 700–790 input and 150 output tokens: 104,300 input and 21,000 output tokens.
-    // gpt-4o ($2.50 / $10 per 1M): $0.26075 + $0.21; gpt-4.1-nano ($0.10 / $0.40): $0.01043 + $0.0084.
-    expect(support?.baselineCost.exact).toBe('0.47075');
-    expect(support?.pick).toBe('openai/gpt-4.1-nano');
-    expect(support?.candidates.find((candidate) => candidate.isPick)?.cost?.exact).toBe('0.01883');
-    expect(support?.savings.exact).toBe('0.45192');
-    const whatif = runLlmcost(
-      [
-        'whatif',
-        ...AS_OF,
-        '--where',
-        'project=support-bot',
-        '--swap',
-        'gpt-4o*=gpt-4.1-nano',
-        '--format',
-        'json',
-      ],
-      sandbox,
-    );
-    expect(whatif.code, whatif.stderr).toBe(0);
-    expect((JSON.parse(whatif.stdout) as { scenarios: { cost: number }[] }).scenarios[0]?.cost).toBe(0.01883);
-  });
+  it(
+    'replays every workload on every candidate: costs equal the replay, the pick follows the strategy',
+    { timeout: 30_000 },
+    () => {
+      const sandbox = seeded();
+      const json = optimizeJson(sandbox, ['--strategy', 'cost', '--candidates', 'openai/gpt-4.1*']);
+      const support = json.workloads.find((workload) => workload.group === 'support-bot');
+      // 140 requests of 700–790 input and 150 output tokens: 104,300 input and 21,000 output tokens.
+      // gpt-4o ($2.50 / $10 per 1M): $0.26075 + $0.21; gpt-4.1-nano ($0.10 / $0.40): $0.01043 + $0.0084.
+      expect(support?.baselineCost.exact).toBe('0.47075');
+      expect(support?.pick).toBe('openai/gpt-4.1-nano');
+      expect(support?.candidates.find((candidate) => candidate.isPick)?.cost?.exact).toBe('0.01883');
+      expect(support?.savings.exact).toBe('0.45192');
+      const whatif = runLlmcost(
+        [
+          'whatif',
+          ...AS_OF,
+          '--where',
+          'project=support-bot',
+          '--swap',
+          'gpt-4o*=gpt-4.1-nano',
+          '--format',
+          'json',
+        ],
+        sandbox,
+      );
+      expect(whatif.code, whatif.stderr).toBe(0);
+      expect((JSON.parse(whatif.stdout) as { scenarios: { cost: number }[] }).scenarios[0]?.cost).toBe(
+        0.01883,
+      );
+    },
+  );
 
   it('never picks a model rated below the quality floor, and keeps a model no source rates', () => {
     const json = optimizeJson(seeded(), ['--strategy', 'cost', '--max-quality-drop', '0']);
@@ -71,7 +77,7 @@ describe('llmcost optimize', () => {
     expect(claude.every((workload) => workload.pick === workload.currentModel)).toBe(true);
   });
 
-  it('adaptive: budget pressure from the config moves the weights towards cost', () => {
+  it('adaptive: budget pressure from the config moves the weights towards cost', { timeout: 30_000 }, () => {
     const sandbox = seeded();
     const config = join(sandbox.dir, 'llmcost.config.json');
     // $5 a month, and $6.66 spent by 2026-11-15: projected over the amount, full pressure.
