@@ -23,7 +23,7 @@ export function registerOptimize(program: Command, run: CommandRunner): void {
     .description(
       'per workload (project or tag × prompt size × model): candidate models replayed on your usage, with quality, latency and the strategy’s pick',
     )
-    .option('--strategy <name>', `${STRATEGIES.join('|')}`, parseChoice(STRATEGIES), 'balanced')
+    .option('--strategy <name>', STRATEGIES.join('|'), parseChoice(STRATEGIES), 'balanced')
     .option('--group-by <dim>', 'workloads per: project or tag:<key>', parseWorkloadDimension, 'project')
     .option(
       '--candidates <globs>',
