@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../helpers/run-cli.ts';
 const FORMAT_OF_FOLDER: Readonly<Record<string, string>> = {
   anomalies: 'llmcost-jsonl',
   forecast: 'llmcost-jsonl',
+  recommend: 'llmcost-jsonl',
 };
 
 /** Folders mixing formats, each in a subfolder named after it (fixtures/overlap/claude-code/…). */
