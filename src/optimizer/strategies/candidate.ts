@@ -5,7 +5,10 @@ export interface Candidate {
   /** First-party price-book key (`openai/gpt-4.1-mini`). */
   readonly model: string;
   readonly isCurrent: boolean;
-  /** The workload's cost replayed on this model (pico-USD), or null when the replay could not price it. */
+  /**
+   * The workload's cost replayed on this model (pico-USD); null when it cannot be priced, or was not
+   * replayed because no source rates it against the current model (it cannot be picked).
+   */
   readonly costPico: bigint | null;
   /** Requests the replay could not move to this model (context window, max output), kept on the current one. */
   readonly excludedRequests: number;

@@ -102,8 +102,8 @@ function ineligibilityOf(
 ): Ineligibility {
   if (candidate.isCurrent) return null;
   if (current.costPico === null) return 'current-unpriced';
-  if (candidate.costPico === null) return 'unpriced';
   if (candidate.quality === null) return 'quality-unknown';
+  if (candidate.costPico === null) return 'unpriced';
   if (candidate.quality.deltaPoints < -settings.maxQualityDrop) return 'quality-drop';
   if (weights.performance > 0 && candidate.latency === null) return 'latency-unknown';
   return null;

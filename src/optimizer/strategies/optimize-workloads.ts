@@ -38,7 +38,8 @@ export interface WorkloadOptimization {
 }
 
 /**
- * Replays each workload under every candidate of the plan (one pass per workload) and applies the
+ * Replays each workload under the candidates of the plan that a source rates against its current model
+ * (one pass per workload; the others cannot be picked, so their cost is left unknown) and applies the
  * strategy. The current model is a candidate at its baseline cost; a candidate that is the very model
  * and provider the workload already uses is left out (it would repeat the current row).
  */
@@ -48,9 +49,21 @@ export function optimizeWorkloads(
 ): WorkloadOptimization[] {
   const { plan, index } = context;
   return workloads.map(({ workload, rows }) => {
-    const result = replayUsage(rows, plan, { breakdownBy: [], timeZone: context.timeZone });
     const currentKey = context.identify(workload.provider, workload.model);
     const priceKey = context.priceKeyOf(workload.provider, workload.model);
+    // Only candidates a source rates against the current model can be picked: only they are replayed.
+    const rated = plan.scenarios.filter(
+      (scenario) =>
+        scenario.name !== priceKey &&
+        currentKey !== null &&
+        compareQuality(index, currentKey, scenario.name) !== null,
+    );
+    const result = replayUsage(
+      rows,
+      { ...plan, scenarios: rated },
+      { breakdownBy: [], timeZone: context.timeZone },
+    );
+    const costs = new Map(result.scenarios.map((scenario) => [scenario.name, scenario]));
     const hasPricedUsage = result.baseline.records > 0;
     const observed = (key: string | null): number | null =>
       key === null ? null : (context.errorShares.get(key) ?? null);
@@ -65,15 +78,15 @@ export function optimizeWorkloads(
     };
     const exclusions = new Map<string, readonly ReasonCount[]>();
     const others: Candidate[] = [];
-    for (const scenario of result.scenarios) {
-      const key = scenario.name;
+    for (const { name: key } of plan.scenarios) {
       if (key === priceKey) continue;
-      exclusions.set(key, scenario.excluded.reasons);
+      const replayed = costs.get(key);
+      if (replayed !== undefined) exclusions.set(key, replayed.excluded.reasons);
       others.push({
         model: key,
         isCurrent: false,
-        costPico: hasPricedUsage ? scenario.costPico : null,
-        excludedRequests: scenario.excluded.requests,
+        costPico: hasPricedUsage && replayed !== undefined ? replayed.costPico : null,
+        excludedRequests: replayed?.excluded.requests ?? 0,
         quality: currentKey === null ? null : compareQuality(index, currentKey, key),
         latency: latencyOf(index, key),
         observedErrorShare: observed(key),
