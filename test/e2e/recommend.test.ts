@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecommendJson } from '../../src/output/recommend-json.ts';
 import type { Sandbox } from '../helpers/run-cli.ts';
@@ -53,6 +55,19 @@ describe('llmcost recommend', () => {
     expect(trim?.priority).toBe(71);
     const priorities = json.recommendations.map((row) => row.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+
+  it('proposes raising a budget projected over its amount, saving nothing itself', () => {
+    const sandbox = seeded();
+    const config = join(sandbox.dir, 'llmcost.config.json');
+    // $5 a month, $6.66 spent by 2026-11-15.
+    writeFileSync(config, JSON.stringify({ budgets: { all: { amount: '5', period: 'monthly' } } }));
+    const budget = recommendJson(sandbox, ['--config', config]).recommendations.find(
+      (row) => row.kind === 'budget-adjustment',
+    );
+    expect(budget?.title).toMatch(/^Raise budget all to \d+ USD, or act on the savings above$/);
+    expect(budget?.monthlySavings.exact).toBe('0');
+    expect([budget?.effort, budget?.change.parameters]).toEqual(['easy', { direction: 'raise' }]);
   });
 
   it('gives the same ids on every run', { timeout: 30_000 }, () => {
