@@ -7,15 +7,6 @@ export type RecommendationKind =
   | 'consolidate-providers'
   | 'budget-adjustment';
 
-export const RECOMMENDATION_KINDS: readonly RecommendationKind[] = [
-  'model-downgrade',
-  'enable-caching',
-  'move-to-batch',
-  'trim-prompts',
-  'consolidate-providers',
-  'budget-adjustment',
-];
-
 /** How much the evidence behind a recommendation supports its estimate. */
 export type Confidence = 'high' | 'medium' | 'low';
 

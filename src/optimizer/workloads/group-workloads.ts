@@ -40,7 +40,6 @@ export function groupWorkloads<Row extends WorkloadRecord>(
           promptTokens: 0,
           outputTokens: 0,
           cacheReadTokens: 0,
-          maxPromptTokensPerRequest: 0,
           firstMs: record.occurredAtMs,
           lastMs: record.occurredAtMs,
         },
@@ -49,17 +48,12 @@ export function groupWorkloads<Row extends WorkloadRecord>(
       groups.set(id, group);
     }
     const { workload } = group;
-    const requests = record.requests ?? 1;
     workload.records += record.records;
     if (record.requests === null) workload.requestsUnknown += record.records;
     else workload.requests += record.requests;
     workload.promptTokens += promptTokens;
     workload.outputTokens += record.outputTokens;
     workload.cacheReadTokens += record.cacheReadTokens;
-    workload.maxPromptTokensPerRequest = Math.max(
-      workload.maxPromptTokensPerRequest,
-      requests > 0 ? promptTokens / requests : promptTokens,
-    );
     workload.firstMs = Math.min(workload.firstMs, record.occurredAtMs);
     workload.lastMs = Math.max(workload.lastMs, record.occurredAtMs);
     group.rows.push(record);

@@ -32,8 +32,6 @@ export interface Workload extends WorkloadKey {
   readonly promptTokens: number;
   readonly outputTokens: number;
   readonly cacheReadTokens: number;
-  /** The largest prompt per request of one row, tokens (a summed or aggregate row: its average). */
-  readonly maxPromptTokensPerRequest: number;
   readonly firstMs: number;
   readonly lastMs: number;
 }
