@@ -2,7 +2,8 @@ import { createModelResolver } from '../pricing/create-model-resolver.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import { planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
-import { replayGrouping } from '../optimizer/replay-grouping.ts';
+import { priceSliceDivisorMs, replayGrouping } from '../optimizer/replay-grouping.ts';
+import { STANDARD_SERVICE_TIERS } from '../pricing/compute-record-cost.ts';
 import { replayUsage, type BreakdownDimension, type ReplayResult } from '../optimizer/replay-usage.ts';
 import type { Scenario } from '../optimizer/scenario.ts';
 import { tokenizerRatios } from '../optimizer/tokenizer-ratios.ts';
@@ -69,25 +70,44 @@ export function replayStoredUsage(
   const { plan } = outcome;
 
   const storedModels = selectStoredModels(store, filter);
-  const sourceKeys = new Set<string>();
-  for (const book of plan.books) {
-    const resolve = createModelResolver(book);
-    for (const { provider, model } of storedModels) {
-      const key = resolve(provider, model);
-      if (key !== null) sourceKeys.add(key);
-    }
-  }
-  const grouping = replayGrouping(plan, [...sourceKeys], options.breakdownBy);
   const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? filter.toMs, filter.toMs, false);
-  const sliceMs = gcd(zoneSliceMs, grouping.sliceDivisorMs);
+  const resolvers = plan.books.map((book) => ({ book, resolve: createModelResolver(book) }));
+  const sourceKeys = new Set<string>();
+  const divisorByPair = storedModels.map((pair) => {
+    let divisor = DAY_MS;
+    for (const { book, resolve } of resolvers) {
+      const key = resolve(pair.provider, pair.model);
+      if (key === null) continue;
+      sourceKeys.add(key);
+      divisor = gcd(divisor, priceSliceDivisorMs(book, key));
+    }
+    return { pair, divisor };
+  });
+  const grouping = replayGrouping(plan, [...sourceKeys], options.breakdownBy);
+  // Slices as the zone's days need them (and no swap target's prices change within one); the stored
+  // models whose own prices change within such a slice (time-of-day windows) are sliced finer.
+  const sliceMs = gcd(zoneSliceMs, grouping.targetSliceDivisorMs);
+  const fineSliceMs = gcd(sliceMs, grouping.sliceDivisorMs);
+  const fineModels = divisorByPair.filter(({ divisor }) => divisor % sliceMs !== 0).map(({ pair }) => pair);
+  const tieredOverrides = [
+    ...options.overrides,
+    ...scenarios.flatMap((scenario) =>
+      scenario.operations.flatMap((operation) => (operation.kind === 'prices' ? operation.overrides : [])),
+    ),
+  ].flatMap((override) => (override.serviceTier === undefined ? [] : [override.serviceTier]));
   const rows = selectReplayRows(store, filter, {
     sliceMs,
+    fineModels,
+    fineSliceMs,
     attributes: grouping.attributes,
     sizeTests: grouping.sizeTests,
+    rollup: { mergeableTiers: [...STANDARD_SERVICE_TIERS].filter((tier) => !tieredOverrides.includes(tier)) },
   });
   const result = replayUsage(rows, plan, { breakdownBy: options.breakdownBy, timeZone: options.timeZone });
   return { result, plan, observedCacheHitRate, sliceMs, sourceKeys: [...sourceKeys] };
 }
+
+const DAY_MS = 86_400_000;
 
 function gcd(a: number, b: number): number {
   let x = a;

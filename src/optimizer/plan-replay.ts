@@ -7,7 +7,12 @@ import { suggestModelIds } from '../pricing/suggest-model-ids.ts';
 import { compileGlob } from './match-glob.ts';
 import { compileRowCondition, type RowTest } from './row-condition.ts';
 import type { RowCondition, Scenario } from './scenario.ts';
-import { tokenizerFamilyOf, type TokenizerFamily, type TokenizerRatios } from './tokenizer-ratios.ts';
+import {
+  decimalToRational,
+  tokenizerFamilyOf,
+  type TokenizerFamily,
+  type TokenizerRatios,
+} from './tokenizer-ratios.ts';
 
 /** Prices one usage record (createPricer's function). */
 export type Pricer = (usage: PricingInput) => RecordCost;
@@ -62,7 +67,8 @@ export interface CompiledModelChange {
 
 export interface CompiledCache {
   readonly label: string;
-  readonly hitRate: number;
+  /** The hit rate as an exact fraction (6 decimals kept), so the store can test records against it. */
+  readonly hitRate: Rational;
   readonly ttl: '5m' | '1h';
   readonly when: RowTest | null;
 }
@@ -210,7 +216,12 @@ function compileScenario(
           problems.push(`${operation.label}: the hit rate must be between 0 and 1, got ${hitRate}`);
           continue;
         }
-        caches.push({ label: operation.label, hitRate, ttl: operation.ttl, when: test(operation.when) });
+        caches.push({
+          label: operation.label,
+          hitRate: decimalToRational(hitRate),
+          ttl: operation.ttl,
+          when: test(operation.when),
+        });
         break;
       }
       case 'tier': {

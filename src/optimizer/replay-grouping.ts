@@ -6,19 +6,28 @@ import { tokenizerFamilyOf, tokenScale, type TokenizerFamily } from './tokenizer
 
 /**
  * A per-request size test in integers: promptCoefficient × prompt + outputCoefficient × output
- * <comparison> perRequestTokens × requests, where prompt is every prompt token class of the record.
+ * + cacheReadCoefficient × cache reads <comparison> perRequestTokens × requests, where prompt is every
+ * prompt token class of the record.
  */
 export interface SizeTest {
   readonly promptCoefficient: number;
   readonly outputCoefficient: number;
+  /** Non-zero only for "reads less than the hit rate from the cache" (prompt × N − reads × D > 0). */
+  readonly cacheReadCoefficient: number;
   readonly comparison: Comparison;
   readonly perRequestTokens: number;
+  /**
+   * The answer most records are expected to give (false for limits, tier edges and routing rules, true
+   * for the shortest cacheable prompt). Only a speed hint: records giving the other answer are read
+   * one class at a time, the rest come from the rollups (select-replay-rows.ts).
+   */
+  readonly usualAnswer: boolean;
 }
 
 /**
  * How stored records may be summed into replay rows without changing any answer the replay computes:
- * records are summed only when they share provider, model, service tier, batch flag, a time slice, the
- * listed attributes, and the answer to every size test. Records whose request count is unknown or zero
+ * records are summed only when they share provider, model, service tier, batch flag, a time slice,
+ * whether they made web searches, the listed attributes, and the answer to every size test. Records whose request count is unknown or zero
  * are never summed (the pricer counts each as one request).
  */
 export interface ReplayGrouping {
@@ -30,6 +39,8 @@ export interface ReplayGrouping {
    * no model involved has one). The caller combines it with the slices its time zone needs.
    */
   readonly sliceDivisorMs: number;
+  /** The same for the models requests may move to (swap and route targets) only. */
+  readonly targetSliceDivisorMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -49,14 +60,13 @@ export function replayGrouping(
 ): ReplayGrouping {
   const tests = new Map<string, SizeTest>();
   const add = (test: SizeTest): void => {
-    tests.set(
-      `${test.promptCoefficient}:${test.outputCoefficient}:${test.comparison}:${test.perRequestTokens}`,
-      test,
-    );
+    const key = `${test.promptCoefficient}:${test.outputCoefficient}:${test.cacheReadCoefficient}:${test.comparison}:${test.perRequestTokens}`;
+    if (!tests.has(key)) tests.set(key, test);
   };
   for (const condition of plan.conditions) for (const test of conditionSizeTests(condition)) add(test);
 
   const windowEdgesMinutes: number[] = [];
+  const targetEdgesMinutes: number[] = [];
   const sourceFamilies = new Set<TokenizerFamily | null>();
   for (const book of plan.books) {
     for (const key of sourceKeys) {
@@ -67,11 +77,24 @@ export function replayGrouping(
       windowEdgesMinutes.push(...windowEdges(book, key));
     }
   }
-  const hasCaching = plan.scenarios.some((scenario) => scenario.caches.length > 0);
-  if (hasCaching) add(promptOver(plan.settings.minCacheablePromptTokens, 1, 1, '>='));
+  const caches = plan.scenarios.flatMap((scenario) => scenario.caches);
+  if (caches.length > 0)
+    add({ ...promptOver(plan.settings.minCacheablePromptTokens, 1, 1, '>='), usualAnswer: true });
+  for (const { hitRate } of caches) {
+    // Whether a record reads less than the hit rate from the cache: prompt × N − reads × D > 0.
+    add({
+      promptCoefficient: hitRate.numerator,
+      outputCoefficient: 0,
+      cacheReadCoefficient: -hitRate.denominator,
+      comparison: '>',
+      perRequestTokens: 0,
+      usualAnswer: true,
+    });
+  }
   for (const scenario of plan.scenarios) {
     for (const change of scenario.modelChanges) {
       windowEdgesMinutes.push(...windowEdges(scenario.book, change.targetKey));
+      targetEdgesMinutes.push(...windowEdges(scenario.book, change.targetKey));
       for (const family of sourceFamilies) {
         const { numerator, denominator } = tokenScale(plan.settings.tokenizerRatios, family, change.family);
         for (const edge of tierEdges(scenario.book, change.targetKey))
@@ -80,16 +103,20 @@ export function replayGrouping(
           add({
             promptCoefficient: numerator,
             outputCoefficient: numerator,
+            cacheReadCoefficient: 0,
             comparison: '>',
             perRequestTokens: change.target.contextWindow * denominator,
+            usualAnswer: false,
           });
         }
         if (change.target.maxOutputTokens !== undefined) {
           add({
             promptCoefficient: 0,
             outputCoefficient: numerator,
+            cacheReadCoefficient: 0,
             comparison: '>',
             perRequestTokens: change.target.maxOutputTokens * denominator,
+            usualAnswer: false,
           });
         }
       }
@@ -105,11 +132,24 @@ export function replayGrouping(
   attributes.delete('provider');
   attributes.delete('model');
 
-  const sliceDivisorMs = windowEdgesMinutes.reduce(
-    (divisor, minutes) => gcd(divisor, minutes * MINUTE_MS),
-    DAY_MS,
-  );
-  return { sizeTests: [...tests.values()], attributes: [...attributes].sort(), sliceDivisorMs };
+  return {
+    sizeTests: [...tests.values()],
+    attributes: [...attributes].sort(),
+    sliceDivisorMs: divisorOf(windowEdgesMinutes),
+    targetSliceDivisorMs: divisorOf(targetEdgesMinutes),
+  };
+}
+
+/**
+ * The longest slice (ms, a divisor of a day) over which a model's prices cannot change: a day unless
+ * it has time-of-day windows or a price period starting within a day.
+ */
+export function priceSliceDivisorMs(book: PriceBook, key: string): number {
+  return divisorOf(windowEdges(book, key));
+}
+
+function divisorOf(edgesMinutes: readonly number[]): number {
+  return edgesMinutes.reduce((divisor, minutes) => gcd(divisor, minutes * MINUTE_MS), DAY_MS);
 }
 
 function promptOver(
@@ -121,8 +161,10 @@ function promptOver(
   return {
     promptCoefficient: numerator,
     outputCoefficient: 0,
+    cacheReadCoefficient: 0,
     comparison,
     perRequestTokens: tokens * denominator,
+    usualAnswer: false,
   };
 }
 
@@ -133,8 +175,10 @@ function conditionSizeTests(condition: RowCondition): SizeTest[] {
         {
           promptCoefficient: condition.measure === 'input' ? 1 : 0,
           outputCoefficient: condition.measure === 'output' ? 1 : 0,
+          cacheReadCoefficient: 0,
           comparison: condition.comparison,
           perRequestTokens: condition.tokens,
+          usualAnswer: false,
         },
       ];
     case 'attribute':

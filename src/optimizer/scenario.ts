@@ -35,7 +35,10 @@ export interface ModelChangeOperation {
   readonly to: string;
 }
 
-/** Prompt caching at a hit rate: a share of each cacheable prompt read from cache, the rest written to it. */
+/**
+ * Prompt caching at a hit rate: a share of each cacheable prompt read from cache, the rest written to
+ * it. Requests already reading a larger share from the cache are left as they are.
+ */
 export interface CacheOperation {
   readonly kind: 'cache';
   readonly label: string;

@@ -84,11 +84,12 @@ export function moveToModel(
 /**
  * The request with prompt caching at `hitRate`: the whole prompt is taken as the cacheable prefix;
  * round(prompt × hitRate) tokens are read from the cache and the rest are written to it (every miss
- * writes the prefix for the next request), at the 5-minute or 1-hour write price.
+ * writes the prefix for the next request), at the 5-minute or 1-hour write price. The replay applies
+ * it only where it raises the request's own hit rate.
  */
-export function withPromptCaching(state: RequestState, hitRate: number, ttl: '5m' | '1h'): RequestState {
+export function withPromptCaching(state: RequestState, hitRate: Rational, ttl: '5m' | '1h'): RequestState {
   const prompt = promptTokens(state);
-  const reads = Math.round(prompt * hitRate);
+  const reads = Math.round((prompt * hitRate.numerator) / hitRate.denominator);
   const writes = prompt - reads;
   return {
     ...state,

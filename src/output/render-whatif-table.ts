@@ -2,7 +2,7 @@ import type { DisplayOptions } from './display-options.ts';
 import { pluralize, wrapText } from './format-number.ts';
 import { formatMoney } from './format-money.ts';
 import { renderPlainTable } from './render-plain-table.ts';
-import { whatifBreakdownTable, whatifScenarioLines, whatifSummaryTable } from './whatif-tables.ts';
+import { whatifBreakdownTables, whatifScenarioLines, whatifSummaryTable } from './whatif-tables.ts';
 import { breakdownHeading, whatifNotes, type WhatifReport } from './whatif-report.ts';
 
 /** The terminal view: a heading, the summary, each scenario's changes, the breakdowns, the notes. */
@@ -26,8 +26,10 @@ export function renderWhatifTable(report: WhatifReport, display: DisplayOptions,
   for (const breakdown of report.result.breakdowns) {
     if (!report.shownBreakdowns.includes(breakdown.dimension)) continue;
     sections.push(
-      `By ${breakdownHeading(breakdown.dimension).toLowerCase()} (cost and savings % per scenario):\n` +
-        renderPlainTable(whatifBreakdownTable(report, breakdown, top), display),
+      `By ${breakdownHeading(breakdown.dimension).toLowerCase()} (cost per scenario, savings % where they fit):\n` +
+        whatifBreakdownTables(report, breakdown, top, display.width)
+          .map((table) => renderPlainTable(table, display))
+          .join('\n'),
     );
   }
   if (baseline.unpriced.records > 0) {

@@ -61,7 +61,7 @@ export function whatifNotes(report: WhatifReport): string[] {
     const ratios = assumptions.tokenizerRatios.map(({ family, ratio }) => `${family} ${ratio}`).join(', ');
     notes.push(
       assumptions.tokenizerRatiosAreDefaults
-        ? `Token counts move between tokenizer families unchanged (ratio 1.0 for ${ratios}): an assumption, not a measurement; set "tokenizerRatios" in the config file.`
+        ? `Token counts move between tokenizer families unchanged (ratio 1.0 for ${assumptions.tokenizerRatios.map(({ family }) => family).join(', ')}): an assumption, not a measurement; set "tokenizerRatios" in the config file.`
         : `Token counts are scaled between tokenizer families by ratio(target) ÷ ratio(source), tokens relative to OpenAI o200k: ${ratios} (config "tokenizerRatios"; others 1.0).`,
     );
   }

@@ -9,7 +9,7 @@ const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 
 /** Service tiers billed at list price; any other (flex, priority, scale) has no price in the book yet. */
-const STANDARD_SERVICE_TIERS: ReadonlySet<string> = new Set([
+export const STANDARD_SERVICE_TIERS: ReadonlySet<string> = new Set([
   '',
   'default',
   'standard',

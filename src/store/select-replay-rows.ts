@@ -1,21 +1,41 @@
 import type { ReplayRow } from '../optimizer/replay-row.ts';
 import type { Store } from './open-store.ts';
-import { usageFilterSql, type UsageFilter } from './select-usage-aggregates.ts';
+import { selectUsageAggregates, usageFilterSql, type UsageFilter } from './select-usage-aggregates.ts';
 
 /** How to sum usage rows into replay rows (optimizer/replay-grouping.ts decides; this only runs it). */
 export interface ReplayRowQuery {
   /** Slice length in ms: records of one slice may be summed (its start becomes their time). */
   readonly sliceMs: number;
+  /** Stored (provider, model) pairs whose prices change within a slice: sliced by `fineSliceMs`. */
+  readonly fineModels: readonly { readonly provider: string; readonly model: string }[];
+  /** A divisor of `sliceMs`. */
+  readonly fineSliceMs: number;
   /** Attributes kept apart besides provider and model: `project`, `tag:<key>`. */
   readonly attributes: readonly string[];
   /** Integer tests a·prompt + b·output <cmp> c·requests; records are summed only with equal answers. */
   readonly sizeTests: readonly {
     readonly promptCoefficient: number;
     readonly outputCoefficient: number;
+    readonly cacheReadCoefficient: number;
     readonly comparison: '<' | '<=' | '>' | '>=';
     readonly perRequestTokens: number;
+    /** The answer most records give (a speed hint for the rollup path). */
+    readonly usualAnswer: boolean;
   }[];
+  /**
+   * Take the usual records (see below) from the hourly/daily rollups, summed per slice (`sliceMs` must
+   * then be whole hours), provider and model, and read only the others from the usage rows; null: read
+   * everything from usage rows. Usual records: every size test gives its usual answer, not batch, a
+   * service tier in `mergeableTiers` (or none), a known request count of at least 1, a model not in
+   * `fineModels`.
+   */
+  readonly rollup: {
+    /** Lower-case service tiers priced alike with no tier at all. */
+    readonly mergeableTiers: readonly string[];
+  } | null;
 }
+
+const HOUR_MS = 3_600_000;
 
 const PROMPT_SQL =
   '(input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens + cache_write_tokens)';
@@ -32,30 +52,188 @@ export function* selectReplayRows(
   filter: UsageFilter,
   query: ReplayRowQuery,
 ): Generator<ReplayRow> {
+  const { rollup } = query;
+  const canUseRollups =
+    rollup !== null &&
+    query.attributes.length === 0 &&
+    filter.where.every(({ dimension }) => dimension === 'provider' || dimension === 'model') &&
+    query.sliceMs % HOUR_MS === 0;
+  if (!canUseRollups) {
+    yield* selectGroupedRows(store, filter, query, null);
+    return;
+  }
+  yield* selectRowsWithRollups(store, filter, query, rollup);
+}
+
+/**
+ * The rollup path: the unusual records grouped from usage rows (and subtracted from their rollup
+ * slice), then what remains of each rollup slice, provider and model as one row of usual records.
+ */
+function* selectRowsWithRollups(
+  store: Store,
+  filter: UsageFilter,
+  query: ReplayRowQuery,
+  rollup: NonNullable<ReplayRowQuery['rollup']>,
+): Generator<ReplayRow> {
+  const aggregates = selectUsageAggregates(store, {
+    ...filter,
+    costMode: 'list',
+    sliceMs: query.sliceMs,
+    groupBy: ['provider', 'model'],
+  });
+  const remainders = new Map<string, MutableRemainder>();
+  for (const { sliceStartMs, groupValues, totals } of aggregates) {
+    const provider = groupValues[0] ?? '';
+    const model = groupValues[1] ?? '';
+    remainders.set(remainderKey(sliceStartMs, provider, model), {
+      occurredAtMs: sliceStartMs,
+      provider,
+      model,
+      records: totals.records,
+      requests: totals.requests,
+      inputTokens: totals.inputTokens,
+      cacheReadTokens: totals.cacheReadTokens,
+      cacheWrite5mTokens: totals.cacheWrite5mTokens,
+      cacheWrite1hTokens: totals.cacheWrite1hTokens,
+      cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
+      outputTokens: totals.outputTokens,
+      reasoningTokens: totals.reasoningTokens,
+      webSearchRequests: totals.webSearchRequests,
+      recordedCostPico: totals.listCostPico,
+    });
+  }
+  // Cheapest tests first. Records with an unknown or zero request count are unusual anyway, so the
+  // size tests here may divide by `requests` as it is.
+  const unusual = [
+    'is_batch <> 0',
+    'COALESCE(requests, 0) < 1',
+    'web_search_requests > 0',
+    `(service_tier IS NOT NULL AND LOWER(service_tier) NOT IN (${rollup.mergeableTiers.map(() => '?').join(', ') || "''"}))`,
+  ];
+  const params: (string | number)[] = [...rollup.mergeableTiers];
+  if (query.fineModels.length > 0) {
+    // The model test first: one comparison for most records.
+    const models = [...new Set(query.fineModels.map(({ model }) => model))];
+    unusual.push(
+      `(model IN (${models.map(() => '?').join(', ')}) AND (${query.fineModels.map(() => '(provider = ? AND model = ?)').join(' OR ')}))`,
+    );
+    params.push(...models);
+    for (const { provider, model } of query.fineModels) params.push(provider, model);
+  }
+  unusual.push(...unusualSizeSql(query.sizeTests));
+  for (const row of selectGroupedRows(store, filter, query, { sql: unusual.join(' OR '), params })) {
+    const startMs = row.occurredAtMs - (row.occurredAtMs % query.sliceMs);
+    const remainder = remainders.get(remainderKey(startMs, row.provider, row.model));
+    if (remainder !== undefined) {
+      remainder.records -= row.records;
+      remainder.requests -= row.requests ?? 0;
+      remainder.inputTokens -= row.inputTokens;
+      remainder.cacheReadTokens -= row.cacheReadTokens;
+      remainder.cacheWrite5mTokens -= row.cacheWrite5mTokens;
+      remainder.cacheWrite1hTokens -= row.cacheWrite1hTokens;
+      remainder.cacheWriteTokens -= row.cacheWriteTokens;
+      remainder.outputTokens -= row.outputTokens;
+      remainder.reasoningTokens -= row.reasoningTokens;
+      remainder.webSearchRequests -= row.webSearchRequests;
+      remainder.recordedCostPico -= row.recordedCostPico;
+    }
+    yield row;
+  }
+  for (const remainder of remainders.values()) {
+    if (remainder.records <= 0) continue;
+    yield { ...remainder, serviceTier: null, isBatch: false, project: null, tags: {} };
+  }
+}
+
+type MutableRemainder = {
+  -readonly [K in Exclude<keyof ReplayRow, 'serviceTier' | 'isBatch' | 'project' | 'tags'>]: ReplayRow[K];
+} & { requests: number };
+
+function remainderKey(sliceStartMs: number, provider: string, model: string): string {
+  return `${sliceStartMs}\u0000${provider}\u0000${model}`;
+}
+
+/**
+ * SQL finding records that answer a size test unusually. Tests usually false of the form
+ * a·prompt + b·output > (or ≥) c·requests — limits and tier edges, most of them — share one cheap
+ * necessary condition, (prompt + output) × max(a, b) ≥ min(c) × requests, evaluated first, so most
+ * records cost one comparison instead of one per test.
+ */
+function unusualSizeSql(tests: ReplayRowQuery['sizeTests']): string[] {
+  const upper = tests.filter(
+    (test) =>
+      !test.usualAnswer &&
+      test.cacheReadCoefficient === 0 &&
+      (test.comparison === '>' || test.comparison === '>='),
+  );
+  const others = tests.filter((test) => !upper.includes(test));
+  const sql = others.map((test) => `(${sizeTestSql(test, 'requests')}) IS NOT ${test.usualAnswer ? 1 : 0}`);
+  if (upper.length > 0) {
+    const coefficient = Math.max(
+      ...upper.map((test) => Math.max(test.promptCoefficient, test.outputCoefficient)),
+    );
+    const threshold = Math.min(...upper.map((test) => test.perRequestTokens));
+    sql.push(
+      `((${PROMPT_SQL} + output_tokens) * ${Math.trunc(coefficient)} >= ${Math.trunc(threshold)} * requests AND (${upper.map((test) => sizeTestSql(test, 'requests')).join(' OR ')}))`,
+    );
+  }
+  return sql;
+}
+
+/** A size test in SQL; `requestsSql` is the per-test request count (an unknown or zero count is one). */
+function sizeTestSql(
+  test: ReplayRowQuery['sizeTests'][number],
+  requestsSql = 'MAX(COALESCE(requests, 1), 1)',
+): string {
+  const cacheReads =
+    test.cacheReadCoefficient === 0 ? '' : ` + ${Math.trunc(test.cacheReadCoefficient)} * cache_read_tokens`;
+  return `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens${cacheReads}) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * ${requestsSql}`;
+}
+
+/** Usage rows summed by the full replay key; `only`: an extra condition (with its parameters). */
+function* selectGroupedRows(
+  store: Store,
+  filter: UsageFilter,
+  query: ReplayRowQuery,
+  only: { readonly sql: string; readonly params: readonly (string | number)[] } | null,
+): Generator<ReplayRow> {
   const slice = Math.trunc(query.sliceMs);
-  if (!(slice >= 1)) throw new Error(`replay slice must be a positive number of ms, got ${query.sliceMs}`);
+  const fineSlice = Math.trunc(query.fineSliceMs);
+  if (!(fineSlice >= 1 && slice % fineSlice === 0))
+    throw new Error(`replay slices must be positive, the fine one a divisor: ${slice}, ${fineSlice}`);
   const keyParams: string[] = [];
+  let sliceSql = `occurred_at_ms - (occurred_at_ms % ${slice})`;
+  if (query.fineModels.length > 0 && fineSlice !== slice) {
+    const isFine = query.fineModels.map(() => '(provider = ? AND model = ?)').join(' OR ');
+    for (const { provider, model } of query.fineModels) keyParams.push(provider, model);
+    sliceSql = `occurred_at_ms - (occurred_at_ms % CASE WHEN ${isFine} THEN ${fineSlice} ELSE ${slice} END)`;
+  }
   const attributeSql = query.attributes.map((dimension) => {
     if (dimension === 'project') return 'project';
     if (!dimension.startsWith('tag:')) throw new Error(`cannot group replay rows by "${dimension}"`);
     keyParams.push(dimension.slice(4));
     return `json_extract(tags, '$."' || ? || '"')`;
   });
-  const testSql = query.sizeTests.map(
-    (test) =>
-      `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * MAX(COALESCE(requests, 1), 1)`,
-  );
-  const keys = [
-    `occurred_at_ms - (occurred_at_ms % ${slice})`,
+  const testSql = query.sizeTests.map((test) => sizeTestSql(test));
+  const fixedKeys = [
+    sliceSql,
     'provider',
     'model',
     'service_tier',
     'is_batch',
     'CASE WHEN requests IS NULL OR requests < 1 THEN id ELSE 0 END',
-    ...attributeSql,
-    ...testSql,
+    // A model without a web search price cannot price a record with searches: keep those apart.
+    'web_search_requests > 0',
   ];
-  const where = usageFilterSql(store, filter);
+  const keys = [...fixedKeys, ...attributeSql, ...testSql];
+  const filterSql = usageFilterSql(store, filter);
+  const where =
+    only === null
+      ? filterSql
+      : {
+          sql: `${filterSql.sql === '' ? 'WHERE' : `${filterSql.sql} AND`} (${only.sql})`,
+          params: [...filterSql.params, ...only.params],
+        };
   const sql = `SELECT ${keys.join(', ')}, COUNT(*), SUM(requests), SUM(input_tokens), SUM(cache_read_tokens),
       SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens), SUM(cache_write_tokens), SUM(output_tokens),
       SUM(reasoning_tokens), SUM(web_search_requests), CAST(SUM(COALESCE(cost_pico, 0)) AS TEXT)
@@ -69,7 +247,7 @@ export function* selectReplayRows(
     const tags: Record<string, string> = {};
     for (let index = 0; index < attributeCount; index++) {
       const dimension = query.attributes[index] ?? '';
-      const value = row[6 + index];
+      const value = row[fixedKeys.length + index];
       const text = value === null || value === undefined ? null : String(value);
       if (dimension === 'project') project = text;
       else if (text !== null) tags[dimension.slice(4)] = text;

@@ -123,3 +123,24 @@ describe('validateConfig: budgets', () => {
     });
   });
 });
+
+describe('validateConfig: tokenizerRatios', () => {
+  it('keeps ratios per family', () => {
+    expect(validateConfig({ tokenizerRatios: { anthropic: 1.2, google: 1 } })).toEqual({
+      ok: true,
+      config: { tokenizerRatios: { anthropic: 1.2, google: 1 } },
+      warnings: [],
+    });
+  });
+
+  it('names the family and the bounds of a bad ratio', () => {
+    expect(validateConfig({ tokenizerRatios: { anthropic: '1.2', Google: 1, openai: 9 } })).toEqual({
+      ok: false,
+      problems: [
+        '"tokenizerRatios.anthropic": expected a number from 0.25 to 4 (tokens relative to OpenAI o200k = 1), got "1.2"',
+        '"tokenizerRatios.Google": expected a lower-case family name such as "anthropic"',
+        '"tokenizerRatios.openai": expected a number from 0.25 to 4 (tokens relative to OpenAI o200k = 1), got 9',
+      ],
+    });
+  });
+});

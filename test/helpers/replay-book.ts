@@ -7,7 +7,8 @@ import type { ModelEntry, PriceBook, PriceSet } from '../../src/pricing/price-bo
  * - openai/small:  $1 in, $2 out, cache read $0.10; 16k window, 4k max output
  * - anthropic/claude-mid: $3 in, $15 out, read $0.30, 5m write $3.75, 1h write $6; 200k window, 64k max
  *   output; whole request at $6 / $22.50 / … above 150,000 prompt tokens per request
- * - acme/plain:    $2 in, $4 out, no caching (reads at the input price), no batch price, no limits
+ * - acme/plain:    $2 in, $4 out, no caching (reads at the input price), no batch price, no limits;
+ *   half price from 00:30 to 06:30 UTC (a time-of-day window inside an hour)
  */
 const prices = (
   input: number,
@@ -88,6 +89,16 @@ export const REPLAY_BOOK: PriceBook = {
         tierSet: prices(6_000_000, 22_500_000, 600_000, 7_500_000, 12_000_000),
       },
     ),
-    'acme/plain': model('acme', 'plain', prices(2_000_000, 4_000_000, 2_000_000)),
+    'acme/plain': {
+      ...model('acme', 'plain', prices(2_000_000, 4_000_000, 2_000_000)),
+      periods: [
+        {
+          effectiveFrom: '2020-01-01',
+          layer: 'catalogue',
+          prices: prices(2_000_000, 4_000_000, 2_000_000),
+          timeOfDay: [{ fromUtc: '00:30', toUtc: '06:30', prices: prices(1_000_000, 2_000_000, 1_000_000) }],
+        },
+      ],
+    },
   },
 };

@@ -231,16 +231,15 @@ describe('replayUsage: prompt caching', () => {
     expect(scenarioOf(result).costPico).toBe(31_500_000_000n);
   });
 
-  it('re-splits prompts that already use the cache at the given rate', () => {
-    const row = makeReplayRow({
-      provider: 'anthropic',
-      model: 'claude-mid',
-      inputTokens: 2000,
-      cacheReadTokens: 8000,
-    });
-    const result = replay([row], [cache(0.5)]);
-    // 10,000-token prompt: 5000 × 0.3e6 + 5000 × 3.75e6
-    expect(scenarioOf(result).costPico).toBe(20_250_000_000n);
+  it('raises the hit rate of prompts that cache less, and leaves those that cache more', () => {
+    const rows = [
+      makeReplayRow({ provider: 'anthropic', model: 'claude-mid', inputTokens: 8000, cacheReadTokens: 2000 }),
+      makeReplayRow({ provider: 'anthropic', model: 'claude-mid', inputTokens: 2000, cacheReadTokens: 8000 }),
+    ];
+    const result = replay(rows, [cache(0.5)]);
+    // first: 5000 × 0.3e6 + 5000 × 3.75e6 = 2.025e10; second kept: 2000 × 3e6 + 8000 × 0.3e6 = 8.4e9
+    expect(scenarioOf(result).costPico).toBe(28_650_000_000n);
+    expect(scenarioOf(result).effects[0]).toMatchObject({ records: 1 });
   });
 
   it('uses the observed hit rate when asked', () => {

@@ -14,7 +14,7 @@ const SIZE_WORD = /^(input|output)\b/i;
 export function parseRowCondition(text: string, where: string): RowCondition {
   const clauses = text
     .trim()
-    .split(/\s+and\s+|\s*&&\s*/i)
+    .split(/\s+and\b\s*|\s*&&\s*/i)
     .map((clause) => clause.trim());
   if (clauses.some((clause) => clause === ''))
     throw new UsageError(`${where}: empty condition in "${text}"; write e.g. input<2000 and project=search`);

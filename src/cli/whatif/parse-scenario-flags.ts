@@ -60,9 +60,21 @@ export function hasOperations(flags: ScenarioFlags): boolean {
 
 /** The scenario the loose flags (`--swap`, `--batch`, …) make, named `name`. */
 export function parseFlagScenario(name: string, flags: ScenarioFlags): ParsedScenario {
-  const operations: FlagOperation[] = [];
-  for (const swap of flags.swap) operations.push(parseSwap(swap, '--swap'));
-  for (const route of flags.route) operations.push(parseRoute(route, '--route'));
+  // Commander keeps each flag's values apart, so the order of --swap against --route is lost: every
+  // --swap rule is tried before the --route rules (a --scenario keeps the order written).
+  return withModelChanges(name, flags, [
+    ...flags.swap.map((swap) => parseSwap(swap, '--swap')),
+    ...flags.route.map((route) => parseRoute(route, '--route')),
+  ]);
+}
+
+/** The scenario of `flags` with these model changes (in the order they are tried) first. */
+function withModelChanges(
+  name: string,
+  flags: ScenarioFlags,
+  modelChanges: readonly FlagOperation[],
+): ParsedScenario {
+  const operations: FlagOperation[] = [...modelChanges];
   if (flags.cacheHitRate !== undefined || flags.cache !== undefined)
     operations.push(parseCache(flags.cacheHitRate, flags.cache));
   if (flags.tier !== undefined) operations.push(parseTier(flags.tier, '--tier'));
@@ -95,6 +107,7 @@ export function parseScenarioFlag(text: string): ParsedScenario {
   }
   const swap: string[] = [];
   const route: string[] = [];
+  const modelChanges: FlagOperation[] = [];
   const single: Partial<Record<OperationName, string>> = {};
   for (const part of text.slice(separator + 1).split(';')) {
     const operation = part.trim();
@@ -107,9 +120,13 @@ export function parseScenarioFlag(text: string): ParsedScenario {
         `--scenario ${name}: cannot read "${operation}": expected one of ${OPERATION_NAMES.join(', ')} followed by its value`,
       );
     }
-    if (opName === 'swap') swap.push(value);
-    else if (opName === 'route') route.push(value);
-    else if (single[opName] !== undefined)
+    if (opName === 'swap') {
+      swap.push(value);
+      modelChanges.push(parseSwap(value, `--scenario ${name}: swap`));
+    } else if (opName === 'route') {
+      route.push(value);
+      modelChanges.push(parseRoute(value, `--scenario ${name}: route`));
+    } else if (single[opName] !== undefined)
       throw new UsageError(`--scenario ${name}: "${opName}" is given twice`);
     else single[opName] = value;
   }
@@ -124,7 +141,7 @@ export function parseScenarioFlag(text: string): ParsedScenario {
     ...(single.overrides === undefined ? {} : { overrides: single.overrides }),
   };
   if (!hasOperations(flags)) throw new UsageError(`--scenario ${name}: no operation given`);
-  return parseFlagScenario(name, flags);
+  return withModelChanges(name, flags, modelChanges);
 }
 
 /** `from=to`: a glob on the stored model, its canonical id or `provider/model` key; a model to price on. */
