@@ -2,7 +2,7 @@ import type { ModelResolver } from '../pricing/create-model-resolver.ts';
 import { createModelResolver } from '../pricing/create-model-resolver.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
-import { replayGrouping } from '../optimizer/replay-grouping.ts';
+import { priceSliceDivisorMs, replayGrouping } from '../optimizer/replay-grouping.ts';
 import type { ReplayRow } from '../optimizer/replay-row.ts';
 import type { Scenario } from '../optimizer/scenario.ts';
 import { createScoredModelResolver } from '../optimizer/scores/create-scored-model-resolver.ts';
@@ -32,6 +32,8 @@ export interface OptimizerInputs {
   readonly identify: ModelResolver;
   /** Usage (provider, model) → the price-book key that prices it. */
   readonly priceKeyOf: ModelResolver;
+  /** The (provider, model) pairs stored in the range's days. */
+  readonly storedModels: readonly { readonly provider: string; readonly model: string }[];
   /** Price-book keys of the models stored in the range (the replay grouping needs them). */
   readonly sourceKeys: readonly string[];
   /** First-party providers of the models used in the range (`openai`, `anthropic`…). */
@@ -81,6 +83,7 @@ export function readOptimizerInputs(store: Store, settings: Settings, filter: Us
     index: indexScores(scores),
     identify,
     priceKeyOf,
+    storedModels: stored,
     sourceKeys,
     usedProviders,
     errorShares,
@@ -124,20 +127,35 @@ export function readWorkloads(
   },
 ): { readonly workload: Workload; readonly rows: readonly ReplayRow[] }[] {
   const grouping = replayGrouping(plan, inputs.sourceKeys, [options.dimension]);
-  const sliceMs = gcd(
-    chooseSliceMs(options.timeZone, filter.fromMs ?? 0, filter.toMs ?? 0, options.isHourly),
-    grouping.sliceDivisorMs,
-  );
+  const toMs = filter.toMs ?? Number.MAX_SAFE_INTEGER;
+  const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? toMs, toMs, options.isHourly);
+  // Sliced as replay-stored-usage.ts does for whatif: slices no swap target's prices change within, and
+  // finer ones for the stored models whose own prices change within such a slice (time-of-day windows).
+  const sliceMs = gcd(zoneSliceMs, grouping.targetSliceDivisorMs);
+  const fineModels = inputs.storedModels.filter(({ provider, model }) => {
+    const key = inputs.priceKeyOf(provider, model);
+    return key !== null && priceSliceDivisorMs(inputs.book, key) % sliceMs !== 0;
+  });
   const sizeTests = [
     ...grouping.sizeTests,
     ...[...Object.values(SIZE_CLASS_FLOORS), ...(options.promptEdges ?? [])].map((tokens) => ({
       promptCoefficient: 1,
       outputCoefficient: 0,
+      cacheReadCoefficient: 0,
       comparison: '>=' as const,
       perRequestTokens: tokens,
+      usualAnswer: false,
     })),
   ];
-  const rows = selectReplayRows(store, filter, { sliceMs, attributes: grouping.attributes, sizeTests });
+  const rows = selectReplayRows(store, filter, {
+    sliceMs,
+    fineModels,
+    fineSliceMs: gcd(sliceMs, grouping.sliceDivisorMs),
+    attributes: grouping.attributes,
+    sizeTests,
+    // Workloads always keep a project or tag apart, which the rollups do not hold.
+    rollup: null,
+  });
   return groupWorkloads(rows, options.dimension);
 }
 
