@@ -45,8 +45,8 @@ export interface OptimizerInputs {
 export function readOptimizerInputs(store: Store, settings: Settings, filter: UsageFilter): OptimizerInputs {
   const pricing = loadPricing(settings);
   const scores = loadModelScores();
-  const priceKeyOf = createModelResolver(pricing.book);
-  const identify = createScoredModelResolver(pricing.book, scores);
+  const priceKeyOf = memoize(createModelResolver(pricing.book));
+  const identify = memoize(createScoredModelResolver(pricing.book, scores));
   const stored = selectStoredModels(store, { fromMs: filter.fromMs, toMs: filter.toMs });
   const sourceKeys = [
     ...new Set(stored.flatMap(({ provider, model }) => priceKeyOf(provider, model) ?? [])),
@@ -157,6 +157,20 @@ export function readWorkloads(
     rollup: null,
   });
   return groupWorkloads(rows, options.dimension);
+}
+
+/** A resolver that answers each (provider, model) pair once: finders ask per row, and rows repeat pairs. */
+function memoize(resolve: ModelResolver): ModelResolver {
+  const answers = new Map<string, string | null>();
+  return (provider, model) => {
+    const key = `${provider}\u0000${model}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = resolve(provider, model);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 function gcd(a: number, b: number): number {
