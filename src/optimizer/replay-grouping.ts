@@ -6,14 +6,11 @@ import { tokenizerFamilyOf, tokenScale, type TokenizerFamily } from './tokenizer
 
 /**
  * A per-request size test in integers: promptCoefficient × prompt + outputCoefficient × output
- * + cacheReadCoefficient × cache reads <comparison> perRequestTokens × requests, where prompt is every
- * prompt token class of the record.
+ * <comparison> perRequestTokens × requests, where prompt is every prompt token class of the record.
  */
 export interface SizeTest {
   readonly promptCoefficient: number;
   readonly outputCoefficient: number;
-  /** Non-zero only for "reads less than the hit rate from the cache" (prompt × N − reads × D > 0). */
-  readonly cacheReadCoefficient: number;
   readonly comparison: Comparison;
   readonly perRequestTokens: number;
   /**
@@ -60,7 +57,7 @@ export function replayGrouping(
 ): ReplayGrouping {
   const tests = new Map<string, SizeTest>();
   const add = (test: SizeTest): void => {
-    const key = `${test.promptCoefficient}:${test.outputCoefficient}:${test.cacheReadCoefficient}:${test.comparison}:${test.perRequestTokens}`;
+    const key = `${test.promptCoefficient}:${test.outputCoefficient}:${test.comparison}:${test.perRequestTokens}`;
     if (!tests.has(key)) tests.set(key, test);
   };
   for (const condition of plan.conditions) for (const test of conditionSizeTests(condition)) add(test);
@@ -77,20 +74,8 @@ export function replayGrouping(
       windowEdgesMinutes.push(...windowEdges(book, key));
     }
   }
-  const caches = plan.scenarios.flatMap((scenario) => scenario.caches);
-  if (caches.length > 0)
+  if (plan.scenarios.some((scenario) => scenario.caches.length > 0))
     add({ ...promptOver(plan.settings.minCacheablePromptTokens, 1, 1, '>='), usualAnswer: true });
-  for (const { hitRate } of caches) {
-    // Whether a record reads less than the hit rate from the cache: prompt × N − reads × D > 0.
-    add({
-      promptCoefficient: hitRate.numerator,
-      outputCoefficient: 0,
-      cacheReadCoefficient: -hitRate.denominator,
-      comparison: '>',
-      perRequestTokens: 0,
-      usualAnswer: true,
-    });
-  }
   for (const scenario of plan.scenarios) {
     for (const change of scenario.modelChanges) {
       windowEdgesMinutes.push(...windowEdges(scenario.book, change.targetKey));
@@ -103,7 +88,6 @@ export function replayGrouping(
           add({
             promptCoefficient: numerator,
             outputCoefficient: numerator,
-            cacheReadCoefficient: 0,
             comparison: '>',
             perRequestTokens: change.target.contextWindow * denominator,
             usualAnswer: false,
@@ -113,7 +97,6 @@ export function replayGrouping(
           add({
             promptCoefficient: 0,
             outputCoefficient: numerator,
-            cacheReadCoefficient: 0,
             comparison: '>',
             perRequestTokens: change.target.maxOutputTokens * denominator,
             usualAnswer: false,
@@ -161,7 +144,6 @@ function promptOver(
   return {
     promptCoefficient: numerator,
     outputCoefficient: 0,
-    cacheReadCoefficient: 0,
     comparison,
     perRequestTokens: tokens * denominator,
     usualAnswer: false,
@@ -175,7 +157,6 @@ function conditionSizeTests(condition: RowCondition): SizeTest[] {
         {
           promptCoefficient: condition.measure === 'input' ? 1 : 0,
           outputCoefficient: condition.measure === 'output' ? 1 : 0,
-          cacheReadCoefficient: 0,
           comparison: condition.comparison,
           perRequestTokens: condition.tokens,
           usualAnswer: false,

@@ -301,11 +301,7 @@ function replayRow(
       );
     } else if (entry === undefined || !hasCachePrices(entry)) {
       exclusions.push(`${cache.label}: ${modelKey} has no prompt-cache prices`);
-    } else if (
-      row.cacheReadTokens * cache.hitRate.denominator <
-      promptTokens(row) * cache.hitRate.numerator
-    ) {
-      // Only raises the hit rate: a request already reading as much from the cache (as stored) keeps its own.
+    } else if (state.inputTokens > 0) {
       const cached = withPromptCaching(state, cache.hitRate, cache.ttl);
       const priced = price(cached);
       if (priced.kind === 'unpriced') {

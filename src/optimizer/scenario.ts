@@ -36,8 +36,8 @@ export interface ModelChangeOperation {
 }
 
 /**
- * Prompt caching at a hit rate: a share of each cacheable prompt read from cache, the rest written to
- * it. Requests already reading a larger share from the cache are left as they are.
+ * Prompt caching at a hit rate on the uncached input of cacheable prompts: that share read from the
+ * cache, the rest written to it; what a request already reads or writes stays (transform-request.ts).
  */
 export interface CacheOperation {
   readonly kind: 'cache';

@@ -82,21 +82,19 @@ export function moveToModel(
 }
 
 /**
- * The request with prompt caching at `hitRate`: the whole prompt is taken as the cacheable prefix;
- * round(prompt × hitRate) tokens are read from the cache and the rest are written to it (every miss
- * writes the prefix for the next request), at the 5-minute or 1-hour write price. The replay applies
- * it only where it raises the request's own hit rate.
+ * The request with prompt caching at `hitRate` on the prompt tokens it does not read from a cache
+ * today (its uncached input): round(input × hitRate) of them are read from the cache, the rest are
+ * written to it (every miss writes the prefix for the next request) at the 5-minute or 1-hour write
+ * price. Cache reads and writes the request already has stay as they are, so caching only ever grows.
  */
 export function withPromptCaching(state: RequestState, hitRate: Rational, ttl: '5m' | '1h'): RequestState {
-  const prompt = promptTokens(state);
-  const reads = Math.round((prompt * hitRate.numerator) / hitRate.denominator);
-  const writes = prompt - reads;
+  const newReads = Math.round((state.inputTokens * hitRate.numerator) / hitRate.denominator);
+  const newWrites = state.inputTokens - newReads;
   return {
     ...state,
     inputTokens: 0,
-    cacheReadTokens: reads,
-    cacheWrite5mTokens: ttl === '5m' ? writes : 0,
-    cacheWrite1hTokens: ttl === '1h' ? writes : 0,
-    cacheWriteTokens: 0,
+    cacheReadTokens: state.cacheReadTokens + newReads,
+    cacheWrite5mTokens: state.cacheWrite5mTokens + (ttl === '5m' ? newWrites : 0),
+    cacheWrite1hTokens: state.cacheWrite1hTokens + (ttl === '1h' ? newWrites : 0),
   };
 }

@@ -16,7 +16,6 @@ export interface ReplayRowQuery {
   readonly sizeTests: readonly {
     readonly promptCoefficient: number;
     readonly outputCoefficient: number;
-    readonly cacheReadCoefficient: number;
     readonly comparison: '<' | '<=' | '>' | '>=';
     readonly perRequestTokens: number;
     /** The answer most records give (a speed hint for the rollup path). */
@@ -161,10 +160,7 @@ function remainderKey(sliceStartMs: number, provider: string, model: string): st
  */
 function unusualSizeSql(tests: ReplayRowQuery['sizeTests']): string[] {
   const upper = tests.filter(
-    (test) =>
-      !test.usualAnswer &&
-      test.cacheReadCoefficient === 0 &&
-      (test.comparison === '>' || test.comparison === '>='),
+    (test) => !test.usualAnswer && (test.comparison === '>' || test.comparison === '>='),
   );
   const others = tests.filter((test) => !upper.includes(test));
   const sql = others.map((test) => `(${sizeTestSql(test, 'requests')}) IS NOT ${test.usualAnswer ? 1 : 0}`);
@@ -185,9 +181,7 @@ function sizeTestSql(
   test: ReplayRowQuery['sizeTests'][number],
   requestsSql = 'MAX(COALESCE(requests, 1), 1)',
 ): string {
-  const cacheReads =
-    test.cacheReadCoefficient === 0 ? '' : ` + ${Math.trunc(test.cacheReadCoefficient)} * cache_read_tokens`;
-  return `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens${cacheReads}) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * ${requestsSql}`;
+  return `(${Math.trunc(test.promptCoefficient)} * ${PROMPT_SQL} + ${Math.trunc(test.outputCoefficient)} * output_tokens) ${test.comparison} ${Math.trunc(test.perRequestTokens)} * ${requestsSql}`;
 }
 
 /** Usage rows summed by the full replay key; `only`: an extra condition (with its parameters). */

@@ -231,15 +231,16 @@ describe('replayUsage: prompt caching', () => {
     expect(scenarioOf(result).costPico).toBe(31_500_000_000n);
   });
 
-  it('raises the hit rate of prompts that cache less, and leaves those that cache more', () => {
+  it('caches the uncached input at the rate and keeps the reads a request already has', () => {
     const rows = [
       makeReplayRow({ provider: 'anthropic', model: 'claude-mid', inputTokens: 8000, cacheReadTokens: 2000 }),
       makeReplayRow({ provider: 'anthropic', model: 'claude-mid', inputTokens: 2000, cacheReadTokens: 8000 }),
     ];
     const result = replay(rows, [cache(0.5)]);
-    // first: 5000 × 0.3e6 + 5000 × 3.75e6 = 2.025e10; second kept: 2000 × 3e6 + 8000 × 0.3e6 = 8.4e9
-    expect(scenarioOf(result).costPico).toBe(28_650_000_000n);
-    expect(scenarioOf(result).effects[0]).toMatchObject({ records: 1 });
+    // first: (2000 + 4000) × 0.3e6 + 4000 × 3.75e6 = 1.68e10; second: (8000 + 1000) × 0.3e6 + 1000 × 3.75e6
+    // = 6.45e9, below its baseline 2000 × 3e6 + 8000 × 0.3e6 = 8.4e9: caching only ever grows
+    expect(scenarioOf(result).costPico).toBe(23_250_000_000n);
+    expect(scenarioOf(result).effects[0]).toMatchObject({ records: 2 });
   });
 
   it('uses the observed hit rate when asked', () => {
