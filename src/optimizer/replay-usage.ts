@@ -301,7 +301,7 @@ function replayRow(
       );
     } else if (entry === undefined || !hasCachePrices(entry)) {
       exclusions.push(`${cache.label}: ${modelKey} has no prompt-cache prices`);
-    } else if (state.inputTokens > 0) {
+    } else {
       const cached = withPromptCaching(state, cache.hitRate, cache.ttl);
       const priced = price(cached);
       if (priced.kind === 'unpriced') {

@@ -36,8 +36,8 @@ export interface ModelChangeOperation {
 }
 
 /**
- * Prompt caching at a hit rate on the uncached input of cacheable prompts: that share read from the
- * cache, the rest written to it; what a request already reads or writes stays (transform-request.ts).
+ * Prompt caching at a hit rate on the misses of cacheable prompts (uncached input and cache writes):
+ * that share read from the cache, the rest written to it; existing reads stay (transform-request.ts).
  */
 export interface CacheOperation {
   readonly kind: 'cache';

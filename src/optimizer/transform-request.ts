@@ -83,18 +83,20 @@ export function moveToModel(
 
 /**
  * The request with prompt caching at `hitRate` on the prompt tokens it does not read from a cache
- * today (its uncached input): round(input × hitRate) of them are read from the cache, the rest are
- * written to it (every miss writes the prefix for the next request) at the 5-minute or 1-hour write
- * price. Cache reads and writes the request already has stay as they are, so caching only ever grows.
+ * (its uncached input and its cache writes, both misses): round(misses × hitRate) of them are read
+ * from the cache, the rest are written to it (every miss writes the prefix for the next request) at
+ * the 5-minute or 1-hour write price. The cache reads the request already has stay reads.
  */
 export function withPromptCaching(state: RequestState, hitRate: Rational, ttl: '5m' | '1h'): RequestState {
-  const newReads = Math.round((state.inputTokens * hitRate.numerator) / hitRate.denominator);
-  const newWrites = state.inputTokens - newReads;
+  const misses =
+    state.inputTokens + state.cacheWrite5mTokens + state.cacheWrite1hTokens + state.cacheWriteTokens;
+  const newReads = Math.round((misses * hitRate.numerator) / hitRate.denominator);
   return {
     ...state,
     inputTokens: 0,
     cacheReadTokens: state.cacheReadTokens + newReads,
-    cacheWrite5mTokens: state.cacheWrite5mTokens + (ttl === '5m' ? newWrites : 0),
-    cacheWrite1hTokens: state.cacheWrite1hTokens + (ttl === '1h' ? newWrites : 0),
+    cacheWrite5mTokens: ttl === '5m' ? misses - newReads : 0,
+    cacheWrite1hTokens: ttl === '1h' ? misses - newReads : 0,
+    cacheWriteTokens: 0,
   };
 }

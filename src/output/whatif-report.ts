@@ -67,7 +67,7 @@ export function whatifNotes(report: WhatifReport): string[] {
   }
   if (assumptions.hasCaching) {
     notes.push(
-      `Caching counts the whole prompt of requests with at least ${assumptions.minCacheablePromptTokens} prompt tokens as cacheable: hits at the cache-read price, misses written at the write price.` +
+      `Caching applies to requests of at least ${assumptions.minCacheablePromptTokens} prompt tokens: of their misses (uncached input and cache writes) the hit rate is read at the cache-read price, the rest written at the write price; reads they already have stay.` +
         (assumptions.observedCacheHitRate === null
           ? ''
           : ` Observed hit rate: ${(assumptions.observedCacheHitRate * 100).toFixed(1)}% (cache reads ÷ prompt tokens of the requests that used a cache).`),

@@ -73,12 +73,9 @@ export function registerWhatif(program: Command, run: CommandRunner): void {
       collectText,
       [],
     )
-    .option(
-      '--by <dims>',
-      'breakdowns: model,provider,project,day,tag:<key> (default model)',
-      parseBreakdowns,
-      ['model'],
-    )
+    .option('--by <dims>', 'breakdowns: model,provider,project,day,tag:<key>, or none', parseBreakdowns, [
+      'model',
+    ])
     .option('--top <n>', 'show the N costliest rows of each breakdown (table and md)', parsePositiveInteger)
     .option('--chart', 'draw the cumulative cost per day of each scenario (table format only)')
     .addHelpText('after', SCENARIO_HELP)
