@@ -1,18 +1,9 @@
+import { shortHash } from '../model/short-hash.ts';
+
 /**
  * A short stable id for a finding: 10 hex digits of a 53-bit hash (cyrb53) of its series, kind and
  * start instant, so `anomalies ack <id>` names the same incident on every run.
  */
 export function findingId(seriesKey: string, kind: string, startMs: number): string {
-  const text = `${seriesKey}|${kind}|${new Date(startMs).toISOString()}`;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return hash.toString(16).padStart(14, '0').slice(-10);
+  return shortHash(`${seriesKey}|${kind}|${new Date(startMs).toISOString()}`, 10);
 }

@@ -7,6 +7,8 @@ import { registerExport } from './commands/export.ts';
 import { registerForecast } from './commands/forecast.ts';
 import { registerFormats } from './commands/formats.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerOptimize } from './commands/optimize.ts';
+import { registerRecommend } from './commands/recommend.ts';
 import { registerInit } from './commands/init.ts';
 import { registerPricing } from './commands/pricing.ts';
 import { registerReconcile } from './commands/reconcile.ts';
@@ -93,6 +95,8 @@ function buildProgram(ctx: Context, run: CommandRunner): Command {
   registerReconcile(program, run);
   registerChargeback(program, run);
   registerExport(program, run);
+  registerOptimize(program, run);
+  registerRecommend(program, run);
   registerWhatif(program, run);
   return program;
 }

@@ -13,6 +13,7 @@ import {
 } from '../model/source-kind.ts';
 import { isValidTimeZone } from '../model/zoned-time.ts';
 import type { ColumnMapping } from '../ingest/adapter.ts';
+import { DEFAULT_OPTIMIZER_SETTINGS, type OptimizerSettings } from '../optimizer/strategies/strategy.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import type { Context } from './context.ts';
 import { ConfigError, UsageError } from './errors.ts';
@@ -72,6 +73,8 @@ export interface Settings {
   readonly teamRules: readonly TeamRule[];
   /** Cost centers, allocation rules, pools and adjustments from the config file, or null if it has none. */
   readonly chargeback: ChargebackConfig | null;
+  /** The optimizer's weights and quality floor: config `optimizer`, else the defaults. */
+  readonly optimizer: OptimizerSettings;
   /** The config's `tokenizerRatios` (family → tokens relative to OpenAI o200k); empty: the defaults. */
   readonly tokenizerRatios: Readonly<Record<string, number>>;
   /** The config file read, or null when none was found (where a new CSV profile is saved). */
@@ -158,6 +161,7 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     budgets: config.budgets ?? [],
     teamRules: config.teams ?? [],
     chargeback: config.chargeback ?? null,
+    optimizer: config.optimizer ?? DEFAULT_OPTIMIZER_SETTINGS,
     tokenizerRatios: config.tokenizerRatios ?? {},
     configPath: loaded.loaded.path,
   };

@@ -12,6 +12,8 @@ import { parseBudgets } from './parse-budgets.ts';
 import { parseTeamRules } from './parse-team-rules.ts';
 import type { TeamRule } from '../model/team-rule.ts';
 import { parseChargeback } from './parse-chargeback.ts';
+import type { OptimizerSettings } from '../optimizer/strategies/strategy.ts';
+import { parseOptimizer } from './parse-optimizer.ts';
 import { parseTokenizerRatios } from './parse-tokenizer-ratios.ts';
 
 /** The config file (`llmcost.config.json`): settings that would otherwise be flags or env variables. */
@@ -40,6 +42,8 @@ export interface Config {
   readonly teams?: readonly TeamRule[];
   /** Cost centers, allocation rules, shared pools and billing adjustments (config/parse-chargeback.ts). */
   readonly chargeback?: ChargebackConfig;
+  /** Weights and quality floor of `llmcost optimize` and `recommend` (config/parse-optimizer.ts). */
+  readonly optimizer?: OptimizerSettings;
   /** Tokens per tokenizer family relative to OpenAI o200k, for `whatif --swap` (parse-tokenizer-ratios.ts). */
   readonly tokenizerRatios?: Readonly<Record<string, number>>;
 }
@@ -62,6 +66,7 @@ const KNOWN_KEYS = new Set([
   'budgets',
   'teams',
   'chargeback',
+  'optimizer',
   'tokenizerRatios',
 ]);
 
@@ -94,6 +99,7 @@ export function validateConfig(json: unknown): ConfigValidation {
     budgets?: readonly Budget[];
     teams?: readonly TeamRule[];
     chargeback?: ChargebackConfig;
+    optimizer?: OptimizerSettings;
     tokenizerRatios?: Readonly<Record<string, number>>;
   } = {};
   const readString = (
@@ -145,6 +151,8 @@ export function validateConfig(json: unknown): ConfigValidation {
   if (teams !== undefined) config.teams = teams;
   const chargeback = parseChargeback(record.chargeback, problems);
   if (chargeback !== undefined) config.chargeback = chargeback;
+  const optimizer = parseOptimizer(record.optimizer, problems);
+  if (optimizer !== undefined) config.optimizer = optimizer;
   const tokenizerRatios = parseTokenizerRatios(record.tokenizerRatios, problems);
   if (tokenizerRatios !== undefined) config.tokenizerRatios = tokenizerRatios;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config, warnings };

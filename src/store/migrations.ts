@@ -214,4 +214,25 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (budget, period_start_ms)
   );
   `,
+  /* 6: decisions on recommendations (llmcost recommend accept|reject), with what was predicted */ `
+  -- One row per recommendation decided. recommendation_id is the stable id recommend prints (a hash of
+  -- the change and its scope); deciding again replaces the row. The prediction is kept as it was when
+  -- decided, so recommend verify compares later spend with it even after prices or usage change.
+  CREATE TABLE recommendation_decisions (
+    recommendation_id     TEXT PRIMARY KEY,
+    kind                  TEXT NOT NULL,
+    title                 TEXT NOT NULL,
+    decision              TEXT NOT NULL,      -- accepted | rejected
+    reason                TEXT,               -- --reason, NULL when none was given
+    decided_at_ms         INTEGER NOT NULL,
+    change                TEXT NOT NULL,      -- JSON: kind, scope and parameters of the change
+    window_start_ms       INTEGER NOT NULL,   -- the usage the prediction was replayed on
+    window_end_ms         INTEGER NOT NULL,
+    baseline_requests     INTEGER NOT NULL,   -- its requests (known counts)
+    baseline_cost_pico    INTEGER NOT NULL,   -- that usage as it cost
+    scenario_cost_pico    INTEGER NOT NULL,   -- that usage replayed under the change
+    monthly_savings_pico  INTEGER NOT NULL,   -- (baseline - scenario) per 30.4375 days
+    pricing_version       TEXT NOT NULL
+  );
+  `,
 ];

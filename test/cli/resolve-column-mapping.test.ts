@@ -7,6 +7,7 @@ import type { Context } from '../../src/cli/context.ts';
 import { UsageError } from '../../src/cli/errors.ts';
 import { resolveColumnMapping, type MappingFlags } from '../../src/cli/ingest/resolve-column-mapping.ts';
 import type { Choice, Prompter } from '../../src/cli/prompts.ts';
+import { DEFAULT_OPTIMIZER_SETTINGS } from '../../src/optimizer/strategies/strategy.ts';
 import type { Settings } from '../../src/cli/settings.ts';
 
 interface Asked {
@@ -77,6 +78,7 @@ function makeSettings(overrides: Partial<Settings> = {}): Settings {
     budgets: [],
     teamRules: [],
     chargeback: null,
+    optimizer: DEFAULT_OPTIMIZER_SETTINGS,
     tokenizerRatios: {},
     configPath: null,
     ...overrides,

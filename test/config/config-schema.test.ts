@@ -39,6 +39,7 @@ const FULL = {
     q1: { amount: 1000, period: '2026-01-01..2026-03-31', rollover: false },
   },
   tokenizerRatios: { anthropic: 1.2, google: 1 },
+  optimizer: { balancedWeights: { cost: 0.5, performance: 0.2, quality: 0.3 }, maxQualityDrop: 30 },
   teams: [
     { team: 'search', where: { project: 'search-*' } },
     { team: 'ml', where: { apiKey: 'key_ml', 'tag:env': 'prod' } },
@@ -94,6 +95,8 @@ describe('the config JSON Schema agrees with the validator llmcost reads the fil
     ['team rule on team', (config) => Object.assign(config.teams[0]!, { where: { team: 'x' } })],
     ['team rule field', (config) => Object.assign(config.teams[0]!, { owner: 'x' })],
     ['teams', (config) => Object.assign(config, { teams: { search: 'x' } })],
+    ['optimizer weights', (config) => Object.assign(config.optimizer, { balancedWeights: { cost: 1 } })],
+    ['optimizer drop', (config) => Object.assign(config.optimizer, { maxQualityDrop: -1 })],
     ['tokenizer ratio', (config) => Object.assign(config, { tokenizerRatios: { anthropic: 10 } })],
     ['tokenizer family', (config) => Object.assign(config, { tokenizerRatios: { Anthropic: 1 } })],
     ['cost center id', (config) => Object.assign(config.chargeback.costCenters, { Unallocated: {} })],

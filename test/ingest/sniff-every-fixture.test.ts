@@ -9,6 +9,7 @@ const FORMAT_OF_FOLDER: Readonly<Record<string, string>> = {
   anomalies: 'llmcost-jsonl',
   chargeback: 'llmcost-jsonl',
   forecast: 'llmcost-jsonl',
+  recommend: 'llmcost-jsonl',
 };
 
 /** Folders mixing formats, each in a subfolder named after it (fixtures/overlap/claude-code/…). */

@@ -1,0 +1,19 @@
+import type { ScoreSource } from '../scores/model-scores.ts';
+import type { RankedRecommendation } from './recommendation.ts';
+
+/** A decision recorded on a recommendation, as the list shows it. */
+export interface DecisionMark {
+  readonly decision: 'accepted' | 'rejected';
+  readonly decidedAtMs: number;
+}
+
+/** What `llmcost recommend` prints. */
+export interface RecommendView {
+  readonly recommendations: readonly RankedRecommendation[];
+  readonly decisions: ReadonlyMap<string, DecisionMark>;
+  /** Rejected recommendations left out (without `--all`). */
+  readonly hiddenRejected: number;
+  readonly window: { readonly startMs: number; readonly endMs: number };
+  readonly pricingVersion: string;
+  readonly sources: readonly ScoreSource[];
+}
