@@ -21,6 +21,7 @@ import { UsageError } from './errors.ts';
 import { loadPricing } from './load-pricing.ts';
 import { MIN_CACHEABLE_PROMPT_TOKENS } from './replay-stored-usage.ts';
 import type { Settings } from './settings.ts';
+import { greatestCommonDivisor } from '../model/greatest-common-divisor.ts';
 
 /** What optimize and recommend read besides the usage rows: prices, scores, and model identities. */
 export interface OptimizerInputs {
@@ -131,7 +132,7 @@ export function readWorkloads(
   const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? toMs, toMs, options.isHourly);
   // Sliced as replay-stored-usage.ts does for whatif: slices no swap target's prices change within, and
   // finer ones for the stored models whose own prices change within such a slice (time-of-day windows).
-  const sliceMs = gcd(zoneSliceMs, grouping.targetSliceDivisorMs);
+  const sliceMs = greatestCommonDivisor(zoneSliceMs, grouping.targetSliceDivisorMs);
   const fineModels = inputs.storedModels.filter(({ provider, model }) => {
     const key = inputs.priceKeyOf(provider, model);
     return key !== null && priceSliceDivisorMs(inputs.book, key) % sliceMs !== 0;
@@ -150,7 +151,7 @@ export function readWorkloads(
   const rows = selectReplayRows(store, filter, {
     sliceMs,
     fineModels,
-    fineSliceMs: gcd(sliceMs, grouping.sliceDivisorMs),
+    fineSliceMs: greatestCommonDivisor(sliceMs, grouping.sliceDivisorMs),
     attributes: grouping.attributes,
     sizeTests,
     // Workloads always keep a project or tag apart, which the rollups do not hold.
@@ -171,11 +172,4 @@ function memoize(resolve: ModelResolver): ModelResolver {
     }
     return answer;
   };
-}
-
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
 }

@@ -11,6 +11,7 @@ import { selectCacheActivity, selectReplayRows, selectStoredModels } from '../st
 import type { UsageFilter } from '../store/select-usage-aggregates.ts';
 import { chooseSliceMs } from './choose-slice-ms.ts';
 import { UsageError } from './errors.ts';
+import { greatestCommonDivisor } from '../model/greatest-common-divisor.ts';
 
 /** The shortest prompt per request prompt caching applies to (Anthropic and OpenAI: 1,024 tokens). */
 export const MIN_CACHEABLE_PROMPT_TOKENS = 1024;
@@ -78,15 +79,15 @@ export function replayStoredUsage(
       const key = resolve(pair.provider, pair.model);
       if (key === null) continue;
       sourceKeys.add(key);
-      divisor = gcd(divisor, priceSliceDivisorMs(book, key));
+      divisor = greatestCommonDivisor(divisor, priceSliceDivisorMs(book, key));
     }
     return { pair, divisor };
   });
   const grouping = replayGrouping(plan, [...sourceKeys], options.breakdownBy);
   // Slices as the zone's days need them (and no swap target's prices change within one); the stored
   // models whose own prices change within such a slice (time-of-day windows) are sliced finer.
-  const sliceMs = gcd(zoneSliceMs, grouping.targetSliceDivisorMs);
-  const fineSliceMs = gcd(sliceMs, grouping.sliceDivisorMs);
+  const sliceMs = greatestCommonDivisor(zoneSliceMs, grouping.targetSliceDivisorMs);
+  const fineSliceMs = greatestCommonDivisor(sliceMs, grouping.sliceDivisorMs);
   const fineModels = divisorByPair.filter(({ divisor }) => divisor % sliceMs !== 0).map(({ pair }) => pair);
   const tieredOverrides = [
     ...options.overrides,
@@ -107,10 +108,3 @@ export function replayStoredUsage(
 }
 
 const DAY_MS = 86_400_000;
-
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
-}

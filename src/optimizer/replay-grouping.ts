@@ -3,6 +3,7 @@ import type { ReplayPlan } from './plan-replay.ts';
 import type { BreakdownDimension } from './replay-usage.ts';
 import type { Comparison, ConditionDimension, RowCondition } from './scenario.ts';
 import { tokenizerFamilyOf, tokenScale, type TokenizerFamily } from './tokenizer-ratios.ts';
+import { greatestCommonDivisor } from '../model/greatest-common-divisor.ts';
 
 /**
  * A per-request size test in integers: promptCoefficient × prompt + outputCoefficient × output
@@ -132,7 +133,10 @@ export function priceSliceDivisorMs(book: PriceBook, key: string): number {
 }
 
 function divisorOf(edgesMinutes: readonly number[]): number {
-  return edgesMinutes.reduce((divisor, minutes) => gcd(divisor, minutes * MINUTE_MS), DAY_MS);
+  return edgesMinutes.reduce(
+    (divisor, minutes) => greatestCommonDivisor(divisor, minutes * MINUTE_MS),
+    DAY_MS,
+  );
 }
 
 function promptOver(
@@ -204,11 +208,4 @@ function windowEdges(book: PriceBook, key: string): number[] {
 
 function clockMinutes(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-}
-
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x;
 }

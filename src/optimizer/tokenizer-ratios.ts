@@ -1,4 +1,5 @@
 import type { Rational } from '../pricing/price-book.ts';
+import { greatestCommonDivisor } from '../model/greatest-common-divisor.ts';
 
 /**
  * Tokenizer families and how many tokens each needs for the same text, relative to OpenAI's o200k
@@ -101,13 +102,9 @@ export function decimalToRational(value: number): Rational {
 }
 
 function reduce(numerator: number, denominator: number): Rational {
-  const divisor = gcd(numerator, denominator);
+  const divisor = gcdAtLeastOne(numerator, denominator);
   return { numerator: numerator / divisor, denominator: denominator / divisor };
 }
 
-function gcd(a: number, b: number): number {
-  let x = Math.abs(a);
-  let y = Math.abs(b);
-  while (y !== 0) [x, y] = [y, x % y];
-  return x === 0 ? 1 : x;
-}
+/** gcd, with 1 for two zeros (a divisor to divide by). */
+const gcdAtLeastOne = (a: number, b: number): number => greatestCommonDivisor(a, b) || 1;

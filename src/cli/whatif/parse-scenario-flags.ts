@@ -2,6 +2,7 @@ import type { Rational } from '../../pricing/price-book.ts';
 import type { RowCondition, ScenarioOperation } from '../../optimizer/scenario.ts';
 import { UsageError } from '../errors.ts';
 import { parseRowCondition } from './parse-row-condition.ts';
+import { greatestCommonDivisor } from '../../model/greatest-common-divisor.ts';
 
 /**
  * The scenario operations as written on the command line, before files are read: each flag's value
@@ -232,7 +233,7 @@ function parseShareRational(text: string, flag: string, allowZero = false): Rati
     const fraction = match[2] ?? '';
     let denominator = 10 ** fraction.length * (match[3] === '%' ? 100 : 1);
     let numerator = Number(`${match[1] ?? '0'}${fraction}`);
-    const divisor = gcd(numerator, denominator);
+    const divisor = gcdAtLeastOne(numerator, denominator);
     numerator /= divisor;
     denominator /= divisor;
     if (numerator <= denominator && (allowZero || numerator > 0)) return { numerator, denominator };
@@ -242,9 +243,5 @@ function parseShareRational(text: string, flag: string, allowZero = false): Rati
   );
 }
 
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return x === 0 ? 1 : x;
-}
+/** gcd, with 1 for two zeros (a divisor to divide by). */
+const gcdAtLeastOne = (a: number, b: number): number => greatestCommonDivisor(a, b) || 1;
