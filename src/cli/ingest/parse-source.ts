@@ -6,6 +6,7 @@ import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
 import { priceForStore } from '../../pricing/price-for-store.ts';
 import type { UsagePricing } from '../../store/stored-usage.ts';
+import { packUsageBatch, type UsageBatch } from '../../store/usage-batch.ts';
 
 /** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
 export type PriceUsage = (usage: PricingInput) => RecordCost;
@@ -27,10 +28,9 @@ export interface ParseJob {
   readonly columnMapping?: ColumnMapping;
 }
 
-/** Parsed and priced records of a run of lines, with what was rejected. */
+/** Parsed and priced records of a run of lines, packed for the store, with what was rejected. */
 export interface ParsedBatch {
-  readonly records: readonly UsageRecord[];
-  readonly pricings: readonly UsagePricing[];
+  readonly usage: UsageBatch;
   /** Rows rejected in these lines (a row may have several problems). */
   readonly rejectedRows: number;
   /** Smaller copies of a record later in the same batch (streaming snapshots), dropped here: duplicates. */
@@ -112,7 +112,8 @@ export async function parseSource(
   };
   const flush = async (): Promise<void> => {
     if (records.length === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
-    const batch: ParsedBatch = { records, pricings, rejectedRows, collapsedCopies, problems, warnings };
+    const usage = packUsageBatch(records, pricings, dependencies.adapter.kind);
+    const batch: ParsedBatch = { usage, rejectedRows, collapsedCopies, problems, warnings };
     records = [];
     pricings = [];
     problems = [];

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseEnd, ParseJob, ParsedBatch } from './parse-source.ts';
 import type { JobResult, ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
-import { decodeBatch } from './record-batch-codec.ts';
 
 /** Parses a job's source in a worker, handing each batch to `emit`; resolves with where reading ended. */
 export type ParseRun = (emit: (batch: ParsedBatch) => void | Promise<void>) => Promise<ParseEnd>;
@@ -133,7 +132,7 @@ export function startParseWorker(options: WorkerOptions, count = 1): ParseWorker
           }
           const { result, credit } = next;
           if (result.type === 'batch') {
-            await emit(decodeBatch(result.batch));
+            await emit(result.batch);
             credit.batchesLeft -= 1;
             if (credit.batchesLeft === 0) post(credit.worker, { type: 'credit' });
           } else if (result.type === 'end') {

@@ -1,0 +1,240 @@
+import type { SourceKind } from '../model/source-kind.ts';
+import type { RequestStatus, UsageRecord } from '../model/usage-record.ts';
+import type { CostLayer } from '../pricing/price-override.ts';
+import { dedupHash } from './dedup-hash.ts';
+import { createRollupAccumulator, type RollupSums } from './rollup-accumulator.ts';
+import type { StoredUsage, UsagePricing } from './stored-usage.ts';
+
+/**
+ * Priced usage records packed by column, as the store's write path takes them (file-ingest.ts
+ * `writeBatch`): numbers in one Float64Array, texts as indexes into a per-batch dictionary, the dedup
+ * keys with their hashes, and the batch's hourly and daily rollup sums as if every record were new (the
+ * writer corrects them for the few that are not). It is built where records are parsed, in the parse
+ * worker: it crosses to the writing thread as two transferred arrays and a few small objects rather
+ * than two objects per record, and the writing thread is left with little more than binding values.
+ */
+export interface UsageBatch {
+  readonly count: number;
+  /** The kind of the source the records come from (the rollups are keyed by it). */
+  readonly sourceKind: SourceKind;
+  /** NUMBER_FIELDS per record (see NUMBER); NaN is null. */
+  readonly numbers: Float64Array;
+  /** TEXT_FIELDS per record (see TEXT): an index into `dictionary`, NO_TEXT for null. */
+  readonly texts: Int32Array;
+  readonly dictionary: readonly string[];
+  readonly dedupKeys: readonly string[];
+  /**
+   * Amounts beyond ±2^53 pico-units, as exact text: [record index, NUMBER.costPico or
+   * NUMBER.reportedCostPico, amount]. Their slot in `numbers` holds BIG_AMOUNT.
+   */
+  readonly bigAmounts: readonly (readonly [number, number, string])[];
+  readonly hourly: readonly RollupSums[];
+  readonly daily: readonly RollupSums[];
+}
+
+/** Slots of a record's numbers. */
+export const NUMBER = {
+  /** dedupHash(dedupKey, 0): the row's key in the store, unless a collision makes it probe on. */
+  dedupHash: 0,
+  occurredAtMs: 1,
+  requests: 2,
+  inputTokens: 3,
+  cacheReadTokens: 4,
+  cacheWrite5mTokens: 5,
+  cacheWrite1hTokens: 6,
+  cacheWriteTokens: 7,
+  outputTokens: 8,
+  reasoningTokens: 9,
+  webSearchRequests: 10,
+  isBatch: 11,
+  reportedCostPico: 12,
+  costPico: 13,
+  sourceLine: 14,
+} as const;
+export const NUMBER_FIELDS = 15;
+
+/** Slots of a record's texts. */
+export const TEXT = {
+  provider: 0,
+  model: 1,
+  status: 2,
+  project: 3,
+  user: 4,
+  team: 5,
+  apiKey: 6,
+  workspace: 7,
+  session: 8,
+  serviceTier: 9,
+  /** The tags as stored: JSON text, null when there are none. */
+  tags: 10,
+  reportedCurrency: 11,
+  pricedModel: 12,
+  unpricedReason: 13,
+  priceLayer: 14,
+} as const;
+export const TEXT_FIELDS = 15;
+
+export const NO_TEXT = -1;
+export const BIG_AMOUNT = Number.POSITIVE_INFINITY;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Packs priced records (`pricings[i]` prices `records[i]`) read from a source of `sourceKind`. */
+export function packUsageBatch(
+  records: readonly UsageRecord[],
+  pricings: readonly UsagePricing[],
+  sourceKind: SourceKind,
+): UsageBatch {
+  const count = records.length;
+  const numbers = new Float64Array(count * NUMBER_FIELDS);
+  const texts = new Int32Array(count * TEXT_FIELDS);
+  const dictionary: string[] = [];
+  const indexOf = new Map<string, number>();
+  const code = (text: string | null): number => {
+    if (text === null) return NO_TEXT;
+    let index = indexOf.get(text);
+    if (index === undefined) {
+      index = dictionary.length;
+      dictionary.push(text);
+      indexOf.set(text, index);
+    }
+    return index;
+  };
+  const dedupKeys = new Array<string>(count);
+  const bigAmounts: (readonly [number, number, string])[] = [];
+  const amount = (index: number, slot: number, pico: bigint | null): number => {
+    if (pico === null) return Number.NaN;
+    if (pico <= MAX_EXACT && pico >= -MAX_EXACT) return Number(pico);
+    bigAmounts.push([index, slot, pico.toString()]);
+    return BIG_AMOUNT;
+  };
+  // Records often share one tags object (an adapter's constant, `--tag`): its JSON is made once.
+  const tagsTexts = new Map<Readonly<Record<string, string>>, string>();
+  const tagsText = (tags: Readonly<Record<string, string>>): string | null => {
+    if (!hasKeys(tags)) return null;
+    let text = tagsTexts.get(tags);
+    if (text === undefined) {
+      text = JSON.stringify(tags);
+      tagsTexts.set(tags, text);
+    }
+    return text;
+  };
+  const hourly = createRollupAccumulator(HOUR_MS);
+  const daily = createRollupAccumulator(DAY_MS);
+  for (let index = 0; index < count; index += 1) {
+    const record = records[index] as UsageRecord;
+    const pricing = pricings[index] as UsagePricing;
+    const n = index * NUMBER_FIELDS;
+    numbers[n + NUMBER.dedupHash] = dedupHash(record.dedupKey);
+    numbers[n + NUMBER.occurredAtMs] = record.occurredAtMs;
+    numbers[n + NUMBER.requests] = record.requests ?? Number.NaN;
+    numbers[n + NUMBER.inputTokens] = record.inputTokens;
+    numbers[n + NUMBER.cacheReadTokens] = record.cacheReadTokens;
+    numbers[n + NUMBER.cacheWrite5mTokens] = record.cacheWrite5mTokens;
+    numbers[n + NUMBER.cacheWrite1hTokens] = record.cacheWrite1hTokens;
+    numbers[n + NUMBER.cacheWriteTokens] = record.cacheWriteTokens;
+    numbers[n + NUMBER.outputTokens] = record.outputTokens;
+    numbers[n + NUMBER.reasoningTokens] = record.reasoningTokens;
+    numbers[n + NUMBER.webSearchRequests] = record.webSearchRequests;
+    numbers[n + NUMBER.isBatch] = record.isBatch ? 1 : 0;
+    numbers[n + NUMBER.reportedCostPico] = amount(
+      index,
+      NUMBER.reportedCostPico,
+      record.reportedCost?.amountPico ?? null,
+    );
+    numbers[n + NUMBER.costPico] = amount(index, NUMBER.costPico, pricing.costPico);
+    numbers[n + NUMBER.sourceLine] = record.sourceLine;
+    const t = index * TEXT_FIELDS;
+    texts[t + TEXT.provider] = code(record.provider);
+    texts[t + TEXT.model] = code(record.model);
+    texts[t + TEXT.status] = code(record.status);
+    texts[t + TEXT.project] = code(record.project);
+    texts[t + TEXT.user] = code(record.user);
+    texts[t + TEXT.team] = code(record.team);
+    texts[t + TEXT.apiKey] = code(record.apiKey);
+    texts[t + TEXT.workspace] = code(record.workspace);
+    texts[t + TEXT.session] = code(record.session);
+    texts[t + TEXT.serviceTier] = code(record.serviceTier);
+    texts[t + TEXT.tags] = code(tagsText(record.tags));
+    texts[t + TEXT.reportedCurrency] = code(record.reportedCost?.currency ?? null);
+    texts[t + TEXT.pricedModel] = code(pricing.pricedModel);
+    texts[t + TEXT.unpricedReason] = code(pricing.unpricedReason);
+    texts[t + TEXT.priceLayer] = code(pricing.priceLayer);
+    dedupKeys[index] = record.dedupKey;
+    hourly.apply(record, pricing, sourceKind, 1);
+    daily.apply(record, pricing, sourceKind, 1);
+  }
+  return {
+    count,
+    sourceKind,
+    numbers,
+    texts,
+    dictionary,
+    dedupKeys,
+    bigAmounts,
+    hourly: hourly.drain(),
+    daily: daily.drain(),
+  };
+}
+
+/** Record `index` of a batch back as a record and its pricing (for the rare rows the writer looks at). */
+export function unpackUsage(batch: UsageBatch, index: number): StoredUsage {
+  const n = index * NUMBER_FIELDS;
+  const t = index * TEXT_FIELDS;
+  const number = (slot: number): number => batch.numbers[n + slot] as number;
+  const text = (slot: number): string | null => {
+    const code = batch.texts[t + slot] as number;
+    return code === NO_TEXT ? null : (batch.dictionary[code] as string);
+  };
+  const amount = (slot: number): bigint | null => {
+    const value = number(slot);
+    if (Number.isNaN(value)) return null;
+    if (value !== BIG_AMOUNT) return BigInt(value);
+    const big = batch.bigAmounts.find(([row, column]) => row === index && column === slot);
+    return big === undefined ? null : BigInt(big[2]);
+  };
+  const requests = number(NUMBER.requests);
+  const reportedCostPico = amount(NUMBER.reportedCostPico);
+  const tags = text(TEXT.tags);
+  return {
+    dedupKey: batch.dedupKeys[index] as string,
+    occurredAtMs: number(NUMBER.occurredAtMs),
+    provider: text(TEXT.provider) ?? '',
+    model: text(TEXT.model) ?? '',
+    requests: Number.isNaN(requests) ? null : requests,
+    inputTokens: number(NUMBER.inputTokens),
+    cacheReadTokens: number(NUMBER.cacheReadTokens),
+    cacheWrite5mTokens: number(NUMBER.cacheWrite5mTokens),
+    cacheWrite1hTokens: number(NUMBER.cacheWrite1hTokens),
+    cacheWriteTokens: number(NUMBER.cacheWriteTokens),
+    outputTokens: number(NUMBER.outputTokens),
+    reasoningTokens: number(NUMBER.reasoningTokens),
+    webSearchRequests: number(NUMBER.webSearchRequests),
+    status: text(TEXT.status) as RequestStatus,
+    project: text(TEXT.project),
+    user: text(TEXT.user),
+    team: text(TEXT.team),
+    apiKey: text(TEXT.apiKey),
+    workspace: text(TEXT.workspace),
+    session: text(TEXT.session),
+    serviceTier: text(TEXT.serviceTier),
+    isBatch: number(NUMBER.isBatch) === 1,
+    tags: tags === null ? {} : (JSON.parse(tags) as Record<string, string>),
+    reportedCost:
+      reportedCostPico === null
+        ? null
+        : { amountPico: reportedCostPico, currency: text(TEXT.reportedCurrency) ?? '' },
+    sourceLine: number(NUMBER.sourceLine),
+    costPico: amount(NUMBER.costPico),
+    pricedModel: text(TEXT.pricedModel),
+    unpricedReason: text(TEXT.unpricedReason),
+    priceLayer: text(TEXT.priceLayer) as CostLayer | null,
+  };
+}
+
+function hasKeys(tags: Readonly<Record<string, string>>): boolean {
+  for (const key in tags) if (Object.hasOwn(tags, key)) return true;
+  return false;
+}
