@@ -1,4 +1,4 @@
-import type { SourceKind } from '../model/source-kind.ts';
+import { SOURCE_KINDS, type SourceKind } from '../model/source-kind.ts';
 import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
 import { dedupHash } from './dedup-hash.ts';
 import {
@@ -76,8 +76,12 @@ export interface FileIngest {
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** Pending rollup rows are written when this many accumulate, to bound memory on huge files. */
-const ROLLUP_FLUSH_ROWS = 50_000;
+/**
+ * Pending rollup rows are written when this many accumulate, to bound memory on huge files (a million
+ * requests over three months make 30,000 hourly rows by model: held to the end, with their copy into
+ * the session's rollups at commit, they were the ingest's peak memory).
+ */
+const ROLLUP_FLUSH_ROWS = 5_000;
 
 /**
  * A run of file ingests sharing transactions, which commit every COMMIT_EVERY_ROWS rows or
@@ -290,7 +294,7 @@ function beginFileIngest(
   ): void => {
     for (const rollup of rollups) rollup.accumulator.apply(usage, pricing, sourceKind, sign);
   };
-  const constants: RowConstants = { priceBookId, sourceId, sourceKind: kind };
+  const constants: RowConstants = { priceBookId, sourceId, sourceKindIndex: SOURCE_KINDS.indexOf(kind) };
   const groupArgs = new Array<unknown>(INSERT_GROUP_ROWS * USAGE_COLUMNS.length);
   const rowArgs = new Array<unknown>(USAGE_COLUMNS.length);
 
@@ -426,7 +430,8 @@ type MutableOutcome = { -readonly [K in keyof BatchOutcome]: BatchOutcome[K] };
 interface RowConstants {
   readonly priceBookId: number;
   readonly sourceId: number;
-  readonly sourceKind: SourceKind;
+  /** The source kind's index in SOURCE_KINDS (ENUM_COLUMNS). */
+  readonly sourceKindIndex: number;
 }
 
 function hashOf(batch: UsageBatch, index: number): number {
@@ -451,8 +456,9 @@ function amountOf(batch: UsageBatch, index: number, slot: number): number | bigi
 
 /**
  * Puts the values of USAGE_COLUMNS (ingest-statements.ts), in order, for record `index` of `batch`
- * stored under row key `id`, into `args` from `at`. Counts go in as doubles: SQLite stores whole
- * values in INTEGER columns as integers.
+ * stored under row key `id`, into `args` from `at`. Counts go in as doubles (SQLite stores whole
+ * values in INTEGER columns as integers); status, price layer and source kind as their index in their
+ * list (ENUM_COLUMNS).
  */
 function fillRow(
   args: unknown[],
@@ -484,7 +490,7 @@ function fillRow(
   args[at + 11] = numbers[n + NUMBER.outputTokens];
   args[at + 12] = numbers[n + NUMBER.reasoningTokens];
   args[at + 13] = numbers[n + NUMBER.webSearchRequests];
-  args[at + 14] = text(TEXT.status);
+  args[at + 14] = numbers[n + NUMBER.status];
   args[at + 15] = text(TEXT.project);
   args[at + 16] = text(TEXT.user);
   args[at + 17] = text(TEXT.team);
@@ -499,9 +505,10 @@ function fillRow(
   args[at + 26] = amountOf(batch, index, NUMBER.costPico);
   args[at + 27] = text(TEXT.pricedModel);
   args[at + 28] = text(TEXT.unpricedReason);
-  args[at + 29] = text(TEXT.priceLayer);
+  const priceLayer = numbers[n + NUMBER.priceLayer] as number;
+  args[at + 29] = Number.isNaN(priceLayer) ? null : priceLayer;
   args[at + 30] = constants.priceBookId;
   args[at + 31] = constants.sourceId;
   args[at + 32] = numbers[n + NUMBER.sourceLine];
-  args[at + 33] = constants.sourceKind;
+  args[at + 33] = constants.sourceKindIndex;
 }

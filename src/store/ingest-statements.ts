@@ -1,3 +1,6 @@
+import { SOURCE_KINDS } from '../model/source-kind.ts';
+import { REQUEST_STATUSES } from '../model/usage-record.ts';
+import { COST_LAYERS } from '../pricing/price-override.ts';
 import type { Store } from './open-store.ts';
 import { TOKEN_COLUMNS } from './token-columns.ts';
 
@@ -70,7 +73,26 @@ const statementsByStore = new WeakMap<Store, ReturnType<typeof prepareStatements
  */
 export const INSERT_GROUP_ROWS = 8;
 
-const USAGE_ROW_VALUES = `(${USAGE_COLUMNS.map(() => '?').join(', ')})`;
+/**
+ * Columns holding one of a few fixed texts are bound as the text's index in its list (a number binds
+ * in a fraction of the time a string does) and turned back into the text by SQL.
+ */
+const ENUM_COLUMNS = {
+  status: REQUEST_STATUSES,
+  price_layer: COST_LAYERS,
+  source_kind: SOURCE_KINDS,
+} as const satisfies Partial<Record<(typeof USAGE_COLUMNS)[number], readonly string[]>>;
+
+const isEnumColumn = (column: string): column is keyof typeof ENUM_COLUMNS =>
+  Object.hasOwn(ENUM_COLUMNS, column);
+
+/** A value of USAGE_COLUMNS as bound: `?`, or for an enum column, its text picked by the bound index. */
+const valueSql = (column: (typeof USAGE_COLUMNS)[number]): string =>
+  isEnumColumn(column)
+    ? `CASE ? ${ENUM_COLUMNS[column].map((text, index) => `WHEN ${index} THEN '${text}'`).join(' ')} END`
+    : '?';
+
+const USAGE_ROW_VALUES = `(${USAGE_COLUMNS.map(valueSql).join(', ')})`;
 
 /**
  * An insert of INSERT_GROUP_ROWS usage rows, each skipped if its dedup hash is taken. OR IGNORE (and
@@ -94,7 +116,7 @@ function prepareStatements(store: Store) {
     selectHashesAfter: store.prepare('SELECT dedup_hash FROM usage WHERE id > ? ORDER BY id').pluck(),
     selectByHash: store.prepare('SELECT * FROM usage WHERE dedup_hash = ?').safeIntegers(true),
     replaceByHash: store.prepare(
-      `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = (${USAGE_COLUMNS.map(() => '?').join(', ')}) WHERE dedup_hash = ?`,
+      `UPDATE usage SET (${USAGE_COLUMNS.join(', ')}) = ${USAGE_ROW_VALUES} WHERE dedup_hash = ?`,
     ),
     selectBillingKeys: store.prepare(
       `SELECT sources.path AS path, usage.dedup_key AS dedupKey FROM usage JOIN sources ON sources.id = usage.source_id

@@ -16,7 +16,7 @@ export interface RollupSums {
 export interface RollupAccumulator {
   /** Adds (sign 1) or removes (sign -1) one record's contribution. */
   apply(usage: UsageRecord, pricing: UsagePricing, sourceKind: SourceKind, sign: 1 | -1): void;
-  /** Adds sums drained from another accumulator of the same bucket size. */
+  /** Adds sums drained from another accumulator of the same bucket size, or of one dividing it. */
   absorb(sums: RollupSums): void;
   /** The pending sums, then empties the accumulator. */
   drain(): RollupSums[];
@@ -122,7 +122,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
     },
     absorb(other) {
       const sums = sumsFor(
-        other.bucketStartMs / bucketMs,
+        Math.floor(other.bucketStartMs / bucketMs),
         other.provider,
         other.model,
         other.reportedCurrency,

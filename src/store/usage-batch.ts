@@ -1,6 +1,6 @@
 import type { SourceKind } from '../model/source-kind.ts';
-import type { RequestStatus, UsageRecord } from '../model/usage-record.ts';
-import type { CostLayer } from '../pricing/price-override.ts';
+import { REQUEST_STATUSES, type RequestStatus, type UsageRecord } from '../model/usage-record.ts';
+import { COST_LAYERS } from '../pricing/price-override.ts';
 import { dedupHash } from './dedup-hash.ts';
 import { createRollupAccumulator, type RollupSums } from './rollup-accumulator.ts';
 import type { StoredUsage, UsagePricing } from './stored-usage.ts';
@@ -50,29 +50,31 @@ export const NUMBER = {
   reportedCostPico: 12,
   costPico: 13,
   sourceLine: 14,
+  /** Index in REQUEST_STATUSES. */
+  status: 15,
+  /** Index in COST_LAYERS; NaN when unpriced or free. */
+  priceLayer: 16,
 } as const;
-export const NUMBER_FIELDS = 15;
+export const NUMBER_FIELDS = 17;
 
 /** Slots of a record's texts. */
 export const TEXT = {
   provider: 0,
   model: 1,
-  status: 2,
-  project: 3,
-  user: 4,
-  team: 5,
-  apiKey: 6,
-  workspace: 7,
-  session: 8,
-  serviceTier: 9,
+  project: 2,
+  user: 3,
+  team: 4,
+  apiKey: 5,
+  workspace: 6,
+  session: 7,
+  serviceTier: 8,
   /** The tags as stored: JSON text, null when there are none. */
-  tags: 10,
-  reportedCurrency: 11,
-  pricedModel: 12,
-  unpricedReason: 13,
-  priceLayer: 14,
+  tags: 9,
+  reportedCurrency: 10,
+  pricedModel: 11,
+  unpricedReason: 12,
 } as const;
-export const TEXT_FIELDS = 15;
+export const TEXT_FIELDS = 13;
 
 export const NO_TEXT = -1;
 export const BIG_AMOUNT = Number.POSITIVE_INFINITY;
@@ -110,19 +112,8 @@ export function packUsageBatch(
     bigAmounts.push([index, slot, pico.toString()]);
     return BIG_AMOUNT;
   };
-  // Records often share one tags object (an adapter's constant, `--tag`): its JSON is made once.
-  const tagsTexts = new Map<Readonly<Record<string, string>>, string>();
-  const tagsText = (tags: Readonly<Record<string, string>>): string | null => {
-    if (!hasKeys(tags)) return null;
-    let text = tagsTexts.get(tags);
-    if (text === undefined) {
-      text = JSON.stringify(tags);
-      tagsTexts.set(tags, text);
-    }
-    return text;
-  };
+  const tagsText = createTagsTexts();
   const hourly = createRollupAccumulator(HOUR_MS);
-  const daily = createRollupAccumulator(DAY_MS);
   for (let index = 0; index < count; index += 1) {
     const record = records[index] as UsageRecord;
     const pricing = pricings[index] as UsagePricing;
@@ -146,10 +137,12 @@ export function packUsageBatch(
     );
     numbers[n + NUMBER.costPico] = amount(index, NUMBER.costPico, pricing.costPico);
     numbers[n + NUMBER.sourceLine] = record.sourceLine;
+    numbers[n + NUMBER.status] = REQUEST_STATUSES.indexOf(record.status);
+    numbers[n + NUMBER.priceLayer] =
+      pricing.priceLayer === null ? Number.NaN : COST_LAYERS.indexOf(pricing.priceLayer);
     const t = index * TEXT_FIELDS;
     texts[t + TEXT.provider] = code(record.provider);
     texts[t + TEXT.model] = code(record.model);
-    texts[t + TEXT.status] = code(record.status);
     texts[t + TEXT.project] = code(record.project);
     texts[t + TEXT.user] = code(record.user);
     texts[t + TEXT.team] = code(record.team);
@@ -161,11 +154,13 @@ export function packUsageBatch(
     texts[t + TEXT.reportedCurrency] = code(record.reportedCost?.currency ?? null);
     texts[t + TEXT.pricedModel] = code(pricing.pricedModel);
     texts[t + TEXT.unpricedReason] = code(pricing.unpricedReason);
-    texts[t + TEXT.priceLayer] = code(pricing.priceLayer);
     dedupKeys[index] = record.dedupKey;
     hourly.apply(record, pricing, sourceKind, 1);
-    daily.apply(record, pricing, sourceKind, 1);
   }
+  // Days are whole UTC hours: the daily sums are the hourly ones added up.
+  const hourlySums = hourly.drain();
+  const daily = createRollupAccumulator(DAY_MS);
+  for (const sums of hourlySums) daily.absorb(sums);
   return {
     count,
     sourceKind,
@@ -174,7 +169,7 @@ export function packUsageBatch(
     dictionary,
     dedupKeys,
     bigAmounts,
-    hourly: hourly.drain(),
+    hourly: hourlySums,
     daily: daily.drain(),
   };
 }
@@ -212,7 +207,7 @@ export function unpackUsage(batch: UsageBatch, index: number): StoredUsage {
     outputTokens: number(NUMBER.outputTokens),
     reasoningTokens: number(NUMBER.reasoningTokens),
     webSearchRequests: number(NUMBER.webSearchRequests),
-    status: text(TEXT.status) as RequestStatus,
+    status: REQUEST_STATUSES[number(NUMBER.status)] as RequestStatus,
     project: text(TEXT.project),
     user: text(TEXT.user),
     team: text(TEXT.team),
@@ -230,11 +225,40 @@ export function unpackUsage(batch: UsageBatch, index: number): StoredUsage {
     costPico: amount(NUMBER.costPico),
     pricedModel: text(TEXT.pricedModel),
     unpricedReason: text(TEXT.unpricedReason),
-    priceLayer: text(TEXT.priceLayer) as CostLayer | null,
+    priceLayer: COST_LAYERS[number(NUMBER.priceLayer)] ?? null,
   };
 }
 
-function hasKeys(tags: Readonly<Record<string, string>>): boolean {
-  for (const key in tags) if (Object.hasOwn(tags, key)) return true;
-  return false;
+/** A level of the tags trie: keys and values alternate, in the objects' key order. */
+interface TagsNode {
+  readonly next: Map<string, TagsNode>;
+  /** The JSON text of the tags whose keys and values lead here. */
+  text: string | undefined;
+}
+
+/**
+ * Tags as stored: JSON text, or null for none. Records of one batch mostly carry the same few sets of
+ * tags, each in an object of its own (parsed from its line): a trie of their keys and values finds the
+ * text made for an equal object in a third of the time JSON.stringify takes. Per batch, so it stays
+ * as small as the batch.
+ */
+function createTagsTexts(): (tags: Readonly<Record<string, string>>) => string | null {
+  const root: TagsNode = { next: new Map(), text: undefined };
+  const child = (node: TagsNode, step: string): TagsNode => {
+    let found = node.next.get(step);
+    if (found === undefined) {
+      found = { next: new Map(), text: undefined };
+      node.next.set(step, found);
+    }
+    return found;
+  };
+  return (tags) => {
+    let node = root;
+    for (const key in tags) {
+      if (Object.hasOwn(tags, key)) node = child(child(node, key), tags[key] as string);
+    }
+    if (node === root) return null;
+    node.text ??= JSON.stringify(tags);
+    return node.text;
+  };
 }

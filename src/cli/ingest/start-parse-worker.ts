@@ -66,9 +66,10 @@ export function startParseWorker(options: WorkerOptions, count = 1): ParseWorker
   };
 
   // A bounded young generation keeps each worker's heap (and the process's peak RSS, a target of the
-  // benchmark) small; parsing allocates short-lived strings that die young anyway. Two workers get
-  // half each: 16 MiB each added 60 MiB of peak RSS on the Claude Code corpus, 8 MiB parse as fast.
-  const youngGenerationMb = count > 1 ? 8 : 16;
+  // benchmark) small; parsing allocates short-lived strings that die young anyway. 16 MiB each added
+  // 60 MiB of peak RSS on the Claude Code corpus (two workers), and 13 MiB on one large file (one
+  // worker); 8 MiB parse as fast.
+  const youngGenerationMb = 8;
   const startWorker = (): PooledWorker => {
     const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
       workerData: options,
