@@ -89,11 +89,40 @@ export function packUsageBatch(
   pricings: readonly UsagePricing[],
   sourceKind: SourceKind,
 ): UsageBatch {
-  const count = records.length;
-  const numbers = new Float64Array(count * NUMBER_FIELDS);
-  const texts = new Int32Array(count * TEXT_FIELDS);
-  const dictionary: string[] = [];
-  const indexOf = new Map<string, number>();
+  const builder = createUsageBatchBuilder(sourceKind, records.length);
+  records.forEach((record, index) => {
+    builder.add(record, pricings[index] as UsagePricing);
+  });
+  return builder.take();
+}
+
+/**
+ * A UsageBatch filled record by record, as records are parsed: they are packed at once and die young
+ * (a batch of record objects held until it was full outlived the parse worker's minor garbage
+ * collections, which copied and promoted it).
+ */
+export interface UsageBatchBuilder {
+  readonly count: number;
+  add(record: UsageRecord, pricing: UsagePricing): void;
+  /** Puts `record` in place of record `index` (a larger copy of the same usage). */
+  replace(index: number, record: UsageRecord, pricing: UsagePricing): void;
+  /** The total tokens of record `index` (usage-record.ts totalTokens). */
+  totalTokensAt(index: number): number;
+  /** The batch of the records added since the last take; the builder starts again empty. */
+  take(): UsageBatch;
+}
+
+export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 2_000): UsageBatchBuilder {
+  let capacity = Math.max(1, expectedCount);
+  let numbers = new Float64Array(capacity * NUMBER_FIELDS);
+  let texts = new Int32Array(capacity * TEXT_FIELDS);
+  let count = 0;
+  let dictionary: string[] = [];
+  let indexOf = new Map<string, number>();
+  let dedupKeys: string[] = [];
+  let bigAmounts: (readonly [number, number, string])[] = [];
+  let tagsText = createTagsTexts();
+  let hourly = createRollupAccumulator(HOUR_MS);
   const code = (text: string | null): number => {
     if (text === null) return NO_TEXT;
     let index = indexOf.get(text);
@@ -104,19 +133,13 @@ export function packUsageBatch(
     }
     return index;
   };
-  const dedupKeys = new Array<string>(count);
-  const bigAmounts: (readonly [number, number, string])[] = [];
   const amount = (index: number, slot: number, pico: bigint | null): number => {
     if (pico === null) return Number.NaN;
     if (pico <= MAX_EXACT && pico >= -MAX_EXACT) return Number(pico);
     bigAmounts.push([index, slot, pico.toString()]);
     return BIG_AMOUNT;
   };
-  const tagsText = createTagsTexts();
-  const hourly = createRollupAccumulator(HOUR_MS);
-  for (let index = 0; index < count; index += 1) {
-    const record = records[index] as UsageRecord;
-    const pricing = pricings[index] as UsagePricing;
+  const write = (index: number, record: UsageRecord, pricing: UsagePricing): void => {
     const n = index * NUMBER_FIELDS;
     numbers[n + NUMBER.dedupHash] = dedupHash(record.dedupKey);
     numbers[n + NUMBER.occurredAtMs] = record.occurredAtMs;
@@ -156,26 +179,94 @@ export function packUsageBatch(
     texts[t + TEXT.unpricedReason] = code(pricing.unpricedReason);
     dedupKeys[index] = record.dedupKey;
     hourly.apply(record, pricing, sourceKind, 1);
-  }
-  // Days are whole UTC hours: the daily sums are the hourly ones added up.
-  const hourlySums = hourly.drain();
-  const daily = createRollupAccumulator(DAY_MS);
-  for (const sums of hourlySums) daily.absorb(sums);
-  return {
+  };
+  /** The batch so far, its arrays cut to `count` records. */
+  const view = (): UsageBatch => ({
     count,
     sourceKind,
-    numbers,
-    texts,
+    numbers: count * NUMBER_FIELDS === numbers.length ? numbers : numbers.slice(0, count * NUMBER_FIELDS),
+    texts: count * TEXT_FIELDS === texts.length ? texts : texts.slice(0, count * TEXT_FIELDS),
     dictionary,
     dedupKeys,
     bigAmounts,
-    hourly: hourlySums,
-    daily: daily.drain(),
+    hourly: [],
+    daily: [],
+  });
+  return {
+    get count() {
+      return count;
+    },
+    add(record, pricing) {
+      if (count === capacity) {
+        capacity *= 2;
+        const grownNumbers = new Float64Array(capacity * NUMBER_FIELDS);
+        grownNumbers.set(numbers);
+        numbers = grownNumbers;
+        const grownTexts = new Int32Array(capacity * TEXT_FIELDS);
+        grownTexts.set(texts);
+        texts = grownTexts;
+      }
+      count += 1;
+      write(count - 1, record, pricing);
+    },
+    replace(index, record, pricing) {
+      const batch = {
+        count,
+        sourceKind,
+        numbers,
+        texts,
+        dictionary,
+        dedupKeys,
+        bigAmounts,
+        hourly: [],
+        daily: [],
+      };
+      const replaced = unpackUsage(batch, index, { withTags: false });
+      hourly.apply(replaced, replaced, sourceKind, -1);
+      bigAmounts = bigAmounts.filter(([row]) => row !== index);
+      write(index, record, pricing);
+    },
+    totalTokensAt(index) {
+      const n = index * NUMBER_FIELDS;
+      return (
+        (numbers[n + NUMBER.inputTokens] as number) +
+        (numbers[n + NUMBER.cacheReadTokens] as number) +
+        (numbers[n + NUMBER.cacheWrite5mTokens] as number) +
+        (numbers[n + NUMBER.cacheWrite1hTokens] as number) +
+        (numbers[n + NUMBER.cacheWriteTokens] as number) +
+        (numbers[n + NUMBER.outputTokens] as number)
+      );
+    },
+    take() {
+      // Days are whole UTC hours: the daily sums are the hourly ones added up.
+      const hourlySums = hourly.drain();
+      const daily = createRollupAccumulator(DAY_MS);
+      for (const sums of hourlySums) daily.absorb(sums);
+      const batch: UsageBatch = { ...view(), hourly: hourlySums, daily: daily.drain() };
+      // The arrays go to the writing thread (transferred): the next batch gets new ones.
+      numbers = new Float64Array(capacity * NUMBER_FIELDS);
+      texts = new Int32Array(capacity * TEXT_FIELDS);
+      count = 0;
+      dictionary = [];
+      indexOf = new Map();
+      dedupKeys = [];
+      bigAmounts = [];
+      tagsText = createTagsTexts();
+      hourly = createRollupAccumulator(HOUR_MS);
+      return batch;
+    },
   };
 }
 
-/** Record `index` of a batch back as a record and its pricing (for the rare rows the writer looks at). */
-export function unpackUsage(batch: UsageBatch, index: number): StoredUsage {
+/**
+ * Record `index` of a batch back as a record and its pricing (for the rare rows the writer looks at).
+ * Without tags (`withTags: false`) when only its counts and labels matter.
+ */
+export function unpackUsage(
+  batch: UsageBatch,
+  index: number,
+  { withTags = true }: { readonly withTags?: boolean } = {},
+): StoredUsage {
   const n = index * NUMBER_FIELDS;
   const t = index * TEXT_FIELDS;
   const number = (slot: number): number => batch.numbers[n + slot] as number;
@@ -216,7 +307,7 @@ export function unpackUsage(batch: UsageBatch, index: number): StoredUsage {
     session: text(TEXT.session),
     serviceTier: text(TEXT.serviceTier),
     isBatch: number(NUMBER.isBatch) === 1,
-    tags: tags === null ? {} : (JSON.parse(tags) as Record<string, string>),
+    tags: tags === null || !withTags ? {} : (JSON.parse(tags) as Record<string, string>),
     reportedCost:
       reportedCostPico === null
         ? null

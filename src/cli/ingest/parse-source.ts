@@ -5,8 +5,7 @@ import type { IngestProblem } from '../../model/ingest-problem.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
 import { priceForStore } from '../../pricing/price-for-store.ts';
-import type { UsagePricing } from '../../store/stored-usage.ts';
-import { packUsageBatch, type UsageBatch } from '../../store/usage-batch.ts';
+import { createUsageBatchBuilder, type UsageBatch } from '../../store/usage-batch.ts';
 
 /** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
 export type PriceUsage = (usage: PricingInput) => RecordCost;
@@ -75,8 +74,7 @@ export async function parseSource(
     file: job.displayPath,
     ...(job.columnMapping === undefined ? {} : { columnMapping: job.columnMapping }),
   });
-  let records: UsageRecord[] = [];
-  let pricings: UsagePricing[] = [];
+  const usage = createUsageBatchBuilder(dependencies.adapter.kind, BATCH_RECORDS);
   let problems: IngestProblem[] = [];
   let warnings: string[] = [];
   let rejectedRows = 0;
@@ -87,20 +85,17 @@ export async function parseSource(
   let indexByKey = new Map<string, number>();
 
   const add = (record: UsageRecord): void => {
-    const usage = withTags(record, job.extraTags);
-    const earlier = indexByKey.get(usage.dedupKey);
+    const withExtraTags = withTags(record, job.extraTags);
+    const earlier = indexByKey.get(withExtraTags.dedupKey);
     if (earlier !== undefined) {
       collapsedCopies += 1;
-      const kept = records[earlier];
-      if (kept !== undefined && totalTokens(usage) > totalTokens(kept)) {
-        records[earlier] = usage;
-        pricings[earlier] = priceForStore(usage, dependencies.priceUsage);
+      if (totalTokens(withExtraTags) > usage.totalTokensAt(earlier)) {
+        usage.replace(earlier, withExtraTags, priceForStore(withExtraTags, dependencies.priceUsage));
       }
       return;
     }
-    indexByKey.set(usage.dedupKey, records.length);
-    records.push(usage);
-    pricings.push(priceForStore(usage, dependencies.priceUsage));
+    indexByKey.set(withExtraTags.dedupKey, usage.count);
+    usage.add(withExtraTags, priceForStore(withExtraTags, dependencies.priceUsage));
   };
   const reject = (found: readonly IngestProblem[]): void => {
     // One rejected row per line named (a whole-file problem from finish() may name several lines).
@@ -111,11 +106,8 @@ export async function parseSource(
     }
   };
   const flush = async (): Promise<void> => {
-    if (records.length === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
-    const usage = packUsageBatch(records, pricings, dependencies.adapter.kind);
-    const batch: ParsedBatch = { usage, rejectedRows, collapsedCopies, problems, warnings };
-    records = [];
-    pricings = [];
+    if (usage.count === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
+    const batch: ParsedBatch = { usage: usage.take(), rejectedRows, collapsedCopies, problems, warnings };
     problems = [];
     warnings = [];
     rejectedRows = 0;
@@ -150,7 +142,7 @@ export async function parseSource(
         reject(result.problems);
         for (const record of result.records ?? []) add(record);
       }
-      if (records.length >= BATCH_RECORDS) await flush();
+      if (usage.count >= BATCH_RECORDS) await flush();
     }
     if (!isLiveTail) {
       endOffset = batch.endOffset;
