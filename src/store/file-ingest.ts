@@ -372,8 +372,11 @@ function beginFileIngest(
   const writeBatch = (batch: UsageBatch): BatchOutcome => {
     if (batch.sourceKind !== kind) throw new Error(`a ${batch.sourceKind} batch offered to a ${kind} source`);
     const outcome: MutableOutcome = { stored: 0, replaced: 0, duplicate: 0, unpricedRecords: 0 };
-    for (const sums of batch.hourly) hourly.accumulator.absorb(sums);
-    for (const sums of batch.daily) daily.accumulator.absorb(sums);
+    // Days are whole UTC hours: the daily rollup takes the batch's hourly sums too.
+    for (const sums of batch.hourly) {
+      hourly.accumulator.absorb(sums);
+      daily.accumulator.absorb(sums);
+    }
     let index = 0;
     for (; index + INSERT_GROUP_ROWS <= batch.count; index += INSERT_GROUP_ROWS) {
       insertRows(batch, index, INSERT_GROUP_ROWS, outcome);

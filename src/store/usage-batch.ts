@@ -8,7 +8,7 @@ import type { StoredUsage, UsagePricing } from './stored-usage.ts';
 /**
  * Priced usage records packed by column, as the store's write path takes them (file-ingest.ts
  * `writeBatch`): numbers in one Float64Array, texts as indexes into a per-batch dictionary, the dedup
- * keys with their hashes, and the batch's hourly and daily rollup sums as if every record were new (the
+ * keys with their hashes, and the batch's hourly rollup sums as if every record were new (the
  * writer corrects them for the few that are not). It is built where records are parsed, in the parse
  * worker: it crosses to the writing thread as two transferred arrays and a few small objects rather
  * than two objects per record, and the writing thread is left with little more than binding values.
@@ -28,8 +28,8 @@ export interface UsageBatch {
    * NUMBER.reportedCostPico, amount]. Their slot in `numbers` holds BIG_AMOUNT.
    */
   readonly bigAmounts: readonly (readonly [number, number, string])[];
+  /** The batch's rollup sums by UTC hour (the writer adds them into its daily rollup too). */
   readonly hourly: readonly RollupSums[];
-  readonly daily: readonly RollupSums[];
 }
 
 /** Slots of a record's numbers. */
@@ -80,7 +80,6 @@ export const NO_TEXT = -1;
 export const BIG_AMOUNT = Number.POSITIVE_INFINITY;
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Packs priced records (`pricings[i]` prices `records[i]`) read from a source of `sourceKind`. */
@@ -99,7 +98,8 @@ export function packUsageBatch(
 /**
  * A UsageBatch filled record by record, as records are parsed: they are packed at once and die young
  * (a batch of record objects held until it was full outlived the parse worker's minor garbage
- * collections, which copied and promoted it).
+ * collections, which copied and promoted it). The rollup sums are made when the batch is taken, once
+ * per record kept (Claude Code writes most messages two or three times, growing).
  */
 export interface UsageBatchBuilder {
   readonly count: number;
@@ -112,17 +112,18 @@ export interface UsageBatchBuilder {
   take(): UsageBatch;
 }
 
-export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 2_000): UsageBatchBuilder {
-  let capacity = Math.max(1, expectedCount);
-  let numbers = new Float64Array(capacity * NUMBER_FIELDS);
-  let texts = new Int32Array(capacity * TEXT_FIELDS);
+export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 16): UsageBatchBuilder {
+  // Arrays sized for the batch expected, grown by doubling; after a batch, the next expects as many.
+  let expected = Math.max(1, expectedCount);
+  let capacity = 0;
+  let numbers = new Float64Array(0);
+  let texts = new Int32Array(0);
   let count = 0;
   let dictionary: string[] = [];
   let indexOf = new Map<string, number>();
   let dedupKeys: string[] = [];
   let bigAmounts: (readonly [number, number, string])[] = [];
   let tagsText = createTagsTexts();
-  let hourly = createRollupAccumulator(HOUR_MS);
   const code = (text: string | null): number => {
     if (text === null) return NO_TEXT;
     let index = indexOf.get(text);
@@ -178,7 +179,6 @@ export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 
     texts[t + TEXT.pricedModel] = code(pricing.pricedModel);
     texts[t + TEXT.unpricedReason] = code(pricing.unpricedReason);
     dedupKeys[index] = record.dedupKey;
-    hourly.apply(record, pricing, sourceKind, 1);
   };
   /** The batch so far, its arrays cut to `count` records. */
   const view = (): UsageBatch => ({
@@ -190,7 +190,6 @@ export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 
     dedupKeys,
     bigAmounts,
     hourly: [],
-    daily: [],
   });
   return {
     get count() {
@@ -198,7 +197,7 @@ export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 
     },
     add(record, pricing) {
       if (count === capacity) {
-        capacity *= 2;
+        capacity = Math.max(expected, capacity * 2);
         const grownNumbers = new Float64Array(capacity * NUMBER_FIELDS);
         grownNumbers.set(numbers);
         numbers = grownNumbers;
@@ -210,20 +209,7 @@ export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 
       write(count - 1, record, pricing);
     },
     replace(index, record, pricing) {
-      const batch = {
-        count,
-        sourceKind,
-        numbers,
-        texts,
-        dictionary,
-        dedupKeys,
-        bigAmounts,
-        hourly: [],
-        daily: [],
-      };
-      const replaced = unpackUsage(batch, index, { withTags: false });
-      hourly.apply(replaced, replaced, sourceKind, -1);
-      bigAmounts = bigAmounts.filter(([row]) => row !== index);
+      if (bigAmounts.length > 0) bigAmounts = bigAmounts.filter(([row]) => row !== index);
       write(index, record, pricing);
     },
     totalTokensAt(index) {
@@ -238,21 +224,19 @@ export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 
       );
     },
     take() {
-      // Days are whole UTC hours: the daily sums are the hourly ones added up.
-      const hourlySums = hourly.drain();
-      const daily = createRollupAccumulator(DAY_MS);
-      for (const sums of hourlySums) daily.absorb(sums);
-      const batch: UsageBatch = { ...view(), hourly: hourlySums, daily: daily.drain() };
-      // The arrays go to the writing thread (transferred): the next batch gets new ones.
-      numbers = new Float64Array(capacity * NUMBER_FIELDS);
-      texts = new Int32Array(capacity * TEXT_FIELDS);
+      const packed = view();
+      const batch: UsageBatch = { ...packed, hourly: sumByHour(packed) };
+      // The arrays go to the writing thread (transferred): the next batch gets new ones when it starts.
+      expected = Math.max(1, count);
+      capacity = 0;
+      numbers = new Float64Array(0);
+      texts = new Int32Array(0);
       count = 0;
       dictionary = [];
       indexOf = new Map();
       dedupKeys = [];
       bigAmounts = [];
       tagsText = createTagsTexts();
-      hourly = createRollupAccumulator(HOUR_MS);
       return batch;
     },
   };
@@ -274,13 +258,7 @@ export function unpackUsage(
     const code = batch.texts[t + slot] as number;
     return code === NO_TEXT ? null : (batch.dictionary[code] as string);
   };
-  const amount = (slot: number): bigint | null => {
-    const value = number(slot);
-    if (Number.isNaN(value)) return null;
-    if (value !== BIG_AMOUNT) return BigInt(value);
-    const big = batch.bigAmounts.find(([row, column]) => row === index && column === slot);
-    return big === undefined ? null : BigInt(big[2]);
-  };
+  const amount = (slot: number): bigint | null => numberAmount(batch, index, slot);
   const requests = number(NUMBER.requests);
   const reportedCostPico = amount(NUMBER.reportedCostPico);
   const tags = text(TEXT.tags);
@@ -320,11 +298,90 @@ export function unpackUsage(
   };
 }
 
+/** The hourly rollup sums of a batch's records, read from its arrays through one reused record. */
+function sumByHour(batch: UsageBatch): RollupSums[] {
+  const hourly = createRollupAccumulator(HOUR_MS);
+  const { numbers, texts, dictionary } = batch;
+  const text = (index: number, slot: number): string | null => {
+    const code = texts[index * TEXT_FIELDS + slot] as number;
+    return code === NO_TEXT ? null : (dictionary[code] as string);
+  };
+  // One literal, so the record keeps one shape while its fields change.
+  const row: Mutable<StoredUsage> = {
+    dedupKey: '',
+    occurredAtMs: 0,
+    provider: '',
+    model: '',
+    requests: null,
+    inputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWrite5mTokens: 0,
+    cacheWrite1hTokens: 0,
+    cacheWriteTokens: 0,
+    outputTokens: 0,
+    reasoningTokens: 0,
+    webSearchRequests: 0,
+    status: 'ok',
+    project: null,
+    user: null,
+    team: null,
+    apiKey: null,
+    workspace: null,
+    session: null,
+    serviceTier: null,
+    isBatch: false,
+    tags: {},
+    reportedCost: null,
+    sourceLine: 0,
+    costPico: null,
+    pricedModel: null,
+    unpricedReason: null,
+    priceLayer: null,
+  };
+  for (let index = 0; index < batch.count; index += 1) {
+    const n = index * NUMBER_FIELDS;
+    const requests = numbers[n + NUMBER.requests] as number;
+    const reportedCostPico = numberAmount(batch, index, NUMBER.reportedCostPico);
+    row.occurredAtMs = numbers[n + NUMBER.occurredAtMs] as number;
+    row.provider = text(index, TEXT.provider) ?? '';
+    row.model = text(index, TEXT.model) ?? '';
+    row.requests = Number.isNaN(requests) ? null : requests;
+    row.inputTokens = numbers[n + NUMBER.inputTokens] as number;
+    row.cacheReadTokens = numbers[n + NUMBER.cacheReadTokens] as number;
+    row.cacheWrite5mTokens = numbers[n + NUMBER.cacheWrite5mTokens] as number;
+    row.cacheWrite1hTokens = numbers[n + NUMBER.cacheWrite1hTokens] as number;
+    row.cacheWriteTokens = numbers[n + NUMBER.cacheWriteTokens] as number;
+    row.outputTokens = numbers[n + NUMBER.outputTokens] as number;
+    row.reasoningTokens = numbers[n + NUMBER.reasoningTokens] as number;
+    row.webSearchRequests = numbers[n + NUMBER.webSearchRequests] as number;
+    row.status = REQUEST_STATUSES[numbers[n + NUMBER.status] as number] as RequestStatus;
+    row.reportedCost =
+      reportedCostPico === null
+        ? null
+        : { amountPico: reportedCostPico, currency: text(index, TEXT.reportedCurrency) ?? '' };
+    row.costPico = numberAmount(batch, index, NUMBER.costPico);
+    row.priceLayer = COST_LAYERS[numbers[n + NUMBER.priceLayer] as number] ?? null;
+    hourly.apply(row, row, batch.sourceKind, 1);
+  }
+  return hourly.drain();
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** An amount column of record `index`: null, or its exact value (from text beyond 2^53). */
+function numberAmount(batch: UsageBatch, index: number, slot: number): bigint | null {
+  const value = batch.numbers[index * NUMBER_FIELDS + slot] as number;
+  if (Number.isNaN(value)) return null;
+  if (value !== BIG_AMOUNT) return BigInt(value);
+  const big = batch.bigAmounts.find(([row, column]) => row === index && column === slot);
+  return big === undefined ? null : BigInt(big[2]);
+}
+
 /** A level of the tags trie: keys and values alternate, in the objects' key order. */
 interface TagsNode {
   readonly next: Map<string, TagsNode>;
-  /** The JSON text of the tags whose keys and values lead here. */
-  text: string | undefined;
+  /** The JSON text of the tags whose keys and values lead here (null for no tags). */
+  text: string | null | undefined;
 }
 
 /**
@@ -343,13 +400,18 @@ function createTagsTexts(): (tags: Readonly<Record<string, string>>) => string |
     }
     return found;
   };
+  // Records of one source often share one tags object (an adapter's constant): the last one is kept.
+  let lastTags: Readonly<Record<string, string>> | null = null;
+  let lastText: string | null = null;
   return (tags) => {
+    if (tags === lastTags) return lastText;
     let node = root;
     for (const key in tags) {
       if (Object.hasOwn(tags, key)) node = child(child(node, key), tags[key] as string);
     }
-    if (node === root) return null;
-    node.text ??= JSON.stringify(tags);
-    return node.text;
+    node.text ??= node === root ? null : JSON.stringify(tags);
+    lastTags = tags;
+    lastText = node.text;
+    return lastText;
   };
 }

@@ -74,7 +74,7 @@ export async function parseSource(
     file: job.displayPath,
     ...(job.columnMapping === undefined ? {} : { columnMapping: job.columnMapping }),
   });
-  const usage = createUsageBatchBuilder(dependencies.adapter.kind, BATCH_RECORDS);
+  const usage = createUsageBatchBuilder(dependencies.adapter.kind);
   let problems: IngestProblem[] = [];
   let warnings: string[] = [];
   let rejectedRows = 0;
@@ -83,9 +83,24 @@ export async function parseSource(
   // Copies of one record within a batch (Claude Code writes a message once per content block, output
   // growing) collapse here into the largest, so the store writes each once instead of replacing it.
   let indexByKey = new Map<string, number>();
+  // The last record read waits here before it is priced and packed: copies usually follow each other,
+  // and the largest of a run of them is the only one of the run priced and packed.
+  let pending: UsageRecord | null = null;
 
+  const packPending = (): void => {
+    if (pending === null) return;
+    indexByKey.set(pending.dedupKey, usage.count);
+    usage.add(pending, priceForStore(pending, dependencies.priceUsage));
+    pending = null;
+  };
   const add = (record: UsageRecord): void => {
     const withExtraTags = withTags(record, job.extraTags);
+    if (pending !== null && pending.dedupKey === withExtraTags.dedupKey) {
+      collapsedCopies += 1;
+      if (totalTokens(withExtraTags) > totalTokens(pending)) pending = withExtraTags;
+      return;
+    }
+    packPending();
     const earlier = indexByKey.get(withExtraTags.dedupKey);
     if (earlier !== undefined) {
       collapsedCopies += 1;
@@ -94,8 +109,7 @@ export async function parseSource(
       }
       return;
     }
-    indexByKey.set(withExtraTags.dedupKey, usage.count);
-    usage.add(withExtraTags, priceForStore(withExtraTags, dependencies.priceUsage));
+    pending = withExtraTags;
   };
   const reject = (found: readonly IngestProblem[]): void => {
     // One rejected row per line named (a whole-file problem from finish() may name several lines).
@@ -106,6 +120,7 @@ export async function parseSource(
     }
   };
   const flush = async (): Promise<void> => {
+    packPending();
     if (usage.count === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
     const batch: ParsedBatch = { usage: usage.take(), rejectedRows, collapsedCopies, problems, warnings };
     problems = [];
