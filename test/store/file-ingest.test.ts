@@ -238,6 +238,19 @@ describe('writeBatch', () => {
     rollupsAgree(store);
   });
 
+  it('leaves no rollup row for a record found stored already', () => {
+    const store = openStore(':memory:');
+    const first = makeStored({ dedupKey: 'm', model: 'gpt-4o', inputTokens: 50 });
+    writeBatches(store, '/a.jsonl', [batchOf([first])]);
+    const copy = { ...first, model: 'gpt-4o-2024-08-06', inputTokens: 5 };
+    expect(writeBatches(store, '/b.jsonl', [batchOf([copy])])[0]).toMatchObject({ duplicate: 1 });
+    for (const table of ['usage_hourly', 'usage_daily']) {
+      expect(store.prepare(`SELECT model, records FROM ${table}`).all()).toEqual([
+        { model: 'gpt-4o', records: 1 },
+      ]);
+    }
+  });
+
   it('refuses a batch read from a source of another kind', () => {
     const store = openStore(':memory:');
     const session = openIngestSession(store, 'book-1');
