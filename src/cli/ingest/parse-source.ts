@@ -157,7 +157,7 @@ export async function parseSource(
         reject(result.problems);
         for (const record of result.records ?? []) add(record);
       }
-      if (usage.count >= BATCH_RECORDS) await flush();
+      if (usage.count + (pending === null ? 0 : 1) >= BATCH_RECORDS) await flush();
     }
     if (!isLiveTail) {
       endOffset = batch.endOffset;
