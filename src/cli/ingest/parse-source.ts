@@ -87,6 +87,8 @@ export async function parseSource(
   // and the largest of a run of them is the only one of the run priced and packed.
   let pending: UsageRecord | null = null;
 
+  /** Records kept so far in the batch, the waiting one included (batches end where they always did). */
+  const keptCount = (): number => usage.count + (pending === null ? 0 : 1);
   const packPending = (): void => {
     if (pending === null) return;
     indexByKey.set(pending.dedupKey, usage.count);
@@ -157,7 +159,7 @@ export async function parseSource(
         reject(result.problems);
         for (const record of result.records ?? []) add(record);
       }
-      if (usage.count + (pending === null ? 0 : 1) >= BATCH_RECORDS) await flush();
+      if (keptCount() >= BATCH_RECORDS) await flush();
     }
     if (!isLiveTail) {
       endOffset = batch.endOffset;
