@@ -46,6 +46,8 @@ export interface ReportedCost {
 /** Whether the request succeeded. Failed requests without usage are counted, never priced. */
 export type RequestStatus = 'ok' | 'error';
 
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['ok', 'error'];
+
 export interface UsageRecord extends TokenCounts {
   /**
    * Natural key of the usage this record describes (e.g. `anthropic:msg_…:req_…`). Two records with the

@@ -75,6 +75,13 @@ export function allTokens(totals: UsageTotals): number {
   return totals.inputTokens + totals.cacheReadTokens + allCacheWriteTokens(totals) + totals.outputTokens;
 }
 
+const TOTALS_FIELDS = Object.keys(ZERO_TOTALS) as (keyof UsageTotals)[];
+
+/** Whether every sum is zero (nothing counted, or what was counted taken back). */
+export function isZeroTotals(totals: UsageTotals): boolean {
+  return TOTALS_FIELDS.every((field) => totals[field] === ZERO_TOTALS[field]);
+}
+
 /** Totals being summed in place (the accumulators of reports and rollups). */
 export type TotalsAccumulator = { -readonly [K in keyof UsageTotals]: UsageTotals[K] };
 

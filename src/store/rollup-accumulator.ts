@@ -1,5 +1,10 @@
 import { totalTokens, type UsageRecord } from '../model/usage-record.ts';
-import { accumulateTotals, createTotalsAccumulator, type TotalsAccumulator } from '../model/usage-totals.ts';
+import {
+  accumulateTotals,
+  createTotalsAccumulator,
+  isZeroTotals,
+  type TotalsAccumulator,
+} from '../model/usage-totals.ts';
 import type { SourceKind } from '../model/source-kind.ts';
 import type { UsagePricing } from './stored-usage.ts';
 
@@ -16,9 +21,13 @@ export interface RollupSums {
 export interface RollupAccumulator {
   /** Adds (sign 1) or removes (sign -1) one record's contribution. */
   apply(usage: UsageRecord, pricing: UsagePricing, sourceKind: SourceKind, sign: 1 | -1): void;
-  /** Adds sums drained from another accumulator of the same bucket size. */
+  /** Adds sums drained from another accumulator of the same bucket size, or of one dividing it. */
   absorb(sums: RollupSums): void;
-  /** The pending sums, then empties the accumulator. */
+  /**
+   * The pending sums, then empties the accumulator. Sums that came to nothing (a record counted as new
+   * in its batch, then found stored already) are left out: written, they would add a rollup row of
+   * zeros for a model that has no usage.
+   */
   drain(): RollupSums[];
   readonly size: number;
 }
@@ -122,7 +131,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
     },
     absorb(other) {
       const sums = sumsFor(
-        other.bucketStartMs / bucketMs,
+        Math.floor(other.bucketStartMs / bucketMs),
         other.provider,
         other.model,
         other.reportedCurrency,
@@ -131,7 +140,7 @@ export function createRollupAccumulator(bucketMs: number): RollupAccumulator {
       accumulateTotals(sums.totals, other.totals);
     },
     drain() {
-      const drained = [...sumsByKey.values()];
+      const drained = [...sumsByKey.values()].filter((sums) => !isZeroTotals(sums.totals));
       sumsByKey = new Map();
       return drained;
     },

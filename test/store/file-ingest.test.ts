@@ -7,6 +7,9 @@ import type { StoredUsage } from '../../src/store/stored-usage.ts';
 import type { SourceKind } from '../../src/model/source-kind.ts';
 import { makeStored } from '../helpers/make-record.ts';
 import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
+import { INSERT_GROUP_ROWS } from '../../src/store/ingest-statements.ts';
+import { NUMBER, NUMBER_FIELDS, packUsageBatch, type UsageBatch } from '../../src/store/usage-batch.ts';
+import { rebuildRollups } from '../../src/store/rebuild-rollups.ts';
 
 const state = TEST_SOURCE_STATE;
 
@@ -141,6 +144,120 @@ describe('beginFileIngest', () => {
       unpricedRequests: 1,
       unpricedTokens: 42,
     });
+  });
+});
+
+describe('writeBatch', () => {
+  const batchOf = (records: readonly StoredUsage[]): UsageBatch =>
+    packUsageBatch(records, records, 'requests');
+  const writeBatches = (store: Store, path: string, batches: readonly UsageBatch[]) => {
+    const session = openIngestSession(store, 'book-1');
+    const file = session.beginFile(path, 'test', 'requests', 100);
+    const outcomes = batches.map((batch) => file.writeBatch(batch));
+    file.commit(state);
+    session.close();
+    return outcomes;
+  };
+  /** The rollups as stored, and as rebuilt from the usage rows: the batch sums must match the rows. */
+  const rollupsAgree = (store: Store) => {
+    const read = () => store.prepare('SELECT * FROM usage_hourly ORDER BY 1, 2, 3').all();
+    const stored = read();
+    rebuildRollups(store, null);
+    expect(stored).toEqual(read());
+  };
+  const records = (count: number, from = 0, tokens = 10) =>
+    Array.from({ length: count }, (_, index) =>
+      makeStored({
+        dedupKey: `k${from + index}`,
+        inputTokens: tokens,
+        occurredAtMs: Date.UTC(2026, 9, 1, (from + index) % 24),
+        model: index % 3 === 0 ? 'gpt-4o' : 'gpt-4o-mini',
+        costPico: index % 5 === 0 ? null : 1_000n,
+      }),
+    );
+
+  it('stores a batch larger than a group, then finds every record of it again', () => {
+    const store = openStore(':memory:');
+    const batch = batchOf(records(INSERT_GROUP_ROWS * 2 + 3));
+    expect(writeBatches(store, '/a.jsonl', [batch])).toEqual([
+      { stored: INSERT_GROUP_ROWS * 2 + 3, replaced: 0, duplicate: 0, unpricedRecords: 4 },
+    ]);
+    expect(writeBatches(store, '/b.jsonl', [batch])).toEqual([
+      { stored: 0, replaced: 0, duplicate: INSERT_GROUP_ROWS * 2 + 3, unpricedRecords: 0 },
+    ]);
+    expect(everything(store)[0]).toMatchObject({ records: INSERT_GROUP_ROWS * 2 + 3, unpricedRecords: 4 });
+    rollupsAgree(store);
+  });
+
+  it('stores the new records of a group some of whose records were stored before, and replaces larger copies', () => {
+    const store = openStore(':memory:');
+    const stored = records(INSERT_GROUP_ROWS, 0);
+    writeBatches(store, '/a.jsonl', [batchOf([stored[1], stored[4], stored[6]] as StoredUsage[])]);
+    // The group: k0..k7 again, k4 now larger; then one more record alone.
+    const again = records(INSERT_GROUP_ROWS + 1, 0).map((record) =>
+      record.dedupKey === 'k4' ? { ...record, inputTokens: 500 } : record,
+    );
+    expect(writeBatches(store, '/b.jsonl', [batchOf(again)])).toEqual([
+      { stored: INSERT_GROUP_ROWS - 2, replaced: 1, duplicate: 2, unpricedRecords: 2 },
+    ]);
+    expect(everything(store)[0]).toMatchObject({
+      records: INSERT_GROUP_ROWS + 1,
+      inputTokens: 10 * INSERT_GROUP_ROWS + 500,
+    });
+    rollupsAgree(store);
+  });
+
+  it('keeps the larger of two copies of a record that meet in one group', () => {
+    const store = openStore(':memory:');
+    const group = records(INSERT_GROUP_ROWS);
+    group[5] = { ...(group[2] as StoredUsage), inputTokens: 70, costPico: 7n };
+    group[6] = { ...(group[2] as StoredUsage), inputTokens: 3 };
+    expect(writeBatches(store, '/a.jsonl', [batchOf(group)])).toEqual([
+      { stored: INSERT_GROUP_ROWS - 2, replaced: 1, duplicate: 1, unpricedRecords: 1 },
+    ]);
+    expect(store.prepare("SELECT input_tokens AS tokens FROM usage WHERE dedup_key = 'k2'").all()).toEqual([
+      { tokens: 70 },
+    ]);
+    rollupsAgree(store);
+  });
+
+  it('probes on when two keys share a hash, and finds the second key again on the next ingest', () => {
+    const store = openStore(':memory:');
+    const collide = (batch: UsageBatch): UsageBatch => {
+      // Give k3 the hash of k1: a collision of 53-bit hashes, too rare to find by chance.
+      const numbers = batch.numbers.slice();
+      numbers[3 * NUMBER_FIELDS + NUMBER.dedupHash] = numbers[1 * NUMBER_FIELDS + NUMBER.dedupHash] as number;
+      return { ...batch, numbers };
+    };
+    const batch = collide(batchOf(records(INSERT_GROUP_ROWS)));
+    expect(writeBatches(store, '/a.jsonl', [batch])[0]).toMatchObject({ stored: INSERT_GROUP_ROWS });
+    expect(writeBatches(store, '/b.jsonl', [batch])[0]).toMatchObject({ duplicate: INSERT_GROUP_ROWS });
+    expect(store.prepare('SELECT COUNT(DISTINCT dedup_key) AS n FROM usage').get()).toEqual({
+      n: INSERT_GROUP_ROWS,
+    });
+    rollupsAgree(store);
+  });
+
+  it('leaves no rollup row for a record found stored already', () => {
+    const store = openStore(':memory:');
+    const first = makeStored({ dedupKey: 'm', model: 'gpt-4o', inputTokens: 50 });
+    writeBatches(store, '/a.jsonl', [batchOf([first])]);
+    const copy = { ...first, model: 'gpt-4o-2024-08-06', inputTokens: 5 };
+    expect(writeBatches(store, '/b.jsonl', [batchOf([copy])])[0]).toMatchObject({ duplicate: 1 });
+    for (const table of ['usage_hourly', 'usage_daily']) {
+      expect(store.prepare(`SELECT model, records FROM ${table}`).all()).toEqual([
+        { model: 'gpt-4o', records: 1 },
+      ]);
+    }
+  });
+
+  it('refuses a batch read from a source of another kind', () => {
+    const store = openStore(':memory:');
+    const session = openIngestSession(store, 'book-1');
+    const file = session.beginFile('/a.csv', 'test', 'billing', 100);
+    expect(() => file.writeBatch(batchOf(records(1)))).toThrow(/requests batch offered to a billing source/);
+    file.rollback();
+    session.abort();
   });
 });
 

@@ -108,11 +108,6 @@ export async function runIngest(
       else reads.push({ plan, adapter, stream });
     }
 
-    // The price book (1 MB of JSON) is read only when there is something to price: a re-scan of
-    // unchanged logs never needs it.
-    const pricing = reads.length > 0 ? loadPricing(settings) : null;
-    const openSession = pricing === null ? null : openIngestSession(store, pricing.version);
-    session = openSession;
     const bytesToRead = reads.reduce((sum, read) => sum + read.plan.sizeBytes - read.plan.job.startOffset, 0);
     const progress = createProgress(ctx, settings.isQuiet, bytesToRead);
     const policy: IngestPolicy = {
@@ -123,6 +118,7 @@ export async function runIngest(
     };
     // Large inputs are parsed in worker threads while this one writes; small ones are not worth their
     // start-up. Several files get two workers: parsing many small logs costs more than storing them.
+    // They start first, so they load their price book while this thread loads its own.
     const isWorthAWorker =
       bytesToRead >= WORKER_MIN_BYTES && reads.every((read) => read.stream === undefined);
     const started = isWorthAWorker
@@ -136,6 +132,11 @@ export async function runIngest(
         )
       : null;
     worker = started;
+    // The price book (1 MB of JSON) is read only when there is something to price: a re-scan of
+    // unchanged logs never needs it.
+    const pricing = reads.length > 0 ? loadPricing(settings) : null;
+    const openSession = pricing === null ? null : openIngestSession(store, pricing.version);
+    session = openSession;
     const runs: ParseRun[] =
       started !== null
         ? reads.map(({ plan }) =>

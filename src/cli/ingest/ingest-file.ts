@@ -157,16 +157,14 @@ export async function ingestParsedFile(
       for (const problem of batch.problems)
         if (problems.length < policy.maxProblemsKept) problems.push(problem);
       warnings.push(...batch.warnings);
-      for (let index = 0; index < batch.records.length; index += 1) {
-        const pricing = batch.pricings[index];
-        const record = batch.records[index];
-        if (record === undefined || pricing === undefined) continue;
-        counts.rowsRead += 1;
-        if (sourceKind === 'billing') billingKeys.push(record.dedupKey);
-        const outcome = transaction.write(record, pricing);
-        if (pricing.costPico === null && outcome !== 'duplicate') counts.unpricedRecords += 1;
-        counts[outcome] += 1;
-      }
+      const { usage } = batch;
+      counts.rowsRead += usage.count;
+      if (sourceKind === 'billing') billingKeys.push(...usage.dedupKeys);
+      const written = transaction.writeBatch(usage);
+      counts.stored += written.stored;
+      counts.replaced += written.replaced;
+      counts.duplicate += written.duplicate;
+      counts.unpricedRecords += written.unpricedRecords;
     });
     const refusal = describeGroupingConflict(job.displayPath, billingKeys, transaction);
     if (refusal !== null) {

@@ -5,7 +5,7 @@ import type { IngestProblem } from '../../model/ingest-problem.ts';
 import { totalTokens, type UsageRecord } from '../../model/usage-record.ts';
 import type { PricingInput, RecordCost } from '../../pricing/record-cost.ts';
 import { priceForStore } from '../../pricing/price-for-store.ts';
-import type { UsagePricing } from '../../store/stored-usage.ts';
+import { createUsageBatchBuilder, type UsageBatch } from '../../store/usage-batch.ts';
 
 /** Prices one record: the pricing engine's answer, or unpriced with a reason (never 0 for unknown). */
 export type PriceUsage = (usage: PricingInput) => RecordCost;
@@ -27,10 +27,9 @@ export interface ParseJob {
   readonly columnMapping?: ColumnMapping;
 }
 
-/** Parsed and priced records of a run of lines, with what was rejected. */
+/** Parsed and priced records of a run of lines, packed for the store, with what was rejected. */
 export interface ParsedBatch {
-  readonly records: readonly UsageRecord[];
-  readonly pricings: readonly UsagePricing[];
+  readonly usage: UsageBatch;
   /** Rows rejected in these lines (a row may have several problems). */
   readonly rejectedRows: number;
   /** Smaller copies of a record later in the same batch (streaming snapshots), dropped here: duplicates. */
@@ -75,8 +74,7 @@ export async function parseSource(
     file: job.displayPath,
     ...(job.columnMapping === undefined ? {} : { columnMapping: job.columnMapping }),
   });
-  let records: UsageRecord[] = [];
-  let pricings: UsagePricing[] = [];
+  const usage = createUsageBatchBuilder(dependencies.adapter.kind);
   let problems: IngestProblem[] = [];
   let warnings: string[] = [];
   let rejectedRows = 0;
@@ -85,22 +83,35 @@ export async function parseSource(
   // Copies of one record within a batch (Claude Code writes a message once per content block, output
   // growing) collapse here into the largest, so the store writes each once instead of replacing it.
   let indexByKey = new Map<string, number>();
+  // The last record read waits here before it is priced and packed: copies usually follow each other,
+  // and the largest of a run of them is the only one of the run priced and packed.
+  let pending: UsageRecord | null = null;
 
+  /** Records kept so far in the batch, the waiting one included (batches end where they always did). */
+  const keptCount = (): number => usage.count + (pending === null ? 0 : 1);
+  const packPending = (): void => {
+    if (pending === null) return;
+    indexByKey.set(pending.dedupKey, usage.count);
+    usage.add(pending, priceForStore(pending, dependencies.priceUsage));
+    pending = null;
+  };
   const add = (record: UsageRecord): void => {
-    const usage = withTags(record, job.extraTags);
-    const earlier = indexByKey.get(usage.dedupKey);
+    const withExtraTags = withTags(record, job.extraTags);
+    if (pending !== null && pending.dedupKey === withExtraTags.dedupKey) {
+      collapsedCopies += 1;
+      if (totalTokens(withExtraTags) > totalTokens(pending)) pending = withExtraTags;
+      return;
+    }
+    packPending();
+    const earlier = indexByKey.get(withExtraTags.dedupKey);
     if (earlier !== undefined) {
       collapsedCopies += 1;
-      const kept = records[earlier];
-      if (kept !== undefined && totalTokens(usage) > totalTokens(kept)) {
-        records[earlier] = usage;
-        pricings[earlier] = priceForStore(usage, dependencies.priceUsage);
+      if (totalTokens(withExtraTags) > usage.totalTokensAt(earlier)) {
+        usage.replace(earlier, withExtraTags, priceForStore(withExtraTags, dependencies.priceUsage));
       }
       return;
     }
-    indexByKey.set(usage.dedupKey, records.length);
-    records.push(usage);
-    pricings.push(priceForStore(usage, dependencies.priceUsage));
+    pending = withExtraTags;
   };
   const reject = (found: readonly IngestProblem[]): void => {
     // One rejected row per line named (a whole-file problem from finish() may name several lines).
@@ -111,10 +122,9 @@ export async function parseSource(
     }
   };
   const flush = async (): Promise<void> => {
-    if (records.length === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
-    const batch: ParsedBatch = { records, pricings, rejectedRows, collapsedCopies, problems, warnings };
-    records = [];
-    pricings = [];
+    packPending();
+    if (usage.count === 0 && rejectedRows === 0 && warnings.length === 0 && collapsedCopies === 0) return;
+    const batch: ParsedBatch = { usage: usage.take(), rejectedRows, collapsedCopies, problems, warnings };
     problems = [];
     warnings = [];
     rejectedRows = 0;
@@ -149,7 +159,7 @@ export async function parseSource(
         reject(result.problems);
         for (const record of result.records ?? []) add(record);
       }
-      if (records.length >= BATCH_RECORDS) await flush();
+      if (keptCount() >= BATCH_RECORDS) await flush();
     }
     if (!isLiveTail) {
       endOffset = batch.endOffset;

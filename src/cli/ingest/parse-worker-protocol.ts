@@ -1,6 +1,5 @@
 import type { PriceOverride } from '../../pricing/price-override.ts';
-import type { ParseEnd, ParseJob } from './parse-source.ts';
-import type { EncodedBatch } from './record-batch-codec.ts';
+import type { ParseEnd, ParseJob, ParsedBatch } from './parse-source.ts';
 
 /** What the parse worker is started with. */
 export interface WorkerOptions {
@@ -18,7 +17,7 @@ export type ToWorker =
 
 /** One job's output, in order: its batches, then its end or an error. */
 export type JobResult =
-  | { readonly type: 'batch'; readonly jobId: number; readonly batch: EncodedBatch }
+  | { readonly type: 'batch'; readonly jobId: number; readonly batch: ParsedBatch }
   | { readonly type: 'end'; readonly jobId: number; readonly end: ParseEnd }
   | { readonly type: 'error'; readonly jobId: number; readonly message: string };
 

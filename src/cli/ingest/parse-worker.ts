@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry: parses and prices sources so the main thread only writes to SQLite (both cores
  * busy on large ingests). Jobs arrive in order and are parsed one after another. Their results go back
- * packed (record-batch-codec.ts) in `results` messages of about RESULTS_RECORDS records, the results
+ * packed (store/usage-batch.ts) in `results` messages of about RESULTS_RECORDS records, the results
  * of small files sharing one; at most MAX_IN_FLIGHT messages are unacknowledged, so memory stays flat
  * when parsing outruns writing.
  */
@@ -10,7 +10,6 @@ import { findAdapter } from '../../ingest/index.ts';
 import { createPricer } from '../../pricing/create-pricer.ts';
 import { readPriceBook } from '../../pricing/read-price-book.ts';
 import { parseSource, type ParseJob } from './parse-source.ts';
-import { encodeBatch } from './record-batch-codec.ts';
 import type { JobResult, ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
 
 const MAX_IN_FLIGHT = 4;
@@ -73,10 +72,12 @@ async function runJob(jobId: number, job: ParseJob): Promise<void> {
       },
     },
     async (batch) => {
-      const encoded = encodeBatch(batch);
-      outbox.push({ type: 'batch', jobId, batch: encoded });
-      outboxRecords += encoded.count;
-      outboxTransfers.push(encoded.numbers.buffer as ArrayBuffer, encoded.codes.buffer as ArrayBuffer);
+      outbox.push({ type: 'batch', jobId, batch });
+      outboxRecords += batch.usage.count;
+      outboxTransfers.push(
+        batch.usage.numbers.buffer as ArrayBuffer,
+        batch.usage.texts.buffer as ArrayBuffer,
+      );
       await flushOutboxIfFull();
     },
   );

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseEnd, ParseJob, ParsedBatch } from './parse-source.ts';
 import type { JobResult, ToMain, ToWorker, WorkerOptions } from './parse-worker-protocol.ts';
-import { decodeBatch } from './record-batch-codec.ts';
 
 /** Parses a job's source in a worker, handing each batch to `emit`; resolves with where reading ended. */
 export type ParseRun = (emit: (batch: ParsedBatch) => void | Promise<void>) => Promise<ParseEnd>;
@@ -67,9 +66,10 @@ export function startParseWorker(options: WorkerOptions, count = 1): ParseWorker
   };
 
   // A bounded young generation keeps each worker's heap (and the process's peak RSS, a target of the
-  // benchmark) small; parsing allocates short-lived strings that die young anyway. Two workers get
-  // half each: 16 MiB each added 60 MiB of peak RSS on the Claude Code corpus, 8 MiB parse as fast.
-  const youngGenerationMb = count > 1 ? 8 : 16;
+  // benchmark) small; parsing allocates short-lived strings that die young anyway. 16 MiB each added
+  // 60 MiB of peak RSS on the Claude Code corpus (two workers), and 13 MiB on one large file (one
+  // worker); 8 MiB parse as fast.
+  const youngGenerationMb = 8;
   const startWorker = (): PooledWorker => {
     const worker = new Worker(new URL('./parse-worker.js', import.meta.url), {
       workerData: options,
@@ -133,7 +133,7 @@ export function startParseWorker(options: WorkerOptions, count = 1): ParseWorker
           }
           const { result, credit } = next;
           if (result.type === 'batch') {
-            await emit(decodeBatch(result.batch));
+            await emit(result.batch);
             credit.batchesLeft -= 1;
             if (credit.batchesLeft === 0) post(credit.worker, { type: 'credit' });
           } else if (result.type === 'end') {
