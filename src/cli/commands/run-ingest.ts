@@ -5,28 +5,20 @@ import { findAdapter, FORMAT_NAMES, sniffAdapter } from '../../ingest/index.ts';
 import { peekFileLines, peekStreamLines } from '../../ingest/peek-lines.ts';
 import { formatProblem } from '../../model/ingest-problem.ts';
 import { renderIngestSummary, type IngestRunSummary } from '../../output/render-ingest-summary.ts';
-import { openIngestSession, type IngestSession } from '../../store/file-ingest.ts';
 import { openStore } from '../../store/open-store.ts';
 import { selectAllSourceStates } from '../../store/select-source-state.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import {
-  ingestParsedFile,
   planFileRead,
   unchangedSummary,
   type FileIngestSummary,
   type FileToIngest,
   type IngestPolicy,
-  type ReadPlan,
 } from '../ingest/ingest-file.ts';
-import { parseSource } from '../ingest/parse-source.ts';
-import { resolveColumnMapping } from '../ingest/resolve-column-mapping.ts';
+import type { PlannedRead } from '../ingest/read-planned-files.ts';
 import { createPrompter, type Prompter } from '../prompts.ts';
-import { startParseWorker, type ParseRun, type ParseWorker } from '../ingest/start-parse-worker.ts';
-import type { Adapter } from '../../ingest/adapter.ts';
-import { createProgress, type Progress } from '../progress.ts';
-import { loadPricing, type LoadedPricing } from '../load-pricing.ts';
 import type { Settings } from '../settings.ts';
 import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
@@ -34,16 +26,6 @@ import type { IngestOptions } from './ingest.ts';
 
 /** At most this many problems are printed (the rest are counted). */
 const MAX_PROBLEMS_SHOWN = 20;
-
-/** Below this many bytes to read, parsing in-process beats starting a worker thread. */
-const WORKER_MIN_BYTES = 8 * 1024 * 1024;
-const MAX_PARSE_WORKERS = 2;
-
-interface PlannedRead {
-  readonly plan: Extract<ReadPlan, { kind: 'read' }>;
-  readonly adapter: Adapter;
-  readonly stream: NodeJS.ReadableStream | undefined;
-}
 
 export async function runIngest(
   paths: readonly string[],
@@ -58,13 +40,17 @@ export async function runIngest(
     throw new UsageError(`--from: unknown format "${options.from}"; known: auto, ${FORMAT_NAMES.join(', ')}`);
   }
   const files = await resolveInputs(paths, options, ctx);
-  const columnMapping = await resolveColumnMapping(options, files, settings, ctx, openPrompter);
+  // The column-mapping code (and its prompts) is loaded only for CSV mappings.
+  const columnMapping =
+    options.from === 'csv' || options.map.length > 0 || options.mapProfile !== undefined
+      ? await (
+          await import('../ingest/resolve-column-mapping.ts')
+        ).resolveColumnMapping(options, files, settings, ctx, openPrompter)
+      : undefined;
   // A dry run against no database yet compares with an empty one and leaves no file behind.
   const store = openStore(options.dryRun && !existsSync(settings.dbPath) ? ':memory:' : settings.dbPath);
   const summaries: FileIngestSummary[] = [];
   const failures: string[] = [];
-  let worker: ParseWorker | null = null;
-  let session: IngestSession | null = null;
   try {
     const previousStates = selectAllSourceStates(store);
     const reads: PlannedRead[] = [];
@@ -108,56 +94,18 @@ export async function runIngest(
       else reads.push({ plan, adapter, stream });
     }
 
-    const bytesToRead = reads.reduce((sum, read) => sum + read.plan.sizeBytes - read.plan.job.startOffset, 0);
-    const progress = createProgress(ctx, settings.isQuiet, bytesToRead);
-    const policy: IngestPolicy = {
-      isStrict: options.strict,
-      isDryRun: options.dryRun,
-      nowMs: ctx.nowMs,
-      maxProblemsKept: MAX_PROBLEMS_SHOWN,
-    };
-    // Large inputs are parsed in worker threads while this one writes; small ones are not worth their
-    // start-up. Several files get two workers: parsing many small logs costs more than storing them.
-    // They start first, so they load their price book while this thread loads its own.
-    const isWorthAWorker =
-      bytesToRead >= WORKER_MIN_BYTES && reads.every((read) => read.stream === undefined);
-    const started = isWorthAWorker
-      ? startParseWorker(
-          {
-            pricingFile: settings.pricingFile,
-            priceOverrides: settings.priceOverrides,
-            maxProblemsKept: MAX_PROBLEMS_SHOWN,
-          },
-          Math.min(MAX_PARSE_WORKERS, reads.length),
-        )
-      : null;
-    worker = started;
-    // The price book (1 MB of JSON) is read only when there is something to price: a re-scan of
-    // unchanged logs never needs it.
-    const pricing = reads.length > 0 ? loadPricing(settings) : null;
-    const openSession = pricing === null ? null : openIngestSession(store, pricing.version);
-    session = openSession;
-    const runs: ParseRun[] =
-      started !== null
-        ? reads.map(({ plan }) =>
-            started.submit(plan.job, plan.sizeBytes - plan.job.startOffset, progress.onBytes),
-          )
-        : pricing === null
-          ? []
-          : inProcessRuns(reads, pricing.price, progress);
-    for (const [index, read] of reads.entries()) {
-      const run = runs[index];
-      if (run === undefined || openSession === null) continue;
-      summaries.push(await ingestParsedFile(openSession, read.adapter.kind, read.plan, run, policy));
-      progress.fileDone(read.plan.sizeBytes - read.plan.job.startOffset);
+    if (reads.length > 0) {
+      const policy: IngestPolicy = {
+        isStrict: options.strict,
+        isDryRun: options.dryRun,
+        nowMs: ctx.nowMs,
+        maxProblemsKept: MAX_PROBLEMS_SHOWN,
+      };
+      const { readPlannedFiles } = await import('../ingest/read-planned-files.ts');
+      for (const summary of await readPlannedFiles(store, reads, policy, settings, ctx))
+        summaries.push(summary);
     }
-    progress.finish();
-    session?.close();
-  } catch (error) {
-    session?.abort();
-    throw error;
   } finally {
-    await worker?.close();
     store.close();
   }
 
@@ -235,28 +183,6 @@ function ingestSummaryJson(run: IngestRunSummary, files: readonly FileIngestSumm
     })),
     failures: run.failures,
   };
-}
-
-function inProcessRuns(
-  reads: readonly PlannedRead[],
-  priceUsage: LoadedPricing['price'],
-  progress: Progress,
-): ParseRun[] {
-  return reads.map(
-    ({ plan, adapter, stream }) =>
-      (emit) =>
-        parseSource(
-          plan.job,
-          {
-            adapter,
-            priceUsage,
-            maxProblemsKept: MAX_PROBLEMS_SHOWN,
-            onBytes: progress.onBytes,
-            ...(stream === undefined ? {} : { stream }),
-          },
-          emit,
-        ),
-  );
 }
 
 function looksLikeJson(lines: readonly string[]): boolean {
