@@ -97,13 +97,16 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
   const { config, warnings } = loaded.loaded;
   for (const warning of warnings) ctx.stderr.write(`llmcost: warning: ${warning}\n`);
 
-  const timeZone =
-    flags.tz ?? ctx.env.LLMCOST_TZ ?? config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isValidTimeZone(timeZone)) {
+  const explicitZone = flags.tz ?? ctx.env.LLMCOST_TZ ?? config.timeZone;
+  if (explicitZone !== undefined && !isValidTimeZone(explicitZone)) {
     throw new UsageError(
-      `--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${timeZone}"`,
+      `--tz: expected an IANA time zone such as "UTC" or "Europe/Berlin", got "${explicitZone}"`,
     );
   }
+  // The system zone is asked for only when used: the first Intl call loads ICU's zone data (~15 ms),
+  // which commands that never convert a time (a re-scan of unchanged logs) need not pay.
+  let zone = explicitZone ?? null;
+  const timeZone = (): string => (zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   const dbPath = resolve(
     ctx.cwd,
     flags.db ?? ctx.env.LLMCOST_DB ?? config.db ?? join(dataHome(ctx), 'llmcost', 'llmcost.db'),
@@ -125,7 +128,8 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     }
     format = byExtension;
   }
-  const asOfMs = flags.asOf === undefined ? ctx.nowMs : endOf(parseDateFlag(flags.asOf, '--as-of'), timeZone);
+  const asOfMs =
+    flags.asOf === undefined ? ctx.nowMs : endOf(parseDateFlag(flags.asOf, '--as-of'), timeZone());
   const costModeText = flags.cost ?? ctx.env.LLMCOST_COST ?? config.costMode ?? 'auto';
   if (!(COST_MODES as readonly string[]).includes(costModeText)) {
     throw new UsageError(`--cost: expected one of ${COST_MODES.join(', ')}, got "${costModeText}"`);
@@ -146,7 +150,9 @@ export function resolveSettings(flags: GlobalFlags, ctx: Context): Settings {
     (existsSync(userBook) ? userBook : null);
   return {
     dbPath,
-    timeZone,
+    get timeZone() {
+      return timeZone();
+    },
     asOfMs,
     format,
     outPath,

@@ -1,47 +1,39 @@
-import type { SourceState } from './file-ingest.ts';
 import type { Store } from './open-store.ts';
+
+/** What the last ingest of a file left, as far as deciding what to read of it again needs. */
+export interface StoredSource {
+  readonly format: string;
+  readonly sizeBytes: number;
+  readonly mtimeMs: number;
+  readonly bytesIngested: number;
+  readonly linesIngested: number;
+}
 
 /**
  * Every source the store remembers, by path: one query instead of one per file, read as arrays so a
- * re-scan of 15,000 unchanged logs allocates one object per file, not three.
+ * re-scan of 15,000 unchanged logs allocates one object per file, not three. The fingerprints are left
+ * out (a 64-character string each, needed only for files that grew): see selectSourceFingerprint.
  */
-export function selectAllSourceStates(store: Store): Map<string, SourceState> {
+export function selectStoredSources(store: Store): Map<string, StoredSource> {
   const rows = store
-    .prepare(
-      `SELECT path, format, size_bytes, mtime_ms, fingerprint, bytes_ingested, lines_ingested, rows_read,
-         rows_stored, rows_duplicate, rows_rejected, ingested_at_ms
-       FROM sources`,
-    )
+    .prepare(`SELECT path, format, size_bytes, mtime_ms, bytes_ingested, lines_ingested FROM sources`)
     .raw(true)
-    .all() as [
-    string,
-    string,
-    number,
-    number,
-    string,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ][];
-  const states = new Map<string, SourceState>();
+    .all() as [string, string, number, number, number, number][];
+  const sources = new Map<string, StoredSource>();
   for (const row of rows) {
-    states.set(row[0], {
+    sources.set(row[0], {
       format: row[1],
       sizeBytes: row[2],
       mtimeMs: row[3],
-      fingerprint: row[4],
-      bytesIngested: row[5],
-      linesIngested: row[6],
-      rowsRead: row[7],
-      rowsStored: row[8],
-      rowsDuplicate: row[9],
-      rowsRejected: row[10],
-      ingestedAtMs: row[11],
+      bytesIngested: row[4],
+      linesIngested: row[5],
     });
   }
-  return states;
+  return sources;
+}
+
+/** The fingerprint of the bytes ingested from a file (see fingerprintFilePrefix), or null if unknown. */
+export function selectSourceFingerprint(store: Store, path: string): string | null {
+  const fingerprint = store.prepare(`SELECT fingerprint FROM sources WHERE path = ?`).pluck().get(path);
+  return typeof fingerprint === 'string' ? fingerprint : null;
 }

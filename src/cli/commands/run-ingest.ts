@@ -6,7 +6,7 @@ import { peekFileLines, peekStreamLines } from '../../ingest/peek-lines.ts';
 import { formatProblem } from '../../model/ingest-problem.ts';
 import { renderIngestSummary, type IngestRunSummary } from '../../output/render-ingest-summary.ts';
 import { openStore } from '../../store/open-store.ts';
-import { selectAllSourceStates } from '../../store/select-source-state.ts';
+import { selectSourceFingerprint, selectStoredSources } from '../../store/select-source-state.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -52,13 +52,13 @@ export async function runIngest(
   const summaries: FileIngestSummary[] = [];
   const failures: string[] = [];
   try {
-    const previousStates = selectAllSourceStates(store);
+    const storedSources = selectStoredSources(store);
     const reads: PlannedRead[] = [];
     for (const file of files) {
       const isStdin = file.absolutePath === '-';
       let adapter = forcedAdapter;
       let stream: NodeJS.ReadableStream | undefined = isStdin ? ctx.stdin : undefined;
-      const previous = previousStates.get(file.absolutePath) ?? null;
+      const previous = storedSources.get(file.absolutePath) ?? null;
       if (adapter === undefined) {
         const peeked = isStdin
           ? await peekStreamLines(ctx.stdin)
@@ -89,7 +89,7 @@ export async function runIngest(
         canReadTail: adapter.isDocument !== true,
         ...(columnMapping === undefined ? {} : { columnMapping }),
       };
-      const plan = planFileRead(toIngest);
+      const plan = planFileRead(toIngest, (path) => selectSourceFingerprint(store, path));
       if (plan.kind === 'unchanged') summaries.push(unchangedSummary(toIngest));
       else reads.push({ plan, adapter, stream });
     }

@@ -5,7 +5,8 @@ import type { IngestProblem } from '../../model/ingest-problem.ts';
 import type { SourceKind } from '../../model/source-kind.ts';
 import type { FileSummaryView } from '../../output/render-ingest-summary.ts';
 import { collectGroupings, findGroupingConflict } from '../../ingest/bucket-grouping.ts';
-import type { FileIngest, IngestSession, SourceState } from '../../store/file-ingest.ts';
+import type { FileIngest, IngestSession } from '../../store/file-ingest.ts';
+import type { StoredSource } from '../../store/select-source-state.ts';
 import type { ParseJob } from './parse-source.ts';
 import type { ParseRun } from './start-parse-worker.ts';
 
@@ -16,7 +17,7 @@ export interface FileToIngest {
   readonly format: string;
   /** A document (CSV with a header, saved API response), read whole: never resumed, never growing. */
   readonly isDocument: boolean;
-  readonly previous: SourceState | null;
+  readonly previous: StoredSource | null;
   readonly extraTags: Readonly<Record<string, string>>;
   /** Re-read the file from the start even if it did not change. */
   readonly isForced: boolean;
@@ -42,7 +43,10 @@ export type ReadPlan =
  * stopped. Anything else, a different format, a document format, stdin or .gz: all of it (dedup keys
  * make that safe).
  */
-export function planFileRead(file: FileToIngest): ReadPlan {
+export function planFileRead(
+  file: FileToIngest,
+  storedFingerprint: (sourcePath: string) => string | null,
+): ReadPlan {
   const isStdin = file.sourcePath === '-';
   const isGzip = file.sourcePath.endsWith('.gz');
   const stats = isStdin ? null : statSync(file.sourcePath);
@@ -59,7 +63,7 @@ export function planFileRead(file: FileToIngest): ReadPlan {
     !isGzip &&
     previous.bytesIngested > 0 &&
     sizeBytes >= previous.bytesIngested &&
-    fingerprintFilePrefix(file.sourcePath, previous.bytesIngested) === previous.fingerprint;
+    fingerprintFilePrefix(file.sourcePath, previous.bytesIngested) === storedFingerprint(file.sourcePath);
   return {
     kind: 'read',
     readMode: canResume ? 'tail' : 'full',
