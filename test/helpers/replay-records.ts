@@ -38,8 +38,8 @@ export function makeReplayRecords(): StoredUsage[] {
   });
 }
 
-export function seededStore(records: readonly StoredUsage[]): Store {
-  const store = openStore(':memory:');
+export function seededStore(records: readonly StoredUsage[], path = ':memory:'): Store {
+  const store = openStore(path);
   const session = openIngestSession(store, 'book-1');
   const file = session.beginFile('/usage.jsonl', 'test', 'requests', 100);
   for (const record of records) file.write(record, record);
