@@ -31,7 +31,7 @@ export function runPricingList(
   const meta = { at: date.label, priceBookVersion: book.version };
   const text =
     format === 'json'
-      ? `${JSON.stringify(modelListJson(rows, meta.at, meta.priceBookVersion), null, 2)}\n`
+      ? `${JSON.stringify(modelListJson(rows, meta.at, date.day, meta.priceBookVersion), null, 2)}\n`
       : format === 'csv'
         ? renderModelListCsv(rows)
         : format === 'md'

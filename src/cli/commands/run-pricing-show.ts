@@ -46,6 +46,7 @@ export function runPricingShow(
     batchMultiplier: book.batchMultipliers[entry.provider] ?? null,
     periodInEffect: index < 0 ? null : index,
     at: date.label,
+    day: date.day,
     priceBookVersion: book.version,
   };
   const text =
