@@ -8,11 +8,14 @@ import { strategyWeights } from '../../optimizer/strategies/choose-model.ts';
 import type { OptimizeReport } from '../../optimizer/strategies/optimize-report.ts';
 import { optimizeWorkloads } from '../../optimizer/strategies/optimize-workloads.ts';
 import type { Scenario } from '../../optimizer/scenario.ts';
+import { retirementFlags, screenRetiredModels } from '../../optimizer/strategies/screen-retired-models.ts';
+import { RETIRING_SOON_DAYS } from '../../pricing/model-retirement.ts';
 import { renderOptimizeCsv } from '../../output/render-optimize-csv.ts';
 import { renderOptimizeJson } from '../../output/optimize-json.ts';
 import { renderOptimizeMarkdown } from '../../output/render-optimize-markdown.ts';
 import { renderOptimizeTable } from '../../output/render-optimize-table.ts';
 import { openStore } from '../../store/open-store.ts';
+import { asOfDay } from '../as-of-day.ts';
 import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { planOrFail, readOptimizerInputs, readWorkloads } from '../read-optimizer-inputs.ts';
@@ -50,7 +53,13 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
       teamRules: settings.teamRules,
     };
     const inputs = readOptimizerInputs(store, settings, filter);
-    const candidates = candidateModels(inputs.index, inputs.book, options.candidates, inputs.usedProviders);
+    const day = asOfDay(settings);
+    const screen = screenRetiredModels(
+      candidateModels(inputs.index, inputs.book, options.candidates, inputs.usedProviders),
+      inputs.book,
+      day,
+    );
+    const candidates = screen.kept;
     const plan = planOrFail(candidateScenarios(candidates), inputs, settings);
     const workloads = readWorkloads(store, filter, plan, inputs, {
       dimension: options.groupBy,
@@ -91,6 +100,8 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
         (a.workload.id < b.workload.id ? -1 : a.workload.id > b.workload.id ? 1 : 0),
     );
     const firstMs = workloads.reduce((min, { workload }) => Math.min(min, workload.firstMs), Infinity);
+    const shown = results.slice(0, options.top);
+    const shownModels = shown.flatMap(({ choice }) => choice.candidates.map((candidate) => candidate.model));
     const report: OptimizeReport = {
       strategy: options.strategy,
       weights,
@@ -102,8 +113,14 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
         endMs: range.untilMs,
       },
       candidates,
+      retirement: {
+        day,
+        soonDays: RETIRING_SOON_DAYS,
+        excluded: screen.excluded,
+        flags: retirementFlags(new Set(shownModels), inputs.book, day),
+      },
       sources: inputs.scores.sources,
-      workloads: results.slice(0, options.top),
+      workloads: shown,
       hiddenWorkloads: Math.max(0, results.length - options.top),
       pricingVersion: inputs.pricingVersion,
     };
