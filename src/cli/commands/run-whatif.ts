@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parsePriceOverrides } from '../../pricing/parse-price-overrides.ts';
 import type { BreakdownDimension } from '../../optimizer/replay-usage.ts';
 import type { Scenario } from '../../optimizer/scenario.ts';
+import { scenarioRetirementWarnings } from '../../optimizer/scenario-retirement-warnings.ts';
 import { DEFAULT_TOKENIZER_RATIOS, tokenizerFamilyOf } from '../../optimizer/tokenizer-ratios.ts';
 import type { PriceOverride } from '../../pricing/price-override.ts';
 import { renderWhatifChart } from '../../output/render-whatif-chart.ts';
@@ -12,6 +13,7 @@ import { renderWhatifTable } from '../../output/render-whatif-table.ts';
 import { renderWhatifJson } from '../../output/whatif-json.ts';
 import type { WhatifAssumptions, WhatifReport } from '../../output/whatif-report.ts';
 import { openStore } from '../../store/open-store.ts';
+import { asOfDay } from '../as-of-day.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -78,15 +80,20 @@ export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Conte
     store.close();
   }
 
+  const day = asOfDay(settings);
   const report: WhatifReport = {
     result: replay.result,
-    scenarios: parsed.map((scenario) => ({
-      name: scenario.name,
-      operations: [
-        ...(scenario.priceList === null ? [] : [scenario.priceList.label]),
-        ...scenario.operations.map((operation) => operation.label),
-      ],
-    })),
+    scenarios: parsed.map((scenario, index) => {
+      const compiled = replay.plan.scenarios[index];
+      return {
+        name: scenario.name,
+        operations: [
+          ...(scenario.priceList === null ? [] : [scenario.priceList.label]),
+          ...scenario.operations.map((operation) => operation.label),
+        ],
+        warnings: compiled === undefined ? [] : scenarioRetirementWarnings(compiled, day),
+      };
+    }),
     shownBreakdowns: options.by,
     range: { ...range, asOfMs: settings.asOfMs },
     timeZone: settings.timeZone,
@@ -94,6 +101,8 @@ export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Conte
     pricingVersion: pricing.version,
     assumptions: assumptionsOf(replay, settings.tokenizerRatios),
   };
+  for (const { name, warnings } of report.scenarios)
+    for (const warning of warnings) ctx.stderr.write(`llmcost: warning: scenario "${name}": ${warning}\n`);
   const top = options.top ?? null;
   switch (format) {
     case 'json':
