@@ -60,28 +60,7 @@ describe('validatePriceBook', () => {
       'models["a/b"].periods: expected a non-empty array, got []',
     ],
     [
-      {
-        version: 'v',
-        generatedFrom: { source: 's', version: '1', license: 'MIT' },
-        batchMultipliers: {},
-        providers: {},
-        models: {
-          'a/b': {
-            provider: 'a',
-            model: 'b',
-            name: 'B',
-            maxOutputTokens: 0,
-            match: { exact: [], prefixes: [] },
-            periods: [
-              {
-                effectiveFrom: '2025-01-01',
-                layer: 'catalogue',
-                prices: { input: 1, output: 1, cacheRead: 1, cacheWrite5m: 1, cacheWrite1h: 1 },
-              },
-            ],
-          },
-        },
-      },
+      modelBook({ maxOutputTokens: 0 }),
       'models["a/b"].maxOutputTokens: expected a positive integer of tokens, got 0',
     ],
     [
