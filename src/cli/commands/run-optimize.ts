@@ -24,7 +24,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { requireFormat } from '../require-format.ts';
 import { requireUsd } from '../require-usd.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { OptimizeOptions } from './optimize.ts';
 
 /** A scenario per candidate: every request of the replayed usage moved to that model. */
@@ -124,22 +124,12 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
       hiddenWorkloads: Math.max(0, results.length - options.top),
       pricingVersion: inputs.pricingVersion,
     };
-    switch (format) {
-      case 'json':
-        writeOutput(ctx, settings, renderOptimizeJson(report, settings.timeZone));
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderOptimizeCsv(report));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderOptimizeMarkdown(report));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderOptimizeTable(report, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderOptimizeJson(report, settings.timeZone),
+      csv: () => renderOptimizeCsv(report),
+      md: () => renderOptimizeMarkdown(report),
+      table: () => renderOptimizeTable(report, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

@@ -36,7 +36,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { requireFormat } from '../require-format.ts';
 import { requireUsd } from '../require-usd.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { RecommendOptions } from './recommend.ts';
 import { candidateScenarios } from './run-optimize.ts';
 
@@ -183,22 +183,12 @@ export function runRecommend(options: RecommendOptions, settings: Settings, ctx:
       decisions,
       hiddenRejected: run.recommendations.length - shown.length,
     };
-    switch (format) {
-      case 'json':
-        writeOutput(ctx, settings, renderRecommendJson(view, settings.timeZone));
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderRecommendCsv(view));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderRecommendMarkdown(view));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderRecommendTable(view, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderRecommendJson(view, settings.timeZone),
+      csv: () => renderRecommendCsv(view),
+      md: () => renderRecommendMarkdown(view),
+      table: () => renderRecommendTable(view, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

@@ -24,7 +24,7 @@ import { requireFormat } from '../require-format.ts';
 import { requireUsd } from '../require-usd.ts';
 import { resolveReportRange } from '../resolve-report-range.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import {
   hasOperations,
   parseFlagScenario,
@@ -104,28 +104,16 @@ export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Conte
   for (const { name, warnings } of report.scenarios)
     for (const warning of warnings) ctx.stderr.write(`llmcost: warning: scenario "${name}": ${warning}\n`);
   const top = options.top ?? null;
-  switch (format) {
-    case 'json':
-      writeOutput(ctx, settings, renderWhatifJson(report));
-      break;
-    case 'csv':
-      writeOutput(ctx, settings, renderWhatifCsv(report));
-      break;
-    case 'md':
-      writeOutput(ctx, settings, renderWhatifMarkdown(report, top));
-      break;
-    case 'table': {
-      const text =
-        report.result.baseline.records === 0 && report.result.baseline.unpriced.records === 0
-          ? 'No usage in this range.\n'
-          : renderWhatifTable(report, ctx.display, top) +
-            (options.chart === true ? `\n${renderWhatifChart(report, ctx.display)}` : '');
-      writeOutput(ctx, settings, text);
-      break;
-    }
-    default:
-      return format satisfies never;
-  }
+  writeInFormat(ctx, settings, format, {
+    json: () => renderWhatifJson(report),
+    csv: () => renderWhatifCsv(report),
+    md: () => renderWhatifMarkdown(report, top),
+    table: () =>
+      report.result.baseline.records === 0 && report.result.baseline.unpriced.records === 0
+        ? 'No usage in this range.\n'
+        : renderWhatifTable(report, ctx.display, top) +
+          (options.chart === true ? `\n${renderWhatifChart(report, ctx.display)}` : ''),
+  });
   return EXIT.OK;
 }
 
