@@ -1,3 +1,5 @@
+import { localDate } from '../model/zoned-time.ts';
+import { asOfDay } from './as-of-day.ts';
 import { parseDateFlag } from './parse-date-flag.ts';
 import type { Settings } from './settings.ts';
 
@@ -6,6 +8,8 @@ export interface PriceDate {
   readonly atMs: number;
   /** `2026-11-23`, or the instant as given. */
   readonly label: string;
+  /** The calendar day (`YYYY-MM-DD`) retirements are judged on: the date given, else that of the instant. */
+  readonly day: string;
 }
 
 /**
@@ -16,15 +20,15 @@ export interface PriceDate {
 export function resolvePriceDate(
   at: string | undefined,
   asOf: string | undefined,
-  settings: Pick<Settings, 'asOfMs'>,
+  settings: Pick<Settings, 'asOfMs' | 'timeZone'>,
   flagName = '--at',
 ): PriceDate {
   if (at !== undefined) {
     const flag = parseDateFlag(at, flagName);
     return flag.kind === 'instant'
-      ? { atMs: flag.ms, label: at }
-      : { atMs: Date.UTC(flag.year, flag.month - 1, flag.day + 1) - 1, label: at };
+      ? { atMs: flag.ms, label: at, day: localDate(flag.ms, settings.timeZone) }
+      : { atMs: Date.UTC(flag.year, flag.month - 1, flag.day + 1) - 1, label: at, day: at };
   }
   const atMs = settings.asOfMs - 1;
-  return { atMs, label: asOf ?? new Date(atMs).toISOString().slice(0, 10) };
+  return { atMs, label: asOf ?? new Date(atMs).toISOString().slice(0, 10), day: asOfDay(settings) };
 }

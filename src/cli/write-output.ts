@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import type { Context } from './context.ts';
 import { InputError, UsageError } from './errors.ts';
-import type { Settings } from './settings.ts';
+import type { OutputFormat, Settings } from './settings.ts';
 
 /** Writes a command's result to `--out` (and says where on stderr) or to stdout. */
 export function writeOutput(ctx: Context, settings: Settings, content: string | Uint8Array): void {
@@ -14,6 +14,23 @@ export function writeOutput(ctx: Context, settings: Settings, content: string | 
   }
   writeFileSync(settings.outPath, content);
   if (!settings.isQuiet) ctx.stderr.write(`llmcost: wrote ${settings.outPath}\n`);
+}
+
+/** A command's text renderers, one per format it prints; only the chosen one runs. */
+export type FormatRenderers<Format extends OutputFormat> = { readonly [F in Format]: () => string };
+
+/**
+ * Renders a result in `format` and writes it (writeOutput): the one place a command's format picks
+ * its renderer. `renderers` must name every format `format` may be (requireFormat narrows it), so a
+ * format cannot be forgotten, and no other.
+ */
+export function writeInFormat<Format extends OutputFormat>(
+  ctx: Context,
+  settings: Settings,
+  format: Format,
+  renderers: FormatRenderers<Format>,
+): void {
+  writeOutput(ctx, settings, renderers[format]());
 }
 
 /**

@@ -87,6 +87,12 @@ export function localParts(instantMs: number, timeZone: string): LocalParts {
   };
 }
 
+/** The local calendar day of an instant, `YYYY-MM-DD`. */
+export function localDate(instantMs: number, timeZone: string): string {
+  const { year, month, day } = localParts(instantMs, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * The instant of a local wall-clock time. In a DST gap the time does not exist and the instant after
  * the gap is returned; in an overlap, the earlier instant.

@@ -2,6 +2,14 @@ import type { ScoredCandidate } from '../optimizer/strategies/candidate.ts';
 import type { OptimizeReport } from '../optimizer/strategies/optimize-report.ts';
 import type { WorkloadOptimization } from '../optimizer/strategies/optimize-workloads.ts';
 import type { ScoreSource } from '../optimizer/scores/model-scores.ts';
+import type { RetirementNotes } from '../optimizer/strategies/screen-retired-models.ts';
+import type { ModelRetirement } from '../pricing/model-retirement.ts';
+import {
+  retiredCandidatesJson,
+  retirementJson,
+  type RetiredCandidatesJson,
+  type RetirementJson,
+} from './retirement-json.ts';
 import { moneyJson, type MoneyJson } from './money-json.ts';
 
 export interface OptimizeCandidateJson {
@@ -32,6 +40,11 @@ export interface OptimizeCandidateJson {
   };
   /** Why it cannot be picked, or null. */
   readonly ineligibility: string | null;
+  /**
+   * Set when the provider retires the model within `retiredCandidates.soonDays` days of the as-of day
+   * (`retiring`), or, for the current model only, already has (`retired`); null otherwise.
+   */
+  readonly retirement: RetirementJson | null;
 }
 
 export interface OptimizeWorkloadJson {
@@ -72,6 +85,7 @@ export interface OptimizeJson {
   readonly window: { readonly start: string | null; readonly end: string };
   readonly pricingVersion: string;
   readonly candidates: readonly string[];
+  readonly retiredCandidates: RetiredCandidatesJson;
   readonly sources: readonly ScoreSource[];
   readonly workloads: readonly OptimizeWorkloadJson[];
   readonly hiddenWorkloads: number;
@@ -98,14 +112,15 @@ export function renderOptimizeJson(report: OptimizeReport, timeZone: string): st
     },
     pricingVersion: report.pricingVersion,
     candidates: report.candidates,
+    retiredCandidates: retiredCandidatesJson(report.retirement),
     sources: report.sources,
-    workloads: report.workloads.map(toWorkloadJson),
+    workloads: report.workloads.map((result) => toWorkloadJson(result, report.retirement.flags)),
     hiddenWorkloads: report.hiddenWorkloads,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-function toWorkloadJson(result: WorkloadOptimization): OptimizeWorkloadJson {
+function toWorkloadJson(result: WorkloadOptimization, flags: RetirementNotes['flags']): OptimizeWorkloadJson {
   const { workload, choice } = result;
   return {
     group: workload.group,
@@ -121,11 +136,17 @@ function toWorkloadJson(result: WorkloadOptimization): OptimizeWorkloadJson {
     weights: choice.weights,
     pick: choice.pick.model,
     savings: moneyJson(result.baselineCostPico - (choice.pick.costPico ?? result.baselineCostPico)),
-    candidates: choice.candidates.map((candidate) => toCandidateJson(candidate, candidate === choice.pick)),
+    candidates: choice.candidates.map((candidate) =>
+      toCandidateJson(candidate, candidate === choice.pick, flags.get(candidate.model)),
+    ),
   };
 }
 
-function toCandidateJson(candidate: ScoredCandidate, isPick: boolean): OptimizeCandidateJson {
+function toCandidateJson(
+  candidate: ScoredCandidate,
+  isPick: boolean,
+  retirement: ModelRetirement | undefined,
+): OptimizeCandidateJson {
   return {
     model: candidate.model,
     isCurrent: candidate.isCurrent,
@@ -147,5 +168,6 @@ function toCandidateJson(candidate: ScoredCandidate, isPick: boolean): OptimizeC
     observedErrorShare: candidate.observedErrorShare,
     scores: candidate.scores,
     ineligibility: candidate.ineligibility,
+    retirement: retirementJson(retirement),
   };
 }

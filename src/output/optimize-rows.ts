@@ -1,5 +1,8 @@
 import type { ScoredCandidate } from '../optimizer/strategies/candidate.ts';
 import type { OptimizeReport } from '../optimizer/strategies/optimize-report.ts';
+import type { RetirementNotes } from '../optimizer/strategies/screen-retired-models.ts';
+import type { ModelRetirement } from '../pricing/model-retirement.ts';
+import { retiredCandidatesNote, retirementNote } from './describe-retirement.ts';
 import type { WorkloadOptimization } from '../optimizer/strategies/optimize-workloads.ts';
 import { SIZE_CLASS_FLOORS, type SizeClass } from '../optimizer/workloads/size-class.ts';
 import { formatMoney } from './format-money.ts';
@@ -75,8 +78,12 @@ export function shownCandidates(
   return { shown, others: `+${hidden.length} more candidates: ${parts.join(', ')}` };
 }
 
-/** The trade-off table of one workload's shown candidates. */
-export function candidateTable(result: WorkloadOptimization, shown: readonly ScoredCandidate[]): PlainTable {
+/** The trade-off table of one workload's shown candidates; `flags` marks models retiring or retired. */
+export function candidateTable(
+  result: WorkloadOptimization,
+  shown: readonly ScoredCandidate[],
+  flags: RetirementNotes['flags'],
+): PlainTable {
   const current = result.choice.candidates.find((candidate) => candidate.isCurrent);
   const currentCost = current?.costPico ?? null;
   return {
@@ -93,15 +100,20 @@ export function candidateTable(result: WorkloadOptimization, shown: readonly Sco
       candidate.latency === null ? '?' : `${formatCount(candidate.latency.ttftMs)} ms`,
       candidate.observedErrorShare === null ? '-' : formatPercent(candidate.observedErrorShare),
       candidate.scores.total === null ? '-' : candidate.scores.total.toFixed(2),
-      noteOf(candidate, candidate === result.choice.pick),
+      noteOf(candidate, candidate === result.choice.pick, flags.get(candidate.model)),
     ]),
   };
 }
 
-function noteOf(candidate: ScoredCandidate, isPick: boolean): string {
+function noteOf(
+  candidate: ScoredCandidate,
+  isPick: boolean,
+  retirement: ModelRetirement | undefined,
+): string {
   const parts: string[] = [];
   if (isPick) parts.push('pick');
   if (candidate.isCurrent) parts.push('current');
+  if (retirement !== undefined) parts.push(retirementNote(retirement));
   if (candidate.ineligibility !== null) parts.push(INELIGIBILITY_NOTES[candidate.ineligibility]);
   if (candidate.excludedRequests > 0) parts.push(`${formatCount(candidate.excludedRequests)} stay`);
   return parts.join(', ');
@@ -130,6 +142,7 @@ export function optimizeNotes(report: OptimizeReport): string[] {
     'Quality: arena points against the current model from the newest source rating both; ? = no source rates it (never guessed). TTFT: published time to first token. Errors: your own failed share (- = no requests sent to it).',
     'Score: weighted cost, performance and quality, each relative to the best eligible candidate (1 = best); a component unknown for the current model is left out. Not eligible: no rating, below the quality floor (below floor), no TTFT while performance is weighted.',
   );
+  notes.push(...optimizeRetirementNotes(report.retirement));
   if (report.hiddenWorkloads > 0)
     notes.push(`${formatCount(report.hiddenWorkloads)} smaller workloads not shown (--top).`);
   notes.push('Sources (the dated copies read are in --format json and the README):');
@@ -137,6 +150,19 @@ export function optimizeNotes(report: OptimizeReport): string[] {
     notes.push(
       `  [${source.id}] ${source.title}. Data ${source.dataDate}, read ${source.retrievedDate}: ${source.url}`,
     );
+  return notes;
+}
+
+/** The retired candidates left out, and what each retirement flag in the Note column means. */
+function optimizeRetirementNotes(retirement: RetirementNotes): string[] {
+  const notes = [retiredCandidatesNote(retirement)].filter((note) => note !== null);
+  const statuses = new Set([...retirement.flags.values()].map((flag) => flag.status));
+  if (statuses.has('retiring'))
+    notes.push(
+      `retires <date>: the provider retires the model within ${retirement.soonDays} days of ${retirement.day}; still proposed, plan the move.`,
+    );
+  if (statuses.has('retired'))
+    notes.push('retired: the current model is retired already (its date in the price book); move off it.');
   return notes;
 }
 

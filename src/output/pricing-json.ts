@@ -1,4 +1,5 @@
 import type { ModelListRow } from '../pricing/list-models.ts';
+import { modelRetirement, type ModelRetirement } from '../pricing/model-retirement.ts';
 import type { MatchRules, ModelEntry, PricePeriod, PriceSet, Rational } from '../pricing/price-book.ts';
 import { formatMicrosExact } from './format-money.ts';
 
@@ -15,6 +16,8 @@ export interface ModelListJson {
   readonly schemaVersion: 1;
   readonly priceUnit: 'microUSD per 1M tokens';
   readonly at: string;
+  /** The calendar day each model's `retirement` is judged on (`YYYY-MM-DD`). */
+  readonly retirementDay: string;
   readonly priceBookVersion: string;
   readonly models: readonly {
     readonly key: string;
@@ -22,6 +25,12 @@ export interface ModelListJson {
     readonly model: string;
     readonly name: string;
     readonly contextWindow: number | null;
+    /** The provider's retirement date (`YYYY-MM-DD`), null when unknown. */
+    readonly deprecationDate: string | null;
+    /** The source marks the model deprecated (without a date: retired on any day). */
+    readonly deprecated: boolean;
+    /** On `retirementDay`: retired, retiring within 90 days, or available. */
+    readonly retirement: ModelRetirement['status'];
     /** Null when the model has no price yet at `at`. */
     readonly prices: PriceSetJson | null;
     readonly periods: number;
@@ -41,6 +50,10 @@ export interface ModelShowJson {
   readonly model: string;
   readonly name: string;
   readonly contextWindow: number | null;
+  readonly deprecationDate: string | null;
+  readonly deprecated: boolean;
+  /** On `day`: `retired` (on or after its date, or deprecated without one), `retiring` within 90 days, or `available`. */
+  readonly retirement: ModelRetirement & { readonly day: string };
   readonly match: MatchRules;
   /** The provider's batch multiplier as a fraction, or null when the book has none (batch unpriced). */
   readonly batchMultiplier: Rational | null;
@@ -67,12 +80,14 @@ export function priceSetJson(prices: PriceSet): PriceSetJson {
 export function modelListJson(
   rows: readonly ModelListRow[],
   at: string,
+  retirementDay: string,
   priceBookVersion: string,
 ): ModelListJson {
   return {
     schemaVersion: 1,
     priceUnit: 'microUSD per 1M tokens',
     at,
+    retirementDay,
     priceBookVersion,
     models: rows.map((row) => ({
       key: row.key,
@@ -80,6 +95,9 @@ export function modelListJson(
       model: row.entry.model,
       name: row.entry.name,
       contextWindow: row.entry.contextWindow ?? null,
+      deprecationDate: row.entry.deprecationDate ?? null,
+      deprecated: row.entry.deprecated === true,
+      retirement: modelRetirement(row.entry, retirementDay).status,
       prices: row.prices === null ? null : priceSetJson(row.prices),
       periods: row.periodCount,
       hasLongContextTiers: row.hasLongContextTiers,
@@ -95,6 +113,8 @@ export interface ShownModel {
   readonly batchMultiplier: Rational | null;
   readonly periodInEffect: number | null;
   readonly at: string;
+  /** The calendar day (`YYYY-MM-DD`) of `at`, that retirement is judged on. */
+  readonly day: string;
   readonly priceBookVersion: string;
 }
 
@@ -112,6 +132,9 @@ export function modelShowJson(shown: ShownModel): ModelShowJson {
     model: entry.model,
     name: entry.name,
     contextWindow: entry.contextWindow ?? null,
+    deprecationDate: entry.deprecationDate ?? null,
+    deprecated: entry.deprecated === true,
+    retirement: { ...modelRetirement(entry, shown.day), day: shown.day },
     match: entry.match,
     batchMultiplier: shown.batchMultiplier,
     periodInEffect: shown.periodInEffect,

@@ -2,6 +2,12 @@ import type { RecommendView } from '../optimizer/recommendations/recommend-view.
 import type { QualityImpact, RecommendationChange } from '../optimizer/recommendations/recommendation.ts';
 import type { ScoreSource } from '../optimizer/scores/model-scores.ts';
 import { moneyJson, type MoneyJson } from './money-json.ts';
+import {
+  retiredCandidatesJson,
+  retirementJson,
+  type RetiredCandidatesJson,
+  type RetirementJson,
+} from './retirement-json.ts';
 
 export interface RecommendationJson {
   readonly rank: number;
@@ -21,6 +27,11 @@ export interface RecommendationJson {
   readonly priority: number;
   readonly change: RecommendationChange;
   readonly decision: { readonly decision: string; readonly decidedAt: string } | null;
+  /**
+   * Set when the model the change moves usage to (`change.parameters.to`) retires within
+   * `retiredCandidates.soonDays` days of the as-of day; null otherwise.
+   */
+  readonly retirement: (RetirementJson & { readonly model: string }) | null;
 }
 
 /** `llmcost recommend --format json` (schemaVersion 1). Money in USD: float, exact decimal text, pico-USD text. */
@@ -35,6 +46,7 @@ export interface RecommendJson {
   readonly priorityFormula: string;
   readonly recommendations: readonly RecommendationJson[];
   readonly hiddenRejected: number;
+  readonly retiredCandidates: RetiredCandidatesJson;
   readonly sources: readonly ScoreSource[];
 }
 
@@ -53,6 +65,8 @@ export function renderRecommendJson(view: RecommendView, timeZone: string): stri
     priorityFormula: '100 × (0.5 × savings / max savings + 0.3 × confidence + 0.2 × ease)',
     recommendations: view.recommendations.map((recommendation) => {
       const decision = view.decisions.get(recommendation.id);
+      const target = recommendation.change.parameters.to;
+      const retirement = target === undefined ? null : retirementJson(view.retirement.flags.get(target));
       return {
         rank: recommendation.rank,
         id: recommendation.id,
@@ -71,9 +85,11 @@ export function renderRecommendJson(view: RecommendView, timeZone: string): stri
           decision === undefined
             ? null
             : { decision: decision.decision, decidedAt: new Date(decision.decidedAtMs).toISOString() },
+        retirement: retirement === null || target === undefined ? null : { model: target, ...retirement },
       };
     }),
     hiddenRejected: view.hiddenRejected,
+    retiredCandidates: retiredCandidatesJson(view.retirement),
     sources: view.sources,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -1,4 +1,7 @@
 import type { RecommendView } from '../optimizer/recommendations/recommend-view.ts';
+import type { RecommendationChange } from '../optimizer/recommendations/recommendation.ts';
+import type { RetirementNotes } from '../optimizer/strategies/screen-retired-models.ts';
+import { daysText, retiredCandidatesNote } from './describe-retirement.ts';
 import { formatMoney } from './format-money.ts';
 import { formatCount } from './format-number.ts';
 import type { PlainTable } from './render-plain-table.ts';
@@ -38,7 +41,7 @@ export function recommendationDetails(
     body:
       recommendation.kind === 'budget-adjustment'
         ? recommendation.rationale
-        : `${recommendation.rationale} Replayed over the window: ${formatMoney(recommendation.baselineCostPico, 'USD')} → ${formatMoney(recommendation.scenarioCostPico, 'USD')}. Quality: ${recommendation.qualityImpact.note}.`,
+        : `${recommendation.rationale} Replayed over the window: ${formatMoney(recommendation.baselineCostPico, 'USD')} → ${formatMoney(recommendation.scenarioCostPico, 'USD')}. Quality: ${recommendation.qualityImpact.note}.${targetRetirementNote(recommendation.change, view.retirement)}`,
   }));
 }
 
@@ -53,7 +56,17 @@ export function recommendationNotes(view: RecommendView): string[] {
     'Confidence: high ≥ 1,000 requests over ≥ 14 days, medium ≥ 100 over ≥ 3 days, else low; one level lower where the estimate also rests on an assumption (borrowed cache rate, night-time work, a lower-rated model, trimmed prompts).',
     'llmcost recommend accept|reject <id> records a decision; recommend verify <id> compares spend since with the prediction.',
   ];
+  const retired = retiredCandidatesNote(view.retirement);
+  if (retired !== null) notes.push(retired);
   if (view.hiddenRejected > 0)
     notes.push(`${formatCount(view.hiddenRejected)} rejected recommendations not shown (--all).`);
   return notes;
+}
+
+/** ` Retiring: openai/x is retired on 2026-12-01 (in 16 days); …` when the change's target retires soon, else ''. */
+function targetRetirementNote(change: RecommendationChange, retirement: RetirementNotes): string {
+  const target = change.parameters.to;
+  const flag = target === undefined ? undefined : retirement.flags.get(target);
+  if (target === undefined || flag?.status !== 'retiring' || flag.date === null) return '';
+  return ` Retiring: ${target} is retired on ${flag.date} (${daysText(flag.daysLeft ?? 0)}); plan for its successor.`;
 }

@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
+import { modelRetirement } from '../pricing/model-retirement.ts';
 import type { MatchRules, PricePeriod, PriceSet } from '../pricing/price-book.ts';
 import type { DisplayOptions } from './display-options.ts';
 import { formatMicrosAsUsd, formatMicrosExact } from './format-money.ts';
+import { describeRetirement } from './describe-retirement.ts';
 import { formatCount, truncate, wrapText } from './format-number.ts';
 import type { ShownModel } from './pricing-json.ts';
 
@@ -40,6 +42,8 @@ export function renderModelShowText(shown: ShownModel, display: DisplayOptions):
     ],
     ['matches', describeMatch({ ...entry.match, pattern: undefined })],
   ];
+  const retirement = describeRetirement(modelRetirement(shown.entry, shown.day));
+  if (retirement !== null) facts.splice(3, 0, ['retirement', retirement]);
   if (entry.match.pattern !== undefined)
     facts.push(['pattern', truncate(`/${entry.match.pattern}/`, Math.max(20, display.width - 18))]);
   if (shown.query.model.toLowerCase() !== shown.key.toLowerCase())
@@ -73,12 +77,14 @@ export function renderModelShowText(shown: ShownModel, display: DisplayOptions):
 export function renderModelShowMarkdown(shown: ShownModel): string {
   const escape = (text: string): string => text.replace(/\|/g, '\\|');
   const { entry } = shown;
+  const retirement = describeRetirement(modelRetirement(shown.entry, shown.day));
   const lines = [
     `### ${shown.key}: ${entry.name}`,
     '',
     `- provider: ${entry.provider}${shown.providerName === null ? '' : ` (${shown.providerName})`}`,
     `- batch: ${describeBatch(shown)}`,
     `- context window: ${entry.contextWindow === undefined ? 'unknown' : `${formatCount(entry.contextWindow)} tokens`}`,
+    ...(retirement === null ? [] : [`- retirement: ${retirement}`]),
     `- matches: ${describeMatch(entry.match)}`,
     '',
     '| From | Layer | Applies | Prices (USD per 1M tokens) | In effect |',

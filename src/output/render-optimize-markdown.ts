@@ -18,7 +18,7 @@ export function renderOptimizeMarkdown(report: OptimizeReport): string {
       '',
       escapeMarkdownText(pickSummary(result)),
       '',
-      renderMarkdownTable(candidateTable(result, shown)).trimEnd(),
+      renderMarkdownTable(candidateTable(result, shown, report.retirement.flags)).trimEnd(),
       ...(others === null ? [] : ['', escapeMarkdownText(others)]),
     ].join('\n');
   });

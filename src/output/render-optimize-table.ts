@@ -18,7 +18,7 @@ export function renderOptimizeTable(report: OptimizeReport, display: DisplayOpti
     const lines = [
       ...wrapText(`${index + 1}. ${workloadTitle(result, report)}`, display.width, '   '),
       `   ${pickSummary(result)}`,
-      renderPlainTable(candidateTable(result, shown), display).trimEnd(),
+      renderPlainTable(candidateTable(result, shown, report.retirement.flags), display).trimEnd(),
     ];
     if (others !== null) lines.push(others);
     return lines.join('\n');

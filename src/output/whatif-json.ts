@@ -89,6 +89,8 @@ interface ScenarioJson extends MoneyJson {
     readonly afterPico: string;
   })[];
   readonly notes: readonly string[];
+  /** A model the scenario moves usage to is retired (or retires within 90 days) on the as-of day. */
+  readonly warnings: readonly string[];
 }
 
 const money = (pico: bigint): MoneyJson => ({
@@ -160,6 +162,7 @@ export function buildWhatifJson(report: WhatifReport): WhatifJson {
         afterPico: effect.afterPico.toString(),
       })),
       notes: scenario.notes,
+      warnings: report.scenarios[index]?.warnings ?? [],
     })),
     breakdowns: result.breakdowns
       .filter((breakdown) => report.shownBreakdowns.includes(breakdown.dimension))

@@ -5,7 +5,12 @@ import type { BreakdownDimension, ReplayResult } from '../optimizer/replay-usage
 export interface WhatifReport {
   readonly result: ReplayResult;
   /** Per scenario (same order as the result's): the operations as written. */
-  readonly scenarios: readonly { readonly name: string; readonly operations: readonly string[] }[];
+  readonly scenarios: readonly {
+    readonly name: string;
+    readonly operations: readonly string[];
+    /** Said on stderr too: a model moved to is retired or retiring soon. */
+    readonly warnings: readonly string[];
+  }[];
   /** Breakdowns to show (the result may hold more, e.g. `day` for the chart). */
   readonly shownBreakdowns: readonly BreakdownDimension[];
   readonly range: {

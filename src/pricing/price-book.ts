@@ -56,6 +56,17 @@ export interface ModelEntry {
   readonly contextWindow?: number;
   /** Most output tokens one request may generate (LiteLLM's `max_output_tokens`), where known. */
   readonly maxOutputTokens?: number;
+  /**
+   * ISO date (`YYYY-MM-DD`) the provider retires the model, as announced (LiteLLM's `deprecation_date`),
+   * where known. From that day on it is retired (model-retirement.ts).
+   */
+  readonly deprecationDate?: string;
+  /**
+   * The source (genai-prices) marks the model deprecated. Without a `deprecationDate` the day is
+   * unknown, so the model counts as retired whatever the date; with one, the date decides. Present only
+   * when true.
+   */
+  readonly deprecated?: true;
   readonly match: MatchRules;
   /** Sorted by `effectiveFrom`; a price change appends a period and never rewrites an old one. */
   readonly periods: readonly PricePeriod[];

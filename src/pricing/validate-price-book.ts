@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../model/calendar-date.ts';
 import type { PriceBook } from './price-book.ts';
 import { PRICE_SET_OPTIONAL_FIELDS, PRICE_SET_REQUIRED_FIELDS } from './price-book.ts';
 
@@ -63,6 +64,15 @@ function checkModel(value: unknown, path: string, problem: Problem): void {
   }
   if (value.maxOutputTokens !== undefined && !isPositiveInteger(value.maxOutputTokens)) {
     problem(`${path}.maxOutputTokens`, 'a positive integer of tokens', value.maxOutputTokens);
+  }
+  if (
+    value.deprecationDate !== undefined &&
+    (typeof value.deprecationDate !== 'string' || !isCalendarDate(value.deprecationDate))
+  ) {
+    problem(`${path}.deprecationDate`, 'a calendar date (YYYY-MM-DD)', value.deprecationDate);
+  }
+  if (value.deprecated !== undefined && value.deprecated !== true) {
+    problem(`${path}.deprecated`, 'true, or the field left out', value.deprecated);
   }
   checkMatch(value.match, `${path}.match`, problem);
   const periods = value.periods;

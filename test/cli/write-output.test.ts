@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/cli/context.ts';
 import { InputError, UsageError } from '../../src/cli/errors.ts';
 import type { Settings } from '../../src/cli/settings.ts';
-import { streamBinaryOutput, streamOutput, writeChunks, writeOutput } from '../../src/cli/write-output.ts';
+import {
+  streamBinaryOutput,
+  streamOutput,
+  writeChunks,
+  writeInFormat,
+  writeOutput,
+} from '../../src/cli/write-output.ts';
 
 function fakeContext(isTTY: boolean): { ctx: Context; written: () => Buffer } {
   const stdout = new PassThrough();
@@ -73,5 +79,24 @@ describe('streamed output to --out', () => {
       streamOutput(ctx, fileSettings(path), (stream) => writeChunks(failing(), stream)),
     ).rejects.toThrow('no EUR rate');
     expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe('writeInFormat', () => {
+  it.each(['table', 'json', 'csv', 'md'] as const)('writes the %s renderer only, to stdout', (format) => {
+    const { ctx, written } = fakeContext(false);
+    const ran: string[] = [];
+    const renderer = (name: string) => () => {
+      ran.push(name);
+      return `${name}\n`;
+    };
+    writeInFormat(ctx, { format, outPath: null, isQuiet: true } as unknown as Settings, format, {
+      table: renderer('table'),
+      json: renderer('json'),
+      csv: renderer('csv'),
+      md: renderer('md'),
+    });
+    expect(ran).toEqual([format]);
+    expect(written().toString('utf8')).toBe(`${format}\n`);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OptimizeJson } from '../../src/output/optimize-json.ts';
 import { fixturePath, makeSeededSandbox, maskSandbox, runLlmcost } from '../helpers/run-llmcost.ts';
 import { makeSandbox, type Sandbox } from '../helpers/run-cli.ts';
+import { writeBookWithDates } from '../helpers/write-book-with-dates.ts';
 
 /** fixtures/recommend/usage.jsonl: two weeks from 2026-11-01, one workload per recommendation kind. */
 const seeded = (): Sandbox => makeSeededSandbox([fixturePath('recommend/usage.jsonl')]);
@@ -65,6 +66,41 @@ describe('llmcost optimize', () => {
       );
     },
   );
+
+  it('never proposes a model retired by --as-of; flags one retiring within 90 days', () => {
+    const sandbox = seeded();
+    const book = writeBookWithDates(sandbox, {
+      'openai/gpt-4.1-nano': '2026-11-10',
+      'openai/gpt-4.1-mini': '2026-12-01',
+    });
+    // With the shipped book gpt-4.1-nano is support-bot's pick (above); retired on 2026-11-10, it is out.
+    const args = ['--strategy', 'cost', '--candidates', 'openai/gpt-4.1*', '--pricing', book];
+    const json = optimizeJson(sandbox, args);
+    expect(json.candidates).toEqual(['openai/gpt-4.1', 'openai/gpt-4.1-mini']);
+    expect(json.retiredCandidates).toEqual({
+      day: '2026-11-15',
+      soonDays: 90,
+      excludedCount: 1,
+      excluded: [{ model: 'openai/gpt-4.1-nano', date: '2026-11-10' }],
+    });
+    const models = json.workloads.flatMap((workload) => workload.candidates.map(({ model }) => model));
+    expect(models).not.toContain('openai/gpt-4.1-nano');
+    const support = json.workloads.find((workload) => workload.group === 'support-bot');
+    expect(support?.pick).toBe('openai/gpt-4.1-mini');
+    expect(support?.candidates.find((candidate) => candidate.isPick)?.retirement).toEqual({
+      status: 'retiring',
+      date: '2026-12-01',
+      daysLeft: 16,
+    });
+    expect(support?.candidates.find((candidate) => candidate.isCurrent)?.retirement).toBeNull();
+    const table = runLlmcost(['optimize', ...AS_OF, ...args], sandbox);
+    expect(table.stdout).toContain(
+      'openai/gpt-4.1-mini  $0.0753  -84.0%  +51 pts  769 ms       -   1.00  pick, retires 2026-12-01',
+    );
+    expect(table.stdout).toContain(
+      "Retired: 1 candidate model left out, retired on or before 2026-11-15 (the provider's date in the\n  price book): openai/gpt-4.1-nano (2026-11-10).",
+    );
+  });
 
   it('never picks a model rated below the quality floor, and keeps a model no source rates', () => {
     const json = optimizeJson(seeded(), ['--strategy', 'cost', '--max-quality-drop', '0']);

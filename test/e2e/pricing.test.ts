@@ -14,6 +14,51 @@ const LITELLM_TYPO = 'fixtures/pricing/litellm-typo.json';
 const pricing = (args: readonly string[], sandbox: Sandbox = makeSandbox()) =>
   runCli(['pricing', ...args], sandbox);
 
+describe('llmcost pricing show and list: retirement', () => {
+  it.each([
+    ['2025-09-28', '2025-09-29, in 1 day', 'retiring', 1],
+    ['2025-09-29', '2025-09-29, retired', 'retired', 0],
+  ] as const)('on %s says "%s"', (asOf, text, status, daysLeft) => {
+    const table = pricing(['show', 'gemini-1.5-flash', '--as-of', asOf]);
+    expect(table.stdout).toMatch(new RegExp(`\\n  retirement +${text}\\n`));
+    const json = JSON.parse(
+      pricing(['show', 'gemini-1.5-flash', '--as-of', asOf, '--format', 'json']).stdout,
+    ) as ModelShowJson;
+    expect([json.deprecationDate, json.retirement]).toEqual([
+      '2025-09-29',
+      { status, date: '2025-09-29', daysLeft, day: asOf },
+    ]);
+  });
+
+  it('says retired for a model the source marks deprecated without a date', () => {
+    const table = pricing(['show', 'cohere/command-light', '--as-of', '2020-01-01']);
+    expect(table.stdout).toMatch(/\n {2}retirement +retired \(deprecated by the source, date unknown\)\n/);
+  });
+
+  it('says nothing of a retirement the book does not know', () => {
+    expect(pricing(['show', 'openai/gpt-4.1', '--as-of', '2026-11-23']).stdout).not.toContain('retirement');
+  });
+
+  it('list --format json gives each model its date and status on --as-of', () => {
+    const result = pricing([
+      'list',
+      '--search',
+      'gemini-1.5-flash',
+      '--format',
+      'json',
+      '--as-of',
+      '2025-09-29',
+    ]);
+    const json = JSON.parse(result.stdout) as ModelListJson;
+    expect(json.retirementDay).toBe('2025-09-29');
+    expect(json.models.find((model) => model.key === 'google/gemini-1.5-flash')).toMatchObject({
+      deprecationDate: '2025-09-29',
+      deprecated: false,
+      retirement: 'retired',
+    });
+  });
+});
+
 describe('llmcost pricing list', () => {
   it.each([
     { name: 'list-table', args: [] },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecommendJson } from '../../src/output/recommend-json.ts';
 import type { Sandbox } from '../helpers/run-cli.ts';
 import { fixturePath, makeSeededSandbox, runLlmcost } from '../helpers/run-llmcost.ts';
+import { writeBookWithDates } from '../helpers/write-book-with-dates.ts';
 
 /**
  * fixtures/recommend/usage.jsonl (2026-11-01 to 11-14): one workload per recommendation kind.
@@ -55,6 +56,42 @@ describe('llmcost recommend', () => {
     expect(trim?.priority).toBe(71);
     const priorities = json.recommendations.map((row) => row.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+
+  it('never downgrades to a model retired by --as-of; flags a target retiring within 90 days', () => {
+    const sandbox = seeded();
+    const book = writeBookWithDates(sandbox, {
+      'openai/gpt-4.1-nano': '2026-11-10',
+      'openai/gpt-4.1-mini': '2026-12-01',
+    });
+    const json = recommendJson(sandbox, ['--pricing', book]);
+    expect(json.retiredCandidates).toMatchObject({
+      excludedCount: 1,
+      excluded: [{ model: 'openai/gpt-4.1-nano', date: '2026-11-10' }],
+    });
+    const targets = json.recommendations.map((row) => row.change.parameters.to);
+    expect(targets).not.toContain('openai/gpt-4.1-nano');
+    // support-bot goes to gpt-4.1-mini instead (gpt-4.1-nano with the shipped book, above).
+    const downgrade = json.recommendations.find((row) => row.kind === 'model-downgrade');
+    expect(downgrade?.change.parameters).toEqual({ from: 'openai/gpt-4o', to: 'openai/gpt-4.1-mini' });
+    expect(downgrade?.retirement).toEqual({
+      model: 'openai/gpt-4.1-mini',
+      status: 'retiring',
+      date: '2026-12-01',
+      daysLeft: 16,
+    });
+    expect(json.recommendations.filter((row) => row.retirement !== null)).toHaveLength(1);
+    // Wrapped lines joined back.
+    const table = runLlmcost(['recommend', ...FLAGS, '--pricing', book], sandbox).stdout.replace(
+      /\n +/g,
+      ' ',
+    );
+    expect(table).toContain(
+      'Retiring: openai/gpt-4.1-mini is retired on 2026-12-01 (in 16 days); plan for its successor.',
+    );
+    expect(table).toContain(
+      "Retired: 1 candidate model left out, retired on or before 2026-11-15 (the provider's date in the price book): openai/gpt-4.1-nano (2026-11-10).",
+    );
   });
 
   it('proposes raising a budget projected over its amount, saving nothing itself', () => {

@@ -111,6 +111,41 @@ describe('llmcost whatif --format json (the contract)', () => {
     expect(swap?.excluded.reasons[0]?.reason).toMatch(/over the context window of deepseek\/deepseek-chat/);
   });
 
+  it('prices a swap to a retired model, warning on stderr and in the scenario JSON', () => {
+    const result = whatif(USAGE, [
+      '--format',
+      'json',
+      '--swap',
+      'gpt-4o*=gemini-1.5-flash',
+      '--scenario',
+      'mini=swap gpt-4o*=gpt-4.1-mini',
+    ]);
+    const warning =
+      'google/gemini-1.5-flash was retired on 2025-09-29 (on or before 2026-11-23): it can no longer be used';
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`llmcost: warning: scenario "what-if": ${warning}\n`);
+    const json = JSON.parse(result.stdout) as WhatifJson;
+    expect(json.scenarios.map((scenario) => scenario.warnings)).toEqual([[warning], []]);
+    // Still a what-if: the requests moved to the retired model are priced at its last price.
+    const [retired] = json.scenarios;
+    expect(retired?.changes[0]?.requests).toBeGreaterThan(0);
+    expect(BigInt(retired?.costPico ?? '0')).toBeLessThan(BigInt(json.baseline.costPico));
+  });
+
+  it('warns of a target retiring within 90 days of --as-of', () => {
+    const result = whatif(USAGE, [
+      '--format',
+      'json',
+      '--swap',
+      'gpt-4o*=gemini-2.0-flash',
+      '--as-of',
+      '2026-03-03',
+    ]);
+    expect(result.stderr).toBe(
+      'llmcost: warning: scenario "what-if": google/gemini-2.0-flash retires on 2026-06-01, 90 days after 2026-03-03\n',
+    );
+  });
+
   it('replays exactly what report counts: same filters, the stored list cost as baseline', () => {
     const sandbox = makeSeededSandbox(BUCKETS);
     const filters = ['--since', '2026-10-05', '--until', '2026-10-18', '--where', 'project=search'];

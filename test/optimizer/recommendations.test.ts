@@ -173,12 +173,17 @@ describe('finders', () => {
     ];
     const sameWeights = (provider: string, model: string) =>
       model === 'plain' ? 'openai/big' : resolver(provider, model);
-    const found = findProviderConsolidations(rows, sameWeights, resolver);
+    const found = findProviderConsolidations(rows, sameWeights, resolver, () => false);
     expect(found.map((entry) => entry.change.parameters)).toEqual([
       { to: 'acme/plain', from: 'openai/big' },
       { to: 'openai/big', from: 'acme/plain' },
     ]);
-    expect(findProviderConsolidations(rows, resolver, resolver)).toEqual([]);
+    expect(findProviderConsolidations(rows, resolver, resolver, () => false)).toEqual([]);
+    // Never to a retired key: only the move away from it is left.
+    const retired = findProviderConsolidations(rows, sameWeights, resolver, (key) => key === 'acme/plain');
+    expect(retired.map((entry) => entry.change.parameters)).toEqual([
+      { to: 'openai/big', from: 'acme/plain' },
+    ]);
   });
 
   it('budgets: raise one projected over its amount, lower one far under it for three periods', () => {

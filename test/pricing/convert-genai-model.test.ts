@@ -107,6 +107,15 @@ describe('matchLogicToRules', () => {
     expect(matchLogicToRules(logic)).toEqual(rules);
   });
 
+  it('carries the deprecated flag as deprecated: true, and leaves it out otherwise', () => {
+    const prices = { input_mtok: 1, output_mtok: 2 };
+    const flagged = convertGenaiModel('p', { ...base, prices, deprecated: true }, {});
+    const current = convertGenaiModel('p', { ...base, prices, deprecated: false }, {});
+    expect(flagged).toMatchObject({ kind: 'model', entry: { deprecated: true } });
+    expect(current).toMatchObject({ kind: 'model' });
+    expect(current).not.toHaveProperty('entry.deprecated');
+  });
+
   it('keeps the meaning of an "and" rule', () => {
     const pattern = new RegExp(
       matchLogicToRules({ and: [{ starts_with: 'gemini-2.5-pro' }, { regex: '^(?!.*-tts)' }] }).pattern ?? '',

@@ -20,6 +20,16 @@ describe('the price book JSON Schema agrees with the validator used at load', ()
     },
   );
 
+  it('accepts a deprecation date and the deprecated flag', () => {
+    const book = structuredClone(read('fixtures/pricing/small-book.json')) as {
+      models: Record<string, object>;
+    };
+    const [key] = Object.keys(book.models);
+    Object.assign(book.models[key ?? ''] ?? {}, { deprecationDate: '2025-09-29', deprecated: true });
+    expect(validatePriceBook(book).ok).toBe(true);
+    expect(validateSchema(book), JSON.stringify(validateSchema.errors?.slice(0, 3))).toBe(true);
+  });
+
   it('rejects the broken fixture, and each single-field breakage the validator rejects', () => {
     expect(validatePriceBook(read('fixtures/pricing/broken-book.json')).ok).toBe(false);
     expect(validateSchema(read('fixtures/pricing/broken-book.json'))).toBe(false);
@@ -33,6 +43,8 @@ describe('the price book JSON Schema agrees with the validator used at load', ()
       (book) => Object.assign(book.models[key]?.periods[0] ?? {}, { effectiveFrom: 'yesterday' }),
       (book) => Object.assign(book.models[key] ?? {}, { match: { exact: ['GPT-4o'], prefixes: [] } }),
       (book) => Object.assign(book.models[key] ?? {}, { periods: [] }),
+      (book) => Object.assign(book.models[key] ?? {}, { deprecationDate: 'soon' }),
+      (book) => Object.assign(book.models[key] ?? {}, { deprecated: false }),
     ];
     for (const breakage of breakages) {
       const book = structuredClone(good);

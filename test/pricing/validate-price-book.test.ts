@@ -60,34 +60,57 @@ describe('validatePriceBook', () => {
       'models["a/b"].periods: expected a non-empty array, got []',
     ],
     [
-      {
-        version: 'v',
-        generatedFrom: { source: 's', version: '1', license: 'MIT' },
-        batchMultipliers: {},
-        providers: {},
-        models: {
-          'a/b': {
-            provider: 'a',
-            model: 'b',
-            name: 'B',
-            maxOutputTokens: 0,
-            match: { exact: [], prefixes: [] },
-            periods: [
-              {
-                effectiveFrom: '2025-01-01',
-                layer: 'catalogue',
-                prices: { input: 1, output: 1, cacheRead: 1, cacheWrite5m: 1, cacheWrite1h: 1 },
-              },
-            ],
-          },
-        },
-      },
+      modelBook({ maxOutputTokens: 0 }),
       'models["a/b"].maxOutputTokens: expected a positive integer of tokens, got 0',
+    ],
+    [
+      modelBook({ deprecationDate: '2026-02-30' }),
+      'models["a/b"].deprecationDate: expected a calendar date (YYYY-MM-DD), got "2026-02-30"',
+    ],
+    [
+      modelBook({ deprecationDate: '2026-03-01T00:00Z' }),
+      'models["a/b"].deprecationDate: expected a calendar date (YYYY-MM-DD), got "2026-03-01T00:00Z"',
+    ],
+    [
+      modelBook({ deprecated: false }),
+      'models["a/b"].deprecated: expected true, or the field left out, got false',
     ],
   ])('rejects %j', (json, problem) => {
     expect(validatePriceBook(json)).toEqual({ ok: false, problems: [problem] });
   });
 });
+
+describe('validatePriceBook on retirement fields', () => {
+  it('accepts a deprecation date and the deprecated flag', () => {
+    expect(validatePriceBook(modelBook({ deprecationDate: '2025-09-29', deprecated: true })).ok).toBe(true);
+  });
+});
+
+/** A one-model book whose model has `fields` on top of the required ones. */
+function modelBook(fields: Record<string, unknown>): unknown {
+  return {
+    version: 'v',
+    generatedFrom: { source: 's', version: '1', license: 'MIT' },
+    batchMultipliers: {},
+    providers: {},
+    models: {
+      'a/b': {
+        provider: 'a',
+        model: 'b',
+        name: 'B',
+        ...fields,
+        match: { exact: [], prefixes: [] },
+        periods: [
+          {
+            effectiveFrom: '2025-01-01',
+            layer: 'catalogue',
+            prices: { input: 1, output: 1, cacheRead: 1, cacheWrite5m: 1, cacheWrite1h: 1 },
+          },
+        ],
+      },
+    },
+  };
+}
 
 describe('readPriceBook', () => {
   it('throws naming the file, the model and the field', () => {

@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { AnomaliesOptions } from './anomalies.ts';
 import { requireUsd } from '../require-usd.ts';
 import { findStoredAnomalies, requireDatabase } from './find-stored-anomalies.ts';
@@ -18,19 +18,11 @@ export function runAnomalies(options: AnomaliesOptions, settings: Settings, ctx:
   try {
     const report = findStoredAnomalies(store, options, settings, options.minImpact);
     const format = requireFormat(settings, 'anomalies', ['table', 'json', 'md']);
-    switch (format) {
-      case 'json':
-        writeOutput(ctx, settings, renderAnomaliesJson(report));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderAnomaliesMarkdown(report));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderAnomaliesTable(report, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderAnomaliesJson(report),
+      md: () => renderAnomaliesMarkdown(report),
+      table: () => renderAnomaliesTable(report, ctx.display),
+    });
     return options.failOnAnomaly && report.result.findings.length > 0 ? EXIT.GATE : EXIT.OK;
   } finally {
     store.close();

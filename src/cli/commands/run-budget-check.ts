@@ -18,7 +18,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { readBudgetVerdicts } from '../read-budget-verdicts.ts';
 import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { BudgetCheckOptions } from './budget.ts';
 import { selectBudgets } from './select-budgets.ts';
 
@@ -148,23 +148,11 @@ export function runBudgetCheck(options: BudgetCheckOptions, settings: Settings, 
       ctx,
       settings.asOfMs,
     );
-    switch (format) {
-      case 'json':
-        writeOutput(
-          ctx,
-          settings,
-          renderBudgetCheckJson(budgetCheckJson(verdicts, warnings, fired, settings.asOfMs)),
-        );
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderBudgetCheckMarkdown(verdicts, warnings, settings.asOfMs));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderBudgetCheckTable(verdicts, warnings, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderBudgetCheckJson(budgetCheckJson(verdicts, warnings, fired, settings.asOfMs)),
+      md: () => renderBudgetCheckMarkdown(verdicts, warnings, settings.asOfMs),
+      table: () => renderBudgetCheckTable(verdicts, warnings, ctx.display),
+    });
     if (failures.length > 0) throw new InputError(failures.join('\n'));
     return verdicts.some((verdict) => isLevelAtLeast(verdict.level, options.failOn)) ? EXIT.GATE : EXIT.OK;
   } finally {

@@ -10,7 +10,7 @@ import type { Context } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Settings } from '../settings.ts';
-import { streamBinaryOutput, writeOutput } from '../write-output.ts';
+import { streamBinaryOutput, writeInFormat } from '../write-output.ts';
 import type { ChargebackOptions } from './chargeback.ts';
 
 export async function runChargeback(
@@ -25,28 +25,18 @@ export async function runChargeback(
   }
   const { statement, about } = computeChargeback(options.period, settings, ctx);
   const departments = options.by === 'department' ? groupByDepartment(statement.rows) : null;
-  switch (settings.format) {
-    case 'json':
-      writeOutput(ctx, settings, renderChargebackJson(statement, departments));
-      break;
-    case 'csv':
-      writeOutput(ctx, settings, renderChargebackCsv(statement, departments));
-      break;
-    case 'md':
-      writeOutput(ctx, settings, renderChargebackMarkdown(statement, departments));
-      break;
-    case 'table':
-      writeOutput(ctx, settings, renderChargebackTable(statement, departments, ctx.display));
-      break;
-    case 'xlsx': {
-      const { writeChargebackXlsx } = await import('../../output/write-chargeback-xlsx.ts');
-      await streamBinaryOutput(ctx, settings, (stream) =>
-        writeChargebackXlsx(statement, departments, about, stream, ctx.nowMs),
-      );
-      break;
-    }
-    default:
-      return settings.format satisfies never;
+  if (settings.format === 'xlsx') {
+    const { writeChargebackXlsx } = await import('../../output/write-chargeback-xlsx.ts');
+    await streamBinaryOutput(ctx, settings, (stream) =>
+      writeChargebackXlsx(statement, departments, about, stream, ctx.nowMs),
+    );
+    return EXIT.OK;
   }
+  writeInFormat(ctx, settings, settings.format, {
+    json: () => renderChargebackJson(statement, departments),
+    csv: () => renderChargebackCsv(statement, departments),
+    md: () => renderChargebackMarkdown(statement, departments),
+    table: () => renderChargebackTable(statement, departments, ctx.display),
+  });
   return EXIT.OK;
 }

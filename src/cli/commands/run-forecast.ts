@@ -20,7 +20,7 @@ import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import type { HorizonFlag } from '../parse-flags.ts';
 import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { ForecastCommandOptions } from './forecast.ts';
 
 const HOUR_MS = 3_600_000;
@@ -199,43 +199,22 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
       unpriced,
     };
     const format = requireFormat(settings, 'forecast', ['table', 'json', 'csv', 'md']);
-    switch (format) {
-      case 'json':
-        writeOutput(
-          ctx,
-          settings,
-          renderForecastJson(total, groups, unpriced, {
-            by: unit,
-            timeZone,
-            asOfMs,
-            forecastStartMs,
-            intervalLevel: options.interval,
-            groupBy: options.groupBy,
-            unit,
-          }),
-        );
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderForecastCsv(total, groups, options.groupBy));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderForecastMarkdown(total, groups, textContext));
-        break;
-      case 'table':
-        writeOutput(
-          ctx,
-          settings,
-          renderForecastTable(
-            total,
-            groups,
-            { ...textContext, isChart: options.chart === true },
-            ctx.display,
-          ),
-        );
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () =>
+        renderForecastJson(total, groups, unpriced, {
+          by: unit,
+          timeZone,
+          asOfMs,
+          forecastStartMs,
+          intervalLevel: options.interval,
+          groupBy: options.groupBy,
+          unit,
+        }),
+      csv: () => renderForecastCsv(total, groups, options.groupBy),
+      md: () => renderForecastMarkdown(total, groups, textContext),
+      table: () =>
+        renderForecastTable(total, groups, { ...textContext, isChart: options.chart === true }, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

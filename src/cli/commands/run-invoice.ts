@@ -11,7 +11,7 @@ import type { Context } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { InvoiceOptions } from './chargeback.ts';
 
 export function runInvoice(options: InvoiceOptions, settings: Settings, ctx: Context): ExitCode {
@@ -29,21 +29,11 @@ export function runInvoice(options: InvoiceOptions, settings: Settings, ctx: Con
       `--cost-center: no cost center "${options.costCenter}"${suggestion === null ? '' : ` (did you mean "${suggestion}"?)`}; known: ${known.join(', ')}`,
     );
   }
-  switch (settings.format) {
-    case 'html':
-      writeOutput(ctx, settings, renderInvoiceHtml(invoice, about));
-      break;
-    case 'json':
-      writeOutput(ctx, settings, renderInvoiceJson(invoice));
-      break;
-    case 'md':
-      writeOutput(ctx, settings, renderInvoiceMarkdown(invoice));
-      break;
-    case 'table':
-      writeOutput(ctx, settings, renderInvoiceTable(invoice, ctx.display));
-      break;
-    default:
-      return settings.format satisfies never;
-  }
+  writeInFormat(ctx, settings, settings.format, {
+    html: () => renderInvoiceHtml(invoice, about),
+    json: () => renderInvoiceJson(invoice),
+    md: () => renderInvoiceMarkdown(invoice),
+    table: () => renderInvoiceTable(invoice, ctx.display),
+  });
   return EXIT.OK;
 }

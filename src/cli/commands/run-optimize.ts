@@ -8,11 +8,14 @@ import { strategyWeights } from '../../optimizer/strategies/choose-model.ts';
 import type { OptimizeReport } from '../../optimizer/strategies/optimize-report.ts';
 import { optimizeWorkloads } from '../../optimizer/strategies/optimize-workloads.ts';
 import type { Scenario } from '../../optimizer/scenario.ts';
+import { retirementFlags, screenRetiredModels } from '../../optimizer/strategies/screen-retired-models.ts';
+import { RETIRING_SOON_DAYS } from '../../pricing/model-retirement.ts';
 import { renderOptimizeCsv } from '../../output/render-optimize-csv.ts';
 import { renderOptimizeJson } from '../../output/optimize-json.ts';
 import { renderOptimizeMarkdown } from '../../output/render-optimize-markdown.ts';
 import { renderOptimizeTable } from '../../output/render-optimize-table.ts';
 import { openStore } from '../../store/open-store.ts';
+import { asOfDay } from '../as-of-day.ts';
 import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { planOrFail, readOptimizerInputs, readWorkloads } from '../read-optimizer-inputs.ts';
@@ -21,7 +24,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { requireFormat } from '../require-format.ts';
 import { requireUsd } from '../require-usd.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { OptimizeOptions } from './optimize.ts';
 
 /** A scenario per candidate: every request of the replayed usage moved to that model. */
@@ -50,7 +53,13 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
       teamRules: settings.teamRules,
     };
     const inputs = readOptimizerInputs(store, settings, filter);
-    const candidates = candidateModels(inputs.index, inputs.book, options.candidates, inputs.usedProviders);
+    const day = asOfDay(settings);
+    const screen = screenRetiredModels(
+      candidateModels(inputs.index, inputs.book, options.candidates, inputs.usedProviders),
+      inputs.book,
+      day,
+    );
+    const candidates = screen.kept;
     const plan = planOrFail(candidateScenarios(candidates), inputs, settings);
     const workloads = readWorkloads(store, filter, plan, inputs, {
       dimension: options.groupBy,
@@ -91,6 +100,8 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
         (a.workload.id < b.workload.id ? -1 : a.workload.id > b.workload.id ? 1 : 0),
     );
     const firstMs = workloads.reduce((min, { workload }) => Math.min(min, workload.firstMs), Infinity);
+    const shown = results.slice(0, options.top);
+    const shownModels = shown.flatMap(({ choice }) => choice.candidates.map((candidate) => candidate.model));
     const report: OptimizeReport = {
       strategy: options.strategy,
       weights,
@@ -102,27 +113,23 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
         endMs: range.untilMs,
       },
       candidates,
+      retirement: {
+        day,
+        soonDays: RETIRING_SOON_DAYS,
+        excluded: screen.excluded,
+        flags: retirementFlags(new Set(shownModels), inputs.book, day),
+      },
       sources: inputs.scores.sources,
-      workloads: results.slice(0, options.top),
+      workloads: shown,
       hiddenWorkloads: Math.max(0, results.length - options.top),
       pricingVersion: inputs.pricingVersion,
     };
-    switch (format) {
-      case 'json':
-        writeOutput(ctx, settings, renderOptimizeJson(report, settings.timeZone));
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderOptimizeCsv(report));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderOptimizeMarkdown(report));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderOptimizeTable(report, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderOptimizeJson(report, settings.timeZone),
+      csv: () => renderOptimizeCsv(report),
+      md: () => renderOptimizeMarkdown(report),
+      table: () => renderOptimizeTable(report, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

@@ -11,7 +11,7 @@ import { resolvePriceDate } from '../price-date.ts';
 import { readActivePriceBook } from '../read-active-price-book.ts';
 import type { Settings } from '../settings.ts';
 import { requireFormat } from '../require-format.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { PricingListOptions } from './pricing.ts';
 
 export function runPricingList(
@@ -29,14 +29,11 @@ export function runPricingList(
     ...(options.search === undefined ? {} : { search: options.search }),
   });
   const meta = { at: date.label, priceBookVersion: book.version };
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(modelListJson(rows, meta.at, meta.priceBookVersion), null, 2)}\n`
-      : format === 'csv'
-        ? renderModelListCsv(rows)
-        : format === 'md'
-          ? renderModelListMarkdown(rows, meta)
-          : renderModelListTable(rows, meta, ctx.display);
-  writeOutput(ctx, settings, text);
+  writeInFormat(ctx, settings, format, {
+    json: () => `${JSON.stringify(modelListJson(rows, meta.at, date.day, meta.priceBookVersion), null, 2)}\n`,
+    csv: () => renderModelListCsv(rows),
+    md: () => renderModelListMarkdown(rows, meta),
+    table: () => renderModelListTable(rows, meta, ctx.display),
+  });
   return EXIT.OK;
 }

@@ -13,7 +13,7 @@ import { resolvePriceDate } from '../price-date.ts';
 import { readActivePriceBook } from '../read-active-price-book.ts';
 import type { Settings } from '../settings.ts';
 import { requireFormat } from '../require-format.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { PricingShowOptions } from './pricing.ts';
 
 export function runPricingShow(
@@ -46,16 +46,14 @@ export function runPricingShow(
     batchMultiplier: book.batchMultipliers[entry.provider] ?? null,
     periodInEffect: index < 0 ? null : index,
     at: date.label,
+    day: date.day,
     priceBookVersion: book.version,
   };
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(modelShowJson(shown), null, 2)}\n`
-      : format === 'csv'
-        ? renderModelShowCsv(shown)
-        : format === 'md'
-          ? renderModelShowMarkdown(shown)
-          : renderModelShowText(shown, ctx.display);
-  writeOutput(ctx, settings, text);
+  writeInFormat(ctx, settings, format, {
+    json: () => `${JSON.stringify(modelShowJson(shown), null, 2)}\n`,
+    csv: () => renderModelShowCsv(shown),
+    md: () => renderModelShowMarkdown(shown),
+    table: () => renderModelShowText(shown, ctx.display),
+  });
   return EXIT.OK;
 }

@@ -5,6 +5,12 @@ import {
   recommend,
 } from '../../optimizer/recommendations/find-recommendations.ts';
 import { candidateModels } from '../../optimizer/strategies/candidate-models.ts';
+import {
+  retirementFlags,
+  screenRetiredModels,
+  type RetirementNotes,
+} from '../../optimizer/strategies/screen-retired-models.ts';
+import { modelRetirement, RETIRING_SOON_DAYS } from '../../pricing/model-retirement.ts';
 import { strategyWeights } from '../../optimizer/strategies/choose-model.ts';
 import { optimizeWorkloads } from '../../optimizer/strategies/optimize-workloads.ts';
 import { NEAR_LIMIT_SHARE } from '../../optimizer/recommendations/find-oversized-prompts.ts';
@@ -20,6 +26,7 @@ import {
   type RecommendationDecision,
 } from '../../store/recommendation-decisions.ts';
 import { selectCacheActivity } from '../../store/select-replay-rows.ts';
+import { asOfDay } from '../as-of-day.ts';
 import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { planOrFail, readOptimizerInputs, readWorkloads } from '../read-optimizer-inputs.ts';
@@ -29,7 +36,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { requireFormat } from '../require-format.ts';
 import { requireUsd } from '../require-usd.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { RecommendOptions } from './recommend.ts';
 import { candidateScenarios } from './run-optimize.ts';
 
@@ -40,6 +47,8 @@ export interface RecommendationRun {
   readonly window: { readonly startMs: number; readonly endMs: number };
   readonly pricingVersion: string;
   readonly sources: readonly ScoreSource[];
+  /** Candidate models left out as retired; recommendation targets retiring soon. */
+  readonly retirement: RetirementNotes;
 }
 
 /**
@@ -61,8 +70,13 @@ export function computeRecommendations(
     teamRules: settings.teamRules,
   };
   const inputs = readOptimizerInputs(store, settings, filter);
-  const candidates = candidateModels(inputs.index, inputs.book, options.candidates, inputs.usedProviders);
-  const candidatePlan = planOrFail(candidateScenarios(candidates), inputs, settings);
+  const day = asOfDay(settings);
+  const screen = screenRetiredModels(
+    candidateModels(inputs.index, inputs.book, options.candidates, inputs.usedProviders),
+    inputs.book,
+    day,
+  );
+  const candidatePlan = planOrFail(candidateScenarios(screen.kept), inputs, settings);
   const contextWindowOf = (provider: string, model: string): number | null => {
     const key = inputs.priceKeyOf(provider, model);
     return (key === null ? undefined : inputs.book.models[key]?.contextWindow) ?? null;
@@ -124,16 +138,28 @@ export function computeRecommendations(
       return entry !== undefined && inputs.book.batchMultipliers[entry.provider] !== undefined;
     },
     contextWindowOf,
+    isRetired: (key) => {
+      const entry = inputs.book.models[key];
+      return entry !== undefined && modelRetirement(entry, day).status === 'retired';
+    },
     verdicts,
     timeZone: settings.timeZone,
     window,
   });
   const plan = planOrFail(proposalScenarios(proposals), inputs, settings);
+  const recommendations = recommend(proposals, plan, { window, timeZone: settings.timeZone });
+  const targets = recommendations.flatMap(({ change }) => change.parameters.to ?? []);
   return {
-    recommendations: recommend(proposals, plan, { window, timeZone: settings.timeZone }),
+    recommendations,
     window,
     pricingVersion: inputs.pricingVersion,
     sources: inputs.scores.sources,
+    retirement: {
+      day,
+      soonDays: RETIRING_SOON_DAYS,
+      excluded: screen.excluded,
+      flags: retirementFlags(new Set(targets), inputs.book, day),
+    },
   };
 }
 
@@ -157,22 +183,12 @@ export function runRecommend(options: RecommendOptions, settings: Settings, ctx:
       decisions,
       hiddenRejected: run.recommendations.length - shown.length,
     };
-    switch (format) {
-      case 'json':
-        writeOutput(ctx, settings, renderRecommendJson(view, settings.timeZone));
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderRecommendCsv(view));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderRecommendMarkdown(view));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderRecommendTable(view, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderRecommendJson(view, settings.timeZone),
+      csv: () => renderRecommendCsv(view),
+      md: () => renderRecommendMarkdown(view),
+      table: () => renderRecommendTable(view, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

@@ -11,7 +11,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { ReconcileOptions } from './reconcile.ts';
 
 /**
@@ -38,28 +38,15 @@ export function runReconcile(options: ReconcileOptions, settings: Settings, ctx:
   } finally {
     store.close();
   }
-  switch (format) {
-    case 'json':
-      writeOutput(
-        ctx,
-        settings,
-        renderReconcileJson(reconciliation, {
-          since: fromMs === null ? null : new Date(fromMs).toISOString().slice(0, 10),
-          until: toMs === null ? null : new Date(toMs - 1).toISOString().slice(0, 10),
-        }),
-      );
-      break;
-    case 'csv':
-      writeOutput(ctx, settings, renderReconcileCsv(reconciliation));
-      break;
-    case 'md':
-      writeOutput(ctx, settings, renderReconcileMarkdown(reconciliation));
-      break;
-    case 'table':
-      writeOutput(ctx, settings, renderReconcileTable(reconciliation, ctx.display));
-      break;
-    default:
-      return format satisfies never;
-  }
+  writeInFormat(ctx, settings, format, {
+    json: () =>
+      renderReconcileJson(reconciliation, {
+        since: fromMs === null ? null : new Date(fromMs).toISOString().slice(0, 10),
+        until: toMs === null ? null : new Date(toMs - 1).toISOString().slice(0, 10),
+      }),
+    csv: () => renderReconcileCsv(reconciliation),
+    md: () => renderReconcileMarkdown(reconciliation),
+    table: () => renderReconcileTable(reconciliation, ctx.display),
+  });
   return EXIT.OK;
 }

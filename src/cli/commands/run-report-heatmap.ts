@@ -14,7 +14,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { selectConvertedUsage } from '../select-converted-usage.ts';
 import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { ReportRangeFlags } from './report-range-options.ts';
 
 const HOUR_MS = 3_600_000;
@@ -61,30 +61,17 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
       stamp,
     });
     const format = requireFormat(settings, 'report heatmap', ['table', 'json', 'csv', 'md']);
-    switch (format) {
-      case 'json':
-        writeOutput(
-          ctx,
-          settings,
-          renderHeatmapJson(heatmap, {
-            sinceMs: range.sinceMs,
-            untilMs: range.untilFlagMs,
-            asOfMs: settings.asOfMs,
-          }),
-        );
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderHeatmapCsv(heatmap));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderHeatmapMarkdown(heatmap));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderHeatmapTable(heatmap, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () =>
+        renderHeatmapJson(heatmap, {
+          sinceMs: range.sinceMs,
+          untilMs: range.untilFlagMs,
+          asOfMs: settings.asOfMs,
+        }),
+      csv: () => renderHeatmapCsv(heatmap),
+      md: () => renderHeatmapMarkdown(heatmap),
+      table: () => renderHeatmapTable(heatmap, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

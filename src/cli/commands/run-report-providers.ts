@@ -13,7 +13,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import { selectConvertedUsage } from '../select-converted-usage.ts';
 import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { ReportProvidersOptions } from './report-providers.ts';
 
 /** UTC-day slices: the rollups answer them, and currency conversion takes each day's rate. */
@@ -60,26 +60,12 @@ export function runReportProviders(
     });
     const jsonRange = { sinceMs: range.sinceMs, untilMs: range.untilFlagMs, asOfMs: settings.asOfMs };
     const format = requireFormat(settings, 'report providers', ['table', 'json', 'csv', 'md']);
-    switch (format) {
-      case 'json':
-        writeOutput(
-          ctx,
-          settings,
-          renderProvidersJson(comparison, { timeZone: settings.timeZone, range: jsonRange }),
-        );
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderProvidersCsv(comparison));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderProvidersMarkdown(comparison));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderProvidersTable(comparison, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderProvidersJson(comparison, { timeZone: settings.timeZone, range: jsonRange }),
+      csv: () => renderProvidersCsv(comparison),
+      md: () => renderProvidersMarkdown(comparison),
+      table: () => renderProvidersTable(comparison, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

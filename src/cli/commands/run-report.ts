@@ -23,7 +23,7 @@ import { loadPricing } from '../load-pricing.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import { readReportSlices, type SliceRequest } from '../read-report-slices.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat, writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
 
 export async function runReport(options: ReportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
@@ -160,43 +160,30 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
       );
       report = compareReport(report, baseline, baselineRange.mode, options.sort === 'delta');
     }
-    const about = () => reportAbout(report, provenance);
-    switch (settings.format) {
-      case 'json':
-        writeOutput(ctx, settings, renderReportJson(report, rangeStamp));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderReportMarkdown(report));
-        break;
-      case 'table':
-        writeOutput(
-          ctx,
-          settings,
-          report.rows.length === 0
-            ? 'No usage in this range.\n'
-            : renderReportTable(report, ctx.display) +
-                (options.chart === true ? `\n${renderReportChart(report, ctx.display)}` : ''),
-        );
-        break;
-      case 'html': {
-        const { renderReportHtml } = await import('../../output/render-report-html.ts');
-        const byModel = buildReport(
-          readReportSlices(store, { ...request(sinceMs, untilMs), groupBy: ['model'] }, settings, rates)
-            .slices,
-          unpriced,
-          {
-            ...reportOptions,
-            by: 'none',
-            groupBy: ['model'],
-            top: null,
-          },
-        );
-        writeOutput(ctx, settings, renderReportHtml(report, byModel, about()));
-        break;
-      }
-      default:
-        return settings.format satisfies never;
+    if (settings.format === 'html') {
+      const { renderReportHtml } = await import('../../output/render-report-html.ts');
+      const byModel = buildReport(
+        readReportSlices(store, { ...request(sinceMs, untilMs), groupBy: ['model'] }, settings, rates).slices,
+        unpriced,
+        {
+          ...reportOptions,
+          by: 'none',
+          groupBy: ['model'],
+          top: null,
+        },
+      );
+      writeOutput(ctx, settings, renderReportHtml(report, byModel, reportAbout(report, provenance)));
+      return EXIT.OK;
     }
+    writeInFormat(ctx, settings, settings.format, {
+      json: () => renderReportJson(report, rangeStamp),
+      md: () => renderReportMarkdown(report),
+      table: () =>
+        report.rows.length === 0
+          ? 'No usage in this range.\n'
+          : renderReportTable(report, ctx.display) +
+            (options.chart === true ? `\n${renderReportChart(report, ctx.display)}` : ''),
+    });
     return EXIT.OK;
   } finally {
     store.close();

@@ -17,7 +17,7 @@ import { loadPricing } from '../load-pricing.ts';
 import { parseDateFlag, startOf } from '../parse-date-flag.ts';
 import type { Settings } from '../settings.ts';
 import { requireFormat } from '../require-format.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import type { RepriceOptions } from './reprice.ts';
 
 export function runReprice(options: RepriceOptions, settings: Settings, ctx: Context): ExitCode {
@@ -44,22 +44,12 @@ export function runReprice(options: RepriceOptions, settings: Settings, ctx: Con
       examined: result.examined,
       timeZone: settings.timeZone,
     };
-    switch (format) {
-      case 'json':
-        writeOutput(ctx, settings, renderRepriceJson(summary, run));
-        break;
-      case 'csv':
-        writeOutput(ctx, settings, renderRepriceCsv(summary));
-        break;
-      case 'md':
-        writeOutput(ctx, settings, renderRepriceMarkdown(summary, run));
-        break;
-      case 'table':
-        writeOutput(ctx, settings, renderRepriceTable(summary, run, ctx.display));
-        break;
-      default:
-        return format satisfies never;
-    }
+    writeInFormat(ctx, settings, format, {
+      json: () => renderRepriceJson(summary, run),
+      csv: () => renderRepriceCsv(summary),
+      md: () => renderRepriceMarkdown(summary, run),
+      table: () => renderRepriceTable(summary, run, ctx.display),
+    });
     return EXIT.OK;
   } finally {
     store.close();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parsePriceOverrides } from '../../pricing/parse-price-overrides.ts';
 import type { BreakdownDimension } from '../../optimizer/replay-usage.ts';
 import type { Scenario } from '../../optimizer/scenario.ts';
+import { scenarioRetirementWarnings } from '../../optimizer/scenario-retirement-warnings.ts';
 import { DEFAULT_TOKENIZER_RATIOS, tokenizerFamilyOf } from '../../optimizer/tokenizer-ratios.ts';
 import type { PriceOverride } from '../../pricing/price-override.ts';
 import { renderWhatifChart } from '../../output/render-whatif-chart.ts';
@@ -12,6 +13,7 @@ import { renderWhatifTable } from '../../output/render-whatif-table.ts';
 import { renderWhatifJson } from '../../output/whatif-json.ts';
 import type { WhatifAssumptions, WhatifReport } from '../../output/whatif-report.ts';
 import { openStore } from '../../store/open-store.ts';
+import { asOfDay } from '../as-of-day.ts';
 import type { Context } from '../context.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -22,7 +24,7 @@ import { requireFormat } from '../require-format.ts';
 import { requireUsd } from '../require-usd.ts';
 import { resolveReportRange } from '../resolve-report-range.ts';
 import type { Settings } from '../settings.ts';
-import { writeOutput } from '../write-output.ts';
+import { writeInFormat } from '../write-output.ts';
 import {
   hasOperations,
   parseFlagScenario,
@@ -78,15 +80,20 @@ export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Conte
     store.close();
   }
 
+  const day = asOfDay(settings);
   const report: WhatifReport = {
     result: replay.result,
-    scenarios: parsed.map((scenario) => ({
-      name: scenario.name,
-      operations: [
-        ...(scenario.priceList === null ? [] : [scenario.priceList.label]),
-        ...scenario.operations.map((operation) => operation.label),
-      ],
-    })),
+    scenarios: parsed.map((scenario, index) => {
+      const compiled = replay.plan.scenarios[index];
+      return {
+        name: scenario.name,
+        operations: [
+          ...(scenario.priceList === null ? [] : [scenario.priceList.label]),
+          ...scenario.operations.map((operation) => operation.label),
+        ],
+        warnings: compiled === undefined ? [] : scenarioRetirementWarnings(compiled, day),
+      };
+    }),
     shownBreakdowns: options.by,
     range: { ...range, asOfMs: settings.asOfMs },
     timeZone: settings.timeZone,
@@ -94,29 +101,19 @@ export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Conte
     pricingVersion: pricing.version,
     assumptions: assumptionsOf(replay, settings.tokenizerRatios),
   };
+  for (const { name, warnings } of report.scenarios)
+    for (const warning of warnings) ctx.stderr.write(`llmcost: warning: scenario "${name}": ${warning}\n`);
   const top = options.top ?? null;
-  switch (format) {
-    case 'json':
-      writeOutput(ctx, settings, renderWhatifJson(report));
-      break;
-    case 'csv':
-      writeOutput(ctx, settings, renderWhatifCsv(report));
-      break;
-    case 'md':
-      writeOutput(ctx, settings, renderWhatifMarkdown(report, top));
-      break;
-    case 'table': {
-      const text =
-        report.result.baseline.records === 0 && report.result.baseline.unpriced.records === 0
-          ? 'No usage in this range.\n'
-          : renderWhatifTable(report, ctx.display, top) +
-            (options.chart === true ? `\n${renderWhatifChart(report, ctx.display)}` : '');
-      writeOutput(ctx, settings, text);
-      break;
-    }
-    default:
-      return format satisfies never;
-  }
+  writeInFormat(ctx, settings, format, {
+    json: () => renderWhatifJson(report),
+    csv: () => renderWhatifCsv(report),
+    md: () => renderWhatifMarkdown(report, top),
+    table: () =>
+      report.result.baseline.records === 0 && report.result.baseline.unpriced.records === 0
+        ? 'No usage in this range.\n'
+        : renderWhatifTable(report, ctx.display, top) +
+          (options.chart === true ? `\n${renderWhatifChart(report, ctx.display)}` : ''),
+  });
   return EXIT.OK;
 }
 

@@ -6,13 +6,15 @@ import { modelName, sameModel, type Proposal } from './proposal.ts';
 /**
  * Providers to consolidate: one model (first-party identity, `identify`) bought through two or more
  * providers (the vendor, a cloud, a gateway). One proposal per provider the model could all go to
- * (its price-book key, `priceKeyOf`); the caller keeps the cheapest that saves money. Effort medium
- * (keys, quotas and client changes); quality unchanged (the same weights).
+ * (its price-book key, `priceKeyOf`), unless that key is retired (`isRetired`); the caller keeps the
+ * cheapest that saves money. Effort medium (keys, quotas and client changes); quality unchanged (the
+ * same weights).
  */
 export function findProviderConsolidations(
   rows: readonly ReplayRow[],
   identify: ModelResolver,
   priceKeyOf: ModelResolver,
+  isRetired: (key: string) => boolean,
 ): Proposal[] {
   const byModel = new Map<string, { rows: ReplayRow[]; keys: Map<string, number> }>();
   for (const row of rows) {
@@ -39,27 +41,29 @@ export function findProviderConsolidations(
       const byRequests = [...entry.keys]
         .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
         .map(([key]) => key);
-      return via.map((target) => ({
-        change: {
-          kind: 'consolidate-providers' as const,
-          scope: { model },
-          parameters: { to: target, from: byRequests.filter((key) => key !== target).join(',') },
-        },
-        title: `Buy ${modelName(model)} through ${target.slice(0, target.indexOf('/'))} only`,
-        rationale: `The same model is bought through ${via.length} providers (${via.join(', ')}); all of it replayed at ${target}'s prices.`,
-        confidence,
-        effort: 'medium' as const,
-        qualityImpact: sameModel('none: the same model'),
-        rows: entry.rows,
-        replay: {
-          kind: 'scenario' as const,
-          scenario: {
-            name: 'consolidate',
-            operations: [
-              { kind: 'model' as const, label: `→ ${target}`, from: null, when: null, to: target },
-            ],
+      return via
+        .filter((target) => !isRetired(target))
+        .map((target) => ({
+          change: {
+            kind: 'consolidate-providers' as const,
+            scope: { model },
+            parameters: { to: target, from: byRequests.filter((key) => key !== target).join(',') },
           },
-        },
-      }));
+          title: `Buy ${modelName(model)} through ${target.slice(0, target.indexOf('/'))} only`,
+          rationale: `The same model is bought through ${via.length} providers (${via.join(', ')}); all of it replayed at ${target}'s prices.`,
+          confidence,
+          effort: 'medium' as const,
+          qualityImpact: sameModel('none: the same model'),
+          rows: entry.rows,
+          replay: {
+            kind: 'scenario' as const,
+            scenario: {
+              name: 'consolidate',
+              operations: [
+                { kind: 'model' as const, label: `→ ${target}`, from: null, when: null, to: target },
+              ],
+            },
+          },
+        }));
     });
 }

@@ -28,6 +28,8 @@ export interface RecommendationInputs {
   readonly minCacheableTokens: number;
   readonly hasBatchPrice: (provider: string, model: string) => boolean;
   readonly contextWindowOf: (provider: string, model: string) => number | null;
+  /** Whether a price-book key is retired on the as-of day: no change moves usage to it. */
+  readonly isRetired: (key: string) => boolean;
   readonly verdicts: readonly BudgetVerdict[];
   readonly timeZone: string;
   readonly window: { readonly startMs: number; readonly endMs: number };
@@ -45,6 +47,7 @@ export function proposeRecommendations(inputs: RecommendationInputs): Proposal[]
       inputs.workloads.flatMap(({ rows }) => rows),
       inputs.identify,
       inputs.priceKeyOf,
+      inputs.isRetired,
     ),
     ...findBudgetAdjustments(inputs.verdicts),
   ];

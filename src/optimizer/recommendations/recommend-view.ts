@@ -1,4 +1,5 @@
 import type { ScoreSource } from '../scores/model-scores.ts';
+import type { RetirementNotes } from '../strategies/screen-retired-models.ts';
 import type { RankedRecommendation } from './recommendation.ts';
 
 /** A decision recorded on a recommendation, as the list shows it. */
@@ -16,4 +17,6 @@ export interface RecommendView {
   readonly window: { readonly startMs: number; readonly endMs: number };
   readonly pricingVersion: string;
   readonly sources: readonly ScoreSource[];
+  /** Candidate models left out as retired; targets (`change.parameters.to`) retiring soon. */
+  readonly retirement: RetirementNotes;
 }

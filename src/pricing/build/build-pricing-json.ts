@@ -1,7 +1,8 @@
 /**
  * Generates `pricing.json` from the genai-prices data bundled in node_modules plus `overlay.json`, and
- * each model's maximum output from `litellm-max-output.json` (an extract of LiteLLM's price file, see
- * extract-litellm-max-output.ts). Run after `npm run build`: `node dist/pricing/build/build-pricing-json.js`.
+ * each model's maximum output and deprecation date from `litellm-extract.json` (an extract of LiteLLM's
+ * price file, see extract-litellm.ts); genai-prices' own `deprecated` flag is carried as
+ * `deprecated: true`. Run after `npm run build`: `node dist/pricing/build/build-pricing-json.js`.
  *
  * Fails (exit code 1, nothing written) when the overlay or the result is invalid, when the file would
  * pass the size budget, or when a token price moved 5× or more against the previous `pricing.json` on a
@@ -12,10 +13,12 @@ import { fileURLToPath } from 'node:url';
 import type { ModelEntry, PriceBook, ProviderEntry } from '../price-book.ts';
 import { validatePriceBook } from '../validate-price-book.ts';
 import { applyOverlay, batchMultipliersOf, cacheWrite1hRuleFor } from './apply-overlay.ts';
-import { attachMaxOutputTokens, type MaxOutputEntry } from './attach-max-output-tokens.ts';
+import { attachDeprecationDates } from './attach-deprecation-dates.ts';
+import { attachMaxOutputTokens } from './attach-max-output-tokens.ts';
 import { convertGenaiModel } from './convert-genai-model.ts';
 import { findLargePriceChanges } from './find-large-price-changes.ts';
 import { compareText, matchLogicToRules } from './match-logic-to-rules.ts';
+import { parseLitellmExtract } from './parse-litellm-extract.ts';
 import { parseOverlay } from './parse-overlay.ts';
 import { readGenaiPrices } from './read-genai-prices.ts';
 import { serializePriceBook } from './serialize-price-book.ts';
@@ -24,7 +27,7 @@ import { serializePriceBook } from './serialize-price-book.ts';
 const REPO_ROOT = new URL('../../../', import.meta.url);
 const OUTPUT = fileURLToPath(new URL('pricing.json', REPO_ROOT));
 const OVERLAY = fileURLToPath(new URL('src/pricing/build/overlay.json', REPO_ROOT));
-const MAX_OUTPUT = fileURLToPath(new URL('src/pricing/build/litellm-max-output.json', REPO_ROOT));
+const LITELLM = fileURLToPath(new URL('src/pricing/build/litellm-extract.json', REPO_ROOT));
 const MAX_BYTES = 1_500_000;
 
 async function buildPricingJson(): Promise<number> {
@@ -59,8 +62,19 @@ async function buildPricingJson(): Promise<number> {
   }
   const overlaid = applyOverlay(catalogue, overlay);
   const { confirmedModels } = overlaid;
-  const maxOutput = attachMaxOutputTokens(overlaid.models, providers, readMaxOutputEntries(MAX_OUTPUT));
-  const { models } = maxOutput;
+  const litellm = parseLitellmExtract(JSON.parse(readFileSync(LITELLM, 'utf8')), LITELLM);
+  const maxOutput = attachMaxOutputTokens(
+    overlaid.models,
+    providers,
+    litellm.flatMap(([provider, key, max]) => (max === null ? [] : [[provider, key, max] as const])),
+  );
+  const deprecation = attachDeprecationDates(
+    maxOutput.models,
+    providers,
+    litellm.map(([provider, key, , date]) => [provider, key, date] as const),
+  );
+  const { models } = deprecation;
+  const flagged = Object.values(models).filter((model) => model.deprecated === true).length;
   const book: Omit<PriceBook, 'version'> = {
     generatedFrom: { source: '@pydantic/genai-prices', version: source.version, license: source.license },
     batchMultipliers: batchMultipliersOf(overlay),
@@ -91,28 +105,13 @@ async function buildPricingJson(): Promise<number> {
   process.stdout.write(
     `pricing.json: ${checked.book.version}, ${Object.keys(models).length} models, ${periods} price periods, ` +
       `${overlay.entries.length} overlay entries, from ${book.generatedFrom.source}@${source.version}; ` +
-      `${maxOutput.attached} with a max output from LiteLLM (${maxOutput.ambiguous.length} ambiguous, left out); ` +
+      `${maxOutput.attached} with a max output from LiteLLM (${maxOutput.ambiguous.length} ambiguous, left out), ` +
+      `${deprecation.attached} with a deprecation date (${deprecation.disagreeing.length} with differing dates: the latest; ` +
+      `${deprecation.stillOffered.length} left undated, still offered under an undated id), ` +
+      `${flagged} flagged deprecated by genai-prices; ` +
       `${skipped.length} source models skipped (no token prices), ${bytes} bytes\n`,
   );
   return 0;
-}
-
-/** The LiteLLM extract's entries, checked: [provider, key, positive integer]. */
-function readMaxOutputEntries(path: string): MaxOutputEntry[] {
-  const json = JSON.parse(readFileSync(path, 'utf8')) as { entries?: unknown };
-  if (!Array.isArray(json.entries)) throw new Error(`${path}: expected an "entries" array`);
-  return json.entries.map((entry: unknown, index) => {
-    if (
-      !Array.isArray(entry) ||
-      typeof entry[0] !== 'string' ||
-      typeof entry[1] !== 'string' ||
-      typeof entry[2] !== 'number' ||
-      !Number.isSafeInteger(entry[2]) ||
-      entry[2] <= 0
-    )
-      throw new Error(`${path}: entries[${index}]: expected [provider, key, max output tokens]`);
-    return [entry[0], entry[1], entry[2]] as const;
-  });
 }
 
 function fail(message: string): number {

@@ -105,6 +105,7 @@ export function convertGenaiModel(
     model: model.id,
     name: model.name ?? model.id,
     ...(model.context_window === undefined ? {} : { contextWindow: model.context_window }),
+    ...(model.deprecated === true ? { deprecated: true as const } : {}),
     match: matchLogicToRules(model.match),
     periods: built,
   };
