@@ -36,6 +36,24 @@ function isoWeekLabel(year: number, month: number, mondayDay: number): string {
   return `${weekYear}-W${pad(week)}`;
 }
 
+function hourLabel(instantMs: number, timeZone: string): string {
+  const local = localParts(instantMs, timeZone);
+  return `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:00`;
+}
+
+/** The zone's UTC offset at an instant, `+02:00`. */
+function offsetLabel(instantMs: number, timeZone: string): string {
+  const local = localParts(instantMs, timeZone);
+  const offsetMinutes = Math.round(
+    (Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) -
+      (instantMs - (((instantMs % 60_000) + 60_000) % 60_000))) /
+      60_000,
+  );
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const minutes = Math.abs(offsetMinutes);
+  return `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
 /**
  * The period of `budgetPeriod` that holds `instantMs`, aligned in `timeZone`. Calendar periods start at
  * local midnight (or the hour) and end where the next one starts, so DST days are 23 or 25 hours and
@@ -77,11 +95,16 @@ export function budgetPeriodAt(
   }
   switch (budgetPeriod.unit) {
     case 'hourly': {
-      // An hour is 60 real minutes from a local :00 (offsets are whole minutes), so a DST overlap has
-      // two periods labelled with the same local hour, and a gap none.
+      // An hour is 60 real minutes from a local :00 (offsets are whole minutes), so a DST gap has no
+      // period, and an overlap two with the same local hour: those two carry their UTC offset, so that
+      // output, alert messages and the alert history tell them apart.
       const startMs = instantMs - local.minute * 60_000 - (((instantMs % 60_000) + 60_000) % 60_000);
+      const label = hourLabel(startMs, timeZone);
+      const isRepeated =
+        hourLabel(startMs - 3_600_000, timeZone) === label ||
+        hourLabel(startMs + 3_600_000, timeZone) === label;
       return {
-        label: `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:00`,
+        label: isRepeated ? `${label}${offsetLabel(startMs, timeZone)}` : label,
         startMs,
         endMs: startMs + 3_600_000,
       };

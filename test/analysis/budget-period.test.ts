@@ -170,19 +170,29 @@ describe('budgetPeriodAt: calendar periods aligned in a zone', () => {
     expect(windowOf(calendar(unit), instant, zone)).toEqual({ label, start, end });
   });
 
-  it('the repeated hour of a fall-back night is two periods of 60 minutes with the same label', () => {
+  it('the repeated hour of a fall-back night is two periods of 60 minutes, labelled with their offsets', () => {
     const first = windowOf(calendar('hourly'), '2026-10-25T00:30:00Z', 'Europe/Berlin');
     const second = windowOf(calendar('hourly'), '2026-10-25T01:30:00Z', 'Europe/Berlin');
     expect(first).toEqual({
-      label: '2026-10-25 02:00',
+      label: '2026-10-25 02:00+02:00',
       start: '2026-10-25T00:00:00.000Z',
       end: '2026-10-25T01:00:00.000Z',
     });
     expect(second).toEqual({
-      label: '2026-10-25 02:00',
+      label: '2026-10-25 02:00+01:00',
       start: '2026-10-25T01:00:00.000Z',
       end: '2026-10-25T02:00:00.000Z',
     });
+    // The hours around it keep plain labels; a half-hour offset is written out too (Adelaide, April).
+    expect(windowOf(calendar('hourly'), '2026-10-24T23:30:00Z', 'Europe/Berlin').label).toBe(
+      '2026-10-25 01:00',
+    );
+    expect(windowOf(calendar('hourly'), '2026-10-25T02:30:00Z', 'Europe/Berlin').label).toBe(
+      '2026-10-25 03:00',
+    );
+    expect(windowOf(calendar('hourly'), '2026-04-04T15:30:00Z', 'Australia/Adelaide').label).toBe(
+      '2026-04-05 02:00+10:30',
+    );
   });
 
   it.each([
