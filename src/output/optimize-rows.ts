@@ -44,8 +44,12 @@ export function workloadTitle(result: WorkloadOptimization, report: OptimizeRepo
  * counted on the user's own observed TTFT medians, says so.
  */
 export function pickSummary(result: WorkloadOptimization): string {
-  const { latencyBasis, weights } = result.choice;
-  const basis = latencyBasis === 'observed' && weights.performance > 0 ? '; TTFT compared: observed*' : '';
+  const { latencyBasis, weights, candidates } = result.choice;
+  const compared = candidates.filter((candidate) => candidate.ineligibility === null).length;
+  const basis =
+    latencyBasis === 'observed' && weights.performance > 0 && compared > 1
+      ? '; TTFT compared: observed*'
+      : '';
   return `${pickChange(result)}${basis}`;
 }
 
