@@ -1,9 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OptimizeJson } from '../../src/output/optimize-json.ts';
 import type { ProvidersJson } from '../../src/output/providers-json.ts';
-import { makeSandbox } from '../helpers/run-cli.ts';
 import { AS_OF, fixturePath, makeSeededSandbox, runLlmcost } from '../helpers/run-llmcost.ts';
 
 /**
@@ -67,30 +64,9 @@ describe('observed latency', () => {
   });
 
   it('optimize scores performance on observed medians when every compared candidate has one', () => {
-    const sandbox = makeSandbox();
-    const line = (id: string, model: string, project: string, ttft: number) =>
-      JSON.stringify({
-        ts: '2026-11-10T10:00:00Z',
-        id,
-        provider: 'openai',
-        model,
-        project,
-        input_tokens: 1000,
-        output_tokens: 200,
-        latency_ms: ttft * 3,
-        ttft_ms: ttft,
-      });
-    // Published TTFT: gpt-4o 758 ms, gpt-4.1 844 ms. Observed here: gpt-4o 900 ms, gpt-4.1 300 ms.
-    const usage = join(sandbox.dir, 'timed.jsonl');
-    writeFileSync(
-      usage,
-      [
-        line('a1', 'gpt-4o-2024-08-06', 'chat', 900),
-        line('a2', 'gpt-4o-2024-08-06', 'chat', 900),
-        line('b1', 'gpt-4.1', 'batch', 300),
-      ].join('\n'),
-    );
-    expect(runLlmcost(['ingest', usage], sandbox).code).toBe(0);
+    // Published TTFT: gpt-4o 758 ms, gpt-4.1 844 ms. Observed in the fixture: gpt-4o 700, 900 and 1,100
+    // ms (median 900), gpt-4.1 300 and 350 ms (median 325).
+    const sandbox = makeSeededSandbox([fixturePath('llmcost-jsonl/timed.jsonl')]);
     const run = (candidates: string) =>
       JSON.parse(
         runLlmcost(
@@ -102,7 +78,12 @@ describe('observed latency', () => {
     expect(chat?.latencyBasis).toBe('observed');
     const performance = new Map(chat?.candidates.map((row) => [row.model, row.scores.performance]));
     expect(performance.get('openai/gpt-4.1')).toBe(1);
-    expect(performance.get('openai/gpt-4o')).toBeCloseTo(300 / 900, 12);
+    expect(performance.get('openai/gpt-4o')).toBeCloseTo(325 / 900, 12);
+    expect(chat?.candidates.find((row) => row.isCurrent)?.observedLatency).toEqual({
+      ttftMs: 900,
+      ttftP95Ms: 1080,
+      requests: 3,
+    });
     // With a candidate the user never sent a request to, every candidate is compared on published figures.
     const mixed = run('openai/gpt-4.1,openai/gpt-4.1-mini').workloads.find(
       (workload) => workload.group === 'chat',
