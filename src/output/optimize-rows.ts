@@ -45,11 +45,14 @@ export function workloadTitle(result: WorkloadOptimization, report: OptimizeRepo
  */
 export function pickSummary(result: WorkloadOptimization): string {
   const { latencyBasis, weights, candidates } = result.choice;
-  const compared = candidates.filter((candidate) => candidate.ineligibility === null).length;
+  const compared = candidates.filter((candidate) => candidate.ineligibility === null);
+  const hasObserved = compared.some((candidate) => candidate.observedTtft !== null);
   const basis =
-    latencyBasis === 'observed' && weights.performance > 0 && compared > 1
-      ? '; TTFT compared: observed*'
-      : '';
+    weights.performance === 0 || compared.length < 2 || !hasObserved
+      ? ''
+      : latencyBasis === 'observed'
+        ? '; TTFT compared: observed*'
+        : '; TTFT compared: published (not all observed)';
   return `${pickChange(result)}${basis}`;
 }
 
