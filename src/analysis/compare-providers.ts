@@ -1,4 +1,5 @@
 import type { CostMode } from '../model/cost-mode.ts';
+import type { TimingSummary } from '../model/timing-summary.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import {
   accumulateTotals,
@@ -32,6 +33,11 @@ export interface ProviderComparisonRow {
   readonly errorShare: number | null;
   /** efficiency-score.ts; null without a cost per 1K output tokens. */
   readonly efficiencyScore: number | null;
+  /**
+   * The observed timing of the row's successful requests that state it (rows of the comparison's
+   * level only; provider subtotals of a per-model comparison have none); null when none does.
+   */
+  readonly timing: TimingSummary | null;
 }
 
 export interface ProviderComparison {
@@ -59,6 +65,13 @@ export interface CompareProvidersOptions {
   readonly currency: string;
   readonly exchange: CurrencyConversion | null;
   readonly stamp: ReproducibilityStamp;
+  /** Observed timing by row key (timingKey): the rows of `level`. */
+  readonly timing?: ReadonlyMap<string, TimingSummary>;
+}
+
+/** The key of a row's observed timing: the provider, or provider and model (NUL between). */
+export function timingKey(provider: string, model: string | null): string {
+  return model === null ? provider : `${provider}\u0000${model}`;
 }
 
 /**
@@ -89,6 +102,7 @@ export function compareProviders(
   );
   const withScores = scored.map((row) => ({
     ...row,
+    timing: options.timing?.get(timingKey(row.provider, row.model)) ?? null,
     efficiencyScore:
       row.costPer1kOutputPico === null || medianUnit === null
         ? null
@@ -132,7 +146,13 @@ function addTo(
 
 /** A row's derived figures, without a score. */
 function describe(sum: Sum): ProviderComparisonRow {
-  return { ...sum, ...unitCosts(sum.totals), errorShare: errorShare(sum.totals), efficiencyScore: null };
+  return {
+    ...sum,
+    ...unitCosts(sum.totals),
+    errorShare: errorShare(sum.totals),
+    efficiencyScore: null,
+    timing: null,
+  };
 }
 
 function unitCosts(totals: UsageTotals): {

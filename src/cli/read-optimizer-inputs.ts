@@ -14,6 +14,8 @@ import { groupWorkloads } from '../optimizer/workloads/group-workloads.ts';
 import { SIZE_CLASS_FLOORS } from '../optimizer/workloads/size-class.ts';
 import type { Workload, WorkloadDimension } from '../optimizer/workloads/workload.ts';
 import type { Store } from '../store/open-store.ts';
+import type { DurationSummary } from '../model/timing-summary.ts';
+import { selectObservedTiming } from '../store/select-observed-timing.ts';
 import { selectReplayRows, selectStoredModels } from '../store/select-replay-rows.ts';
 import { selectUsageAggregates, type UsageFilter } from '../store/select-usage-aggregates.ts';
 import { chooseSliceMs } from './choose-slice-ms.ts';
@@ -89,6 +91,26 @@ export function readOptimizerInputs(store: Store, settings: Settings, filter: Us
     usedProviders,
     errorShares,
   };
+}
+
+/**
+ * First-party key → the user's observed time to first token on that model in the filtered range (the
+ * stored pairs that identify as one model, e.g. dated snapshots or Bedrock's Claude, merged).
+ */
+export function readObservedTtfts(
+  store: Store,
+  filter: UsageFilter,
+  inputs: OptimizerInputs,
+): Map<string, DurationSummary> {
+  const groups = inputs.storedModels.flatMap(({ provider, model }) => {
+    const key = inputs.identify(provider, model);
+    return key === null ? [] : [{ provider, model, label: key }];
+  });
+  const ttfts = new Map<string, DurationSummary>();
+  for (const [key, timing] of selectObservedTiming(store, filter, groups)) {
+    if (timing.timeToFirstToken !== null) ttfts.set(key, timing.timeToFirstToken);
+  }
+  return ttfts;
 }
 
 /** Compiles scenarios against the active prices, or fails with exit 2 naming every problem. */

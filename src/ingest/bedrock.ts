@@ -86,6 +86,8 @@ function readInvocation(row: Row, file: string): RowResult {
     isBatch: false,
     tags: model === modelId ? metadata : { ...metadata, modelArn: modelId },
     reportedCost: null,
+    latencyMs: null,
+    timeToFirstTokenMs: null,
     sourceLine: row.line,
   };
   return check.problems.length > 0

@@ -187,6 +187,8 @@ function toRecords(
     isBatch: false,
     tags: fields.isSidechain === true ? SUBAGENT_TAGS : MAIN_AGENT_TAGS,
     reportedCost: null,
+    latencyMs: null,
+    timeToFirstTokenMs: null,
     sourceLine: lineNumber,
   };
   return { ok: true, records: [record] };

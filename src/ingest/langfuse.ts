@@ -23,6 +23,8 @@
  * price book finds the model by its name. user = `userId`, session = `sessionId`, tags = `tags`
  * (each → "true"), `trace` = `traceName`, `environment`, `release`. Level ERROR → status error.
  * Observations without usage that are not generations (spans, events, tools) give no record.
+ * Timing: latency = `endTime` − `startTime`, time to first token = `completionStartTime` − `startTime`
+ * (traces' `latency` is not read: traces are not ingested).
  * Dedup key `langfuse:<id>`, the same in both API versions and the blob export, so overlapping
  * exports never double. Never also import traces' `totalCost`: it sums these observations.
  */
@@ -31,6 +33,7 @@ import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
 import { createRowChecker, describe, type RowChecker } from './row-checker.ts';
+import { readTimingFromInstants } from './read-timing.ts';
 import { createRowLineParser, type Row, type RowResult } from './row-reader.ts';
 import { hasJsonKey, sniffStart } from './sniff-rows.ts';
 import { stringTags } from './string-tags.ts';
@@ -83,10 +86,18 @@ function readObservation(row: Row, file: string): RowResult {
   )
     return check.problems.length > 0 ? { ok: false, problems: check.problems } : NO_ROWS;
   const tags = field(observation, 'tags');
+  const problemsBefore = check.problems.length;
+  const occurredAtMs = check.instant(field(observation, 'startTime'), 'startTime');
+  const timing = readTimingFromInstants(
+    check.problems.length === problemsBefore ? occurredAtMs : null,
+    [field(observation, 'endTime'), 'endTime'],
+    [field(observation, 'completionStartTime'), 'completionStartTime'],
+    check,
+  );
   const record = createUsageRecord(
     {
       dedupKey: `${PROVIDER}:${check.requiredString(observation.id, 'id')}`,
-      occurredAtMs: check.instant(field(observation, 'startTime'), 'startTime'),
+      occurredAtMs,
       provider: PROVIDER,
       model: check.requiredString(modelValue, 'providedModelName'),
       status: observation.level === 'ERROR' ? 'error' : 'ok',
@@ -103,6 +114,8 @@ function readObservation(row: Row, file: string): RowResult {
         }),
       },
       reportedCost: cost,
+      latencyMs: timing.latencyMs,
+      timeToFirstTokenMs: timing.timeToFirstTokenMs,
       sourceLine: row.line,
     },
     tokens,

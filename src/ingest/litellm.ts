@@ -27,6 +27,8 @@
  * `spend_logs_metadata`, `endUser` (the request's `user` field), `modelGroup`, `apiKeyAlias`,
  * `teamAlias`, and `cacheHit: "true"` for answers LiteLLM served from its own cache (the provider
  * never saw them; the tokens are kept as logged, the spend is 0). `status: failure` → error.
+ * Timing (readTiming below): latency = `endTime` − `startTime`, time to first token =
+ * `completionStartTime` − `startTime` (ISO text in spend logs, Unix seconds in payloads).
  * Dedup key `litellm:<request_id>` (= the payload's `id`, so the two overlap without doubling).
  */
 import { createUsageRecord, type UsageRecord } from '../model/usage-record.ts';
@@ -34,6 +36,7 @@ import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
 import { createRowChecker, describe, type RowChecker } from './row-checker.ts';
+import { readDuration, readTimingFromInstants } from './read-timing.ts';
 import { createRowLineParser, type Row, type RowResult } from './row-reader.ts';
 import { hasJsonKey, sniffStart } from './sniff-rows.ts';
 import { stringTags } from './string-tags.ts';
@@ -135,10 +138,18 @@ function readRecord(row: JsonObject, fields: Fields, line: number, check: RowChe
   const model = check.requiredString(row.model, 'model');
   const modelGroup = check.optionalString(row.model_group, 'model_group');
   const isCacheHit = row.cache_hit === true || row.cache_hit === 'True' || row.cache_hit === 'true';
+  const problemsBefore = check.problems.length;
+  const occurredAtMs = check.instant(row.startTime, 'startTime');
+  const timing = readTiming(
+    row,
+    fields,
+    check.problems.length === problemsBefore ? occurredAtMs : null,
+    check,
+  );
   return createUsageRecord(
     {
       dedupKey: `litellm:${check.requiredString(row[fields.idField], fields.idField)}`,
-      occurredAtMs: check.instant(row.startTime, 'startTime'),
+      occurredAtMs,
       provider:
         litellmProvider === null
           ? 'litellm'
@@ -161,10 +172,34 @@ function readRecord(row: JsonObject, fields: Fields, line: number, check: RowChe
         }),
       },
       reportedCost: readUsdCost(row[fields.costField], fields.costField, check),
+      latencyMs: timing.latencyMs,
+      timeToFirstTokenMs: timing.timeToFirstTokenMs,
       sourceLine: line,
     },
     tokens,
   );
+}
+
+/**
+ * Latency = `endTime` − `startTime` (else the spend log's `request_duration_ms`, the payload's
+ * `response_time` in seconds); time to first token = `completionStartTime` − `startTime`. LiteLLM sets
+ * `completionStartTime` to `endTime` for a request that was not streamed: its first token came with
+ * the whole answer.
+ */
+function readTiming(row: JsonObject, fields: Fields, startMs: number | null, check: RowChecker) {
+  const timing = readTimingFromInstants(
+    startMs,
+    [row.endTime, 'endTime'],
+    [row.completionStartTime, 'completionStartTime'],
+    check,
+  );
+  if (timing.latencyMs !== null || (row.endTime !== undefined && row.endTime !== null && row.endTime !== ''))
+    return timing;
+  const latencyMs =
+    fields.idField === 'request_id'
+      ? readDuration(row.request_duration_ms, 'request_duration_ms', check)
+      : readDuration(row.response_time, 'response_time', check, 1000);
+  return { ...timing, latencyMs };
 }
 
 function readTokens(row: JsonObject, details: JsonObject, path: string, check: RowChecker) {

@@ -24,6 +24,8 @@
  * | `tags`                  | object of string values      | {}      | free-form labels                                          |
  * | `cost`                  | decimal string or number     |         | the cost the source states (priced otherwise)             |
  * | `currency`              | ISO 4217 code                | `USD`   | currency of `cost` (upper-cased on read)                  |
+ * | `latency_ms`            | number 0–3,600,000 or null   | null    | request start to end, ms (rounded to whole ms)            |
+ * | `ttft_ms`               | number 0–3,600,000 or null   | null    | request start to first output token, ms                   |
  *
  * Token classes are disjoint: the prompt is input + cache reads + cache writes. Any other key is an error
  * (so a typo such as `output_token` is not silently read as 0). Numbers above 1e11 in `ts` are read as
@@ -42,6 +44,7 @@ import { NO_RECORDS, type Adapter, type LineParser } from './adapter.ts';
 import { contentDedupKey } from './content-dedup-key.ts';
 import { isJsonObject, parseJsonObject, type JsonObject } from './parse-json-object.ts';
 import { parseInstant } from './parse-instant.ts';
+import { readDuration } from './read-timing.ts';
 import { createRowChecker, describe, type RowChecker } from './row-checker.ts';
 import { suggestKey } from './suggest-key.ts';
 
@@ -75,6 +78,8 @@ const KEYS: readonly string[] = [
   'tags',
   'cost',
   'currency',
+  'latency_ms',
+  'ttft_ms',
 ];
 
 /** An ISO 8601 text must end in its zone: a zone-less time would be read in whoever's zone wrote it. */
@@ -151,6 +156,8 @@ function readRow(row: JsonObject, check: RowChecker, lineNumber: number): UsageR
     isBatch: readBatch(row.batch, check),
     tags: readTags(row.tags, check),
     reportedCost: readCost(row.cost, row.currency, check),
+    latencyMs: readDuration(row.latency_ms, 'latency_ms', check),
+    timeToFirstTokenMs: readDuration(row.ttft_ms, 'ttft_ms', check),
     sourceLine: lineNumber,
   };
   if (record.reasoningTokens > record.outputTokens) {
@@ -258,6 +265,8 @@ function isKnownKey(key: string): boolean {
     case 'service_tier':
     case 'batch':
     case 'tags':
+    case 'latency_ms':
+    case 'ttft_ms':
     case 'cost':
     case 'currency':
       return true;

@@ -21,6 +21,9 @@
  * `total_cost` / `Usage` (USD credits). Provider `openrouter` with the model slug as written
  * (`anthropic/claude-sonnet-4.5`), which the price book's openrouter entries price. Tags: `upstream` =
  * the provider that served it, `app`, and `byokUsd` for BYOK usage billed on your own key.
+ * Timing (ms): latency = `generation_time_ms` / `generation_time` (the generation's duration), time to
+ * first token = `time_to_first_token_ms` / `latency` (OpenRouter's "latency" is the time to the first
+ * token); the by-model export has none.
  * Dedup keys: `openrouter:<generation id>` (the same in the CSV and the API, so the two overlap
  * without doubling) and `openrouter-daily:<Date>:<Slug>` for the aggregate. The aggregate and the
  * per-generation exports describe the same traffic under different keys: ingest one of them per period.
@@ -30,6 +33,7 @@ import type { Adapter } from './adapter.ts';
 import { isJsonObject, type JsonObject } from './parse-json-object.ts';
 import { readUsdCost } from './read-reported-cost.ts';
 import { createRowChecker, type RowChecker } from './row-checker.ts';
+import { readDuration } from './read-timing.ts';
 import { createRowLineParser, type Row, type RowResult } from './row-reader.ts';
 import { hasJsonKey, sniffStart } from './sniff-rows.ts';
 import { stringTags } from './string-tags.ts';
@@ -93,6 +97,8 @@ function readActivityRow(row: JsonObject, line: number, check: RowChecker): Usag
         byokUsd: byok !== null && byok.amountPico !== 0n ? row.byok_usage_inference : undefined,
       }),
       reportedCost: readUsdCost(row.cost_total, 'cost_total', check),
+      latencyMs: readDuration(row.generation_time_ms, 'generation_time_ms', check),
+      timeToFirstTokenMs: readDuration(row.time_to_first_token_ms, 'time_to_first_token_ms', check),
       sourceLine: line,
     },
     tokens,
@@ -146,6 +152,8 @@ function readGeneration(line: JsonObject, lineNumber: number, check: RowChecker)
             : undefined,
       }),
       reportedCost: readUsdCost(generation.total_cost, `${path}total_cost`, check),
+      latencyMs: readDuration(generation.generation_time, `${path}generation_time`, check),
+      timeToFirstTokenMs: readDuration(generation.latency, `${path}latency`, check),
       sourceLine: lineNumber,
     },
     tokens,

@@ -78,6 +78,13 @@ export interface UsageRecord extends TokenCounts {
   /** Free-form key/value labels (request metadata, `--tag k=v` from ingest). */
   readonly tags: Readonly<Record<string, string>>;
   readonly reportedCost: ReportedCost | null;
+  /**
+   * Whole milliseconds from the request's start to its end, as the source times it; null when the
+   * source does not say (never 0 for unknown).
+   */
+  readonly latencyMs: number | null;
+  /** Whole milliseconds from the request's start to its first output token; null when unknown. */
+  readonly timeToFirstTokenMs: number | null;
   /** 1-based line in the source file where this record starts. */
   readonly sourceLine: number;
 }
@@ -112,6 +119,8 @@ export const EMPTY_USAGE: Omit<
   isBatch: false,
   tags: {},
   reportedCost: null,
+  latencyMs: null,
+  timeToFirstTokenMs: null,
 };
 
 /** Total tokens of every disjoint class (reasoning excluded: it is inside output). */
@@ -167,6 +176,8 @@ export function createUsageRecord(
     isBatch: fields.isBatch ?? false,
     tags: fields.tags ?? EMPTY_USAGE.tags,
     reportedCost: fields.reportedCost ?? null,
+    latencyMs: fields.latencyMs ?? null,
+    timeToFirstTokenMs: fields.timeToFirstTokenMs ?? null,
     sourceLine: fields.sourceLine,
   };
 }

@@ -29,6 +29,15 @@ export interface OptimizeCandidateJson {
   } | null;
   /** Published time to first token (ms), null when no source lists it. */
   readonly latency: { readonly ttftMs: number; readonly source: string } | null;
+  /**
+   * Your own time to first token on this model in the range (whole ms): median and 95th percentile of
+   * the successful requests whose source states it, and their count; null when none does.
+   */
+  readonly observedLatency: {
+    readonly ttftMs: number;
+    readonly ttftP95Ms: number;
+    readonly requests: number;
+  } | null;
   /** The user's failed requests / requests to this model in the range (0–1); null: none sent. */
   readonly observedErrorShare: number | null;
   /** Component scores 0–1 relative to the best eligible candidate; null when not scored. */
@@ -61,6 +70,11 @@ export interface OptimizeWorkloadJson {
   readonly unpricedRecords: number;
   /** The weights this workload was scored with (components unknown for its current model dropped). */
   readonly weights: { readonly cost: number; readonly performance: number; readonly quality: number };
+  /**
+   * The TTFT the performance scores compared: `observed` (candidates' `observedLatency`) when every
+   * compared candidate has one, else `published` (`latency`) for all.
+   */
+  readonly latencyBasis: 'observed' | 'published';
   readonly pick: string;
   /** Baseline cost − pick cost (negative: the pick costs more). */
   readonly savings: MoneyJson;
@@ -134,6 +148,7 @@ function toWorkloadJson(result: WorkloadOptimization, flags: RetirementNotes['fl
     baselineCost: moneyJson(result.baselineCostPico),
     unpricedRecords: result.unpricedRecords,
     weights: choice.weights,
+    latencyBasis: choice.latencyBasis,
     pick: choice.pick.model,
     savings: moneyJson(result.baselineCostPico - (choice.pick.costPico ?? result.baselineCostPico)),
     candidates: choice.candidates.map((candidate) =>
@@ -165,6 +180,14 @@ function toCandidateJson(
       candidate.latency === null
         ? null
         : { ttftMs: candidate.latency.ttftMs, source: candidate.latency.source.id },
+    observedLatency:
+      candidate.observedTtft === null
+        ? null
+        : {
+            ttftMs: candidate.observedTtft.medianMs,
+            ttftP95Ms: candidate.observedTtft.p95Ms,
+            requests: candidate.observedTtft.requests,
+          },
     observedErrorShare: candidate.observedErrorShare,
     scores: candidate.scores,
     ineligibility: candidate.ineligibility,

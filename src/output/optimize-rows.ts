@@ -39,8 +39,24 @@ export function workloadTitle(result: WorkloadOptimization, report: OptimizeRepo
   return `${group} · ${SIZE_LABELS[workload.sizeClass]} · ${workload.provider}/${workload.model} · ${requestCountText(workload.requests, workload.requestsUnknown)} · ${cost}`;
 }
 
-/** What the pick changes: `keep` or `→ model: saves $x (y%)` / `costs $x more`. */
+/**
+ * What the pick changes: `keep` or `→ model: saves $x (y%)` / `costs $x more`; and, where performance
+ * counted on the user's own observed TTFT medians, says so.
+ */
 export function pickSummary(result: WorkloadOptimization): string {
+  const { latencyBasis, weights, candidates } = result.choice;
+  const compared = candidates.filter((candidate) => candidate.ineligibility === null);
+  const hasObserved = compared.some((candidate) => candidate.observedTtft !== null);
+  const basis =
+    weights.performance === 0 || compared.length < 2 || !hasObserved
+      ? ''
+      : latencyBasis === 'observed'
+        ? '; TTFT compared: observed*'
+        : '; TTFT compared: published (not all observed)';
+  return `${pickChange(result)}${basis}`;
+}
+
+function pickChange(result: WorkloadOptimization): string {
   const { pick } = result.choice;
   if (pick.isCurrent) return 'pick: keep the current model';
   const saving = result.baselineCostPico - (pick.costPico ?? result.baselineCostPico);
@@ -97,12 +113,18 @@ export function candidateTable(
         ? '-'
         : signedPercent(Number(candidate.costPico - currentCost) / Number(currentCost)),
       candidate.quality === null ? '?' : `${signedPoints(candidate.quality.deltaPoints)} pts`,
-      candidate.latency === null ? '?' : `${formatCount(candidate.latency.ttftMs)} ms`,
+      ttftText(candidate),
       candidate.observedErrorShare === null ? '-' : formatPercent(candidate.observedErrorShare),
       candidate.scores.total === null ? '-' : candidate.scores.total.toFixed(2),
       noteOf(candidate, candidate === result.choice.pick, flags.get(candidate.model)),
     ]),
   };
+}
+
+/** The observed median TTFT marked `*` where the user's requests state it, else the published one. */
+function ttftText(candidate: ScoredCandidate): string {
+  if (candidate.observedTtft !== null) return `${formatCount(candidate.observedTtft.medianMs)} ms*`;
+  return candidate.latency === null ? '?' : `${formatCount(candidate.latency.ttftMs)} ms`;
 }
 
 function noteOf(
@@ -137,9 +159,15 @@ export function optimizeNotes(report: OptimizeReport): string[] {
       `Budget pressure ${pressure.toFixed(2)} (${detail}): weights = (1 − p) × balanced + p × cost only, p = clamp((u − 0.5) / 0.5, 0, 1) of the highest projected use u.`,
     );
   }
+  const hasObserved = report.workloads.some((result) =>
+    result.choice.candidates.some((candidate) => candidate.observedTtft !== null),
+  );
+  const ttftNote = hasObserved
+    ? 'TTFT: published time to first token; * = the median of your own successful requests to the model in the range that state it (performance compares these only where every compared candidate has one, else published figures for all).'
+    : 'TTFT: published time to first token.';
   notes.push(
     'Cost: the workload’s usage in the range replayed at list price on each model (USD); vs now: change against the current cost. "n stay": requests that do not fit the model (context window, max output) and stay on the current one.',
-    'Quality: arena points against the current model from the newest source rating both; ? = no source rates it (never guessed). TTFT: published time to first token. Errors: your own failed share (- = no requests sent to it).',
+    `Quality: arena points against the current model from the newest source rating both; ? = no source rates it (never guessed). ${ttftNote} Errors: your own failed share (- = no requests sent to it).`,
     'Score: weighted cost, performance and quality, each relative to the best eligible candidate (1 = best); a component unknown for the current model is left out. Not eligible: no rating, below the quality floor (below floor), no TTFT while performance is weighted.',
   );
   notes.push(...optimizeRetirementNotes(report.retirement));

@@ -2,7 +2,8 @@ import type { ProviderComparison, ProviderComparisonRow } from '../analysis/comp
 import { COST_MODE_DESCRIPTIONS } from '../model/cost-mode.ts';
 import { allTokens, type UsageTotals } from '../model/usage-totals.ts';
 import { formatMoney, formatUnitCost } from './format-money.ts';
-import { formatPercent, pluralize, requestCountText } from './format-number.ts';
+import { formatCount, formatPercent, pluralize, requestCountText } from './format-number.ts';
+import type { DurationSummary } from '../model/timing-summary.ts';
 
 /** The cells of the provider comparison, shared by the terminal table and Markdown. */
 export interface ProviderColumns {
@@ -85,6 +86,37 @@ export function providerColumns(
   };
 }
 
+/**
+ * Observed timing of the rows of the comparison's level, one line per row that has some (median / p95,
+ * whole ms, with the requests measured), or n/a when no request of the range states its timing.
+ */
+function latencyNotes(comparison: ProviderComparison): string[] {
+  const rows = comparison.level === 'model' ? comparison.models : comparison.providers;
+  const timed = rows.filter((row) => row.timing !== null);
+  if (timed.length === 0) {
+    return ['Latency: n/a (no request in the range states its timing).'];
+  }
+  const figure = (summary: DurationSummary | null): string =>
+    summary === null ? 'n/a' : `${formatCount(summary.medianMs)} / ${formatCount(summary.p95Ms)}`;
+  const counted = (summary: DurationSummary | null): string =>
+    summary === null ? '' : ` (${pluralize(summary.requests, 'request')})`;
+  const lines = timed.map((row) => {
+    const name = row.model === null ? row.provider : `${row.provider}/${row.model}`;
+    const latency = row.timing?.latency ?? null;
+    const ttft = row.timing?.timeToFirstToken ?? null;
+    // One request count when both figures come from the same requests, else one for each.
+    const isSameRequests = latency !== null && ttft !== null && latency.requests === ttft.requests;
+    return isSameRequests
+      ? `  ${name}: total ${figure(latency)}, first token ${figure(ttft)}${counted(ttft)}`
+      : `  ${name}: total ${figure(latency)}${counted(latency)}, first token ${figure(ttft)}${counted(ttft)}`;
+  });
+  const rest = rows.length - timed.length;
+  return [
+    `Latency in ms, median / p95 of your successful timed requests (${comparison.level} rows${rest > 0 ? `; n/a for the other ${pluralize(rest, 'row')}` : ''}):`,
+    ...lines,
+  ];
+}
+
 /** What the columns mean, the score's anchor, latency, unpriced usage, currency and the stamp. */
 export function providerFootnotes(comparison: ProviderComparison): string[] {
   const { totals, currency, exchange, stamp } = comparison;
@@ -101,7 +133,7 @@ export function providerFootnotes(comparison: ProviderComparison): string[] {
       `Score: 0-100 on cost per 1K output tokens against the median of the ${comparison.level} rows (${formatUnitCost(comparison.medianCostPer1kOutputPico, currency)}) = 50, 10x cheaper = 100, 10x dearer = 0 (log scale), times (1 - error share).`,
     );
   }
-  notes.push('Latency: n/a (the store records no latency; none of the supported sources states it).');
+  notes.push(...latencyNotes(comparison));
   if (totals.unpricedRecords > 0) {
     const lacking = comparison.costMode === 'reported' ? 'a stated cost' : 'a price';
     notes.push(`* Left out of Cost for lack of ${lacking}: ${pluralize(totals.unpricedRecords, 'record')}:`);

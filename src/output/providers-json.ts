@@ -6,6 +6,7 @@ import type {
 import type { CurrencyConversion } from '../analysis/convert-currency.ts';
 import type { ReproducibilityStamp } from '../analysis/reproducibility-stamp.ts';
 import type { CostMode } from '../model/cost-mode.ts';
+import type { DurationSummary } from '../model/timing-summary.ts';
 import { picoToNumber } from '../model/money.ts';
 import type { UnpricedUsage } from '../model/unpriced-usage.ts';
 import { formatAmountExact } from './format-money.ts';
@@ -28,8 +29,12 @@ export interface ProviderRowJson extends TotalsJson {
   readonly costPer1kOutputTokens: UnitCostJson | null;
   /** Failed requests / requests, 0-1. */
   readonly errorShare: number | null;
-  /** Always null: the store records no latency. */
-  readonly latencyMs: null;
+  /** Median total latency (whole ms) of the row's successful requests that state it; null: none does. */
+  readonly latencyMs: number | null;
+  /** Total latency: median and 95th percentile (whole ms) and the requests measured; null: none. */
+  readonly latency: DurationSummary | null;
+  /** Time to first token, as `latency`. */
+  readonly timeToFirstToken: DurationSummary | null;
   readonly efficiencyScore: number | null;
 }
 
@@ -72,7 +77,9 @@ function toRowJson(row: ProviderComparisonRow): ProviderRowJson {
     costPerRequest: unitCostJson(row.costPerRequestPico),
     costPer1kOutputTokens: unitCostJson(row.costPer1kOutputPico),
     errorShare: row.errorShare,
-    latencyMs: null,
+    latencyMs: row.timing?.latency?.medianMs ?? null,
+    latency: row.timing?.latency ?? null,
+    timeToFirstToken: row.timing?.timeToFirstToken ?? null,
     efficiencyScore: row.efficiencyScore,
   };
 }

@@ -5,7 +5,8 @@ import { neutralizeFormula } from './neutralize-formula.ts';
 
 /**
  * One row per workload and candidate (every candidate, not only those a table shows). Money columns
- * are exact USD decimals; shares and scores 0–1; empty cells where a figure is unknown.
+ * are exact USD decimals; shares and scores 0–1; durations in whole ms; empty cells where a figure is
+ * unknown. Observed timing columns come last, so the earlier columns keep their places.
  */
 export function renderOptimizeCsv(report: OptimizeReport): string {
   const fields = [
@@ -30,6 +31,10 @@ export function renderOptimizeCsv(report: OptimizeReport): string {
     'score_quality',
     'score_total',
     'ineligibility',
+    'observed_ttft_ms',
+    'observed_ttft_p95_ms',
+    'observed_ttft_requests',
+    'latency_basis',
   ];
   const optional = (value: number | null): string | number => (value === null ? '' : value);
   const data = report.workloads.flatMap((result) =>
@@ -55,6 +60,10 @@ export function renderOptimizeCsv(report: OptimizeReport): string {
       optional(candidate.scores.quality),
       optional(candidate.scores.total),
       candidate.ineligibility ?? '',
+      optional(candidate.observedTtft?.medianMs ?? null),
+      optional(candidate.observedTtft?.p95Ms ?? null),
+      optional(candidate.observedTtft?.requests ?? null),
+      result.choice.latencyBasis,
     ]),
   );
   return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;

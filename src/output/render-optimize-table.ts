@@ -17,7 +17,7 @@ export function renderOptimizeTable(report: OptimizeReport, display: DisplayOpti
     const { shown, others } = shownCandidates(result);
     const lines = [
       ...wrapText(`${index + 1}. ${workloadTitle(result, report)}`, display.width, '   '),
-      `   ${pickSummary(result)}`,
+      ...wrapText(`   ${pickSummary(result)}`, display.width, '     '),
       renderPlainTable(candidateTable(result, shown, report.retirement.flags), display).trimEnd(),
     ];
     if (others !== null) lines.push(others);

@@ -6,8 +6,9 @@ import { formatAmountExact } from './format-money.ts';
 /**
  * The comparison's rows as CSV (header row, no totals row, as `report --format csv`). Money columns are
  * exact decimals of the report currency (`cost` sums to the total exactly; unit costs are rounded to
- * the pico-unit); `error_share` is 0-1; empty cells where a figure does not exist (`latency_ms`: no
- * source llmcost reads records latency).
+ * the pico-unit); `error_share` is 0-1; durations are whole ms (`latency_ms` the median total latency,
+ * the other timing columns appended last so earlier columns keep their places); empty cells where a
+ * figure does not exist (no request of the row states its timing).
  */
 export function renderProvidersCsv(comparison: ProviderComparison): string {
   const currency = comparison.currency.toLowerCase();
@@ -29,7 +30,13 @@ export function renderProvidersCsv(comparison: ProviderComparison): string {
     'latency_ms',
     'efficiency_score',
     'unpriced_records',
+    'latency_p95_ms',
+    'latency_requests',
+    'ttft_ms',
+    'ttft_p95_ms',
+    'ttft_requests',
   ];
+  const timing = (value: number | undefined): string | number => value ?? '';
   const optional = (value: bigint | null): string => (value === null ? '' : formatAmountExact(value));
   const rows = comparison.level === 'model' ? comparison.models : comparison.providers;
   const data = rows.map((row) => [
@@ -47,9 +54,14 @@ export function renderProvidersCsv(comparison: ProviderComparison): string {
     optional(row.costPerRequestPico),
     optional(row.costPer1kOutputPico),
     row.errorShare === null ? '' : String(row.errorShare),
-    '',
+    timing(row.timing?.latency?.medianMs),
     row.efficiencyScore === null ? '' : String(row.efficiencyScore),
     row.totals.unpricedRecords,
+    timing(row.timing?.latency?.p95Ms),
+    timing(row.timing?.latency?.requests),
+    timing(row.timing?.timeToFirstToken?.medianMs),
+    timing(row.timing?.timeToFirstToken?.p95Ms),
+    timing(row.timing?.timeToFirstToken?.requests),
   ]);
   return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 }

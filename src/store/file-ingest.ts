@@ -514,4 +514,8 @@ function fillRow(
   args[at + 31] = constants.sourceId;
   args[at + 32] = numbers[n + NUMBER.sourceLine];
   args[at + 33] = constants.sourceKindIndex;
+  const latencyMs = numbers[n + NUMBER.latencyMs] as number;
+  args[at + 34] = Number.isNaN(latencyMs) ? null : latencyMs;
+  const timeToFirstTokenMs = numbers[n + NUMBER.timeToFirstTokenMs] as number;
+  args[at + 35] = Number.isNaN(timeToFirstTokenMs) ? null : timeToFirstTokenMs;
 }

@@ -37,6 +37,8 @@ export const USAGE_COLUMNS = [
   'source_id',
   'source_line',
   'source_kind',
+  'latency_ms',
+  'ttft_ms',
 ] as const;
 
 const ROLLUP_SUM_COLUMNS = [

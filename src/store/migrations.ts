@@ -235,4 +235,11 @@ export const MIGRATIONS: readonly string[] = [
     pricing_version       TEXT NOT NULL
   );
   `,
+  /* 7: each request's timing, where its source states it */ `
+  -- Whole milliseconds from the request's start to its end, and to its first output token (LiteLLM,
+  -- OpenRouter, Langfuse, llmcost-jsonl state them). NULL: the source does not say, or the row was
+  -- stored before 7 (rows are never re-read to fill them: a duplicate leaves the stored row as it is).
+  ALTER TABLE usage ADD COLUMN latency_ms INTEGER;
+  ALTER TABLE usage ADD COLUMN ttft_ms INTEGER;
+  `,
 ];

@@ -54,8 +54,11 @@ export const NUMBER = {
   status: 15,
   /** Index in COST_LAYERS; NaN when unpriced or free. */
   priceLayer: 16,
+  /** NaN when unknown, as every nullable number. */
+  latencyMs: 17,
+  timeToFirstTokenMs: 18,
 } as const;
-export const NUMBER_FIELDS = 17;
+export const NUMBER_FIELDS = 19;
 
 /** Slots of a record's texts. */
 export const TEXT = {
@@ -164,6 +167,8 @@ export function createUsageBatchBuilder(sourceKind: SourceKind, expectedCount = 
     numbers[n + NUMBER.status] = REQUEST_STATUSES.indexOf(record.status);
     numbers[n + NUMBER.priceLayer] =
       pricing.priceLayer === null ? Number.NaN : COST_LAYERS.indexOf(pricing.priceLayer);
+    numbers[n + NUMBER.latencyMs] = record.latencyMs ?? Number.NaN;
+    numbers[n + NUMBER.timeToFirstTokenMs] = record.timeToFirstTokenMs ?? Number.NaN;
     const t = index * TEXT_FIELDS;
     texts[t + TEXT.provider] = code(record.provider);
     texts[t + TEXT.model] = code(record.model);
@@ -262,6 +267,8 @@ export function unpackUsage(
   const requests = number(NUMBER.requests);
   const reportedCostPico = amount(NUMBER.reportedCostPico);
   const tags = text(TEXT.tags);
+  const latencyMs = number(NUMBER.latencyMs);
+  const timeToFirstTokenMs = number(NUMBER.timeToFirstTokenMs);
   return {
     dedupKey: batch.dedupKeys[index] as string,
     occurredAtMs: number(NUMBER.occurredAtMs),
@@ -290,6 +297,8 @@ export function unpackUsage(
       reportedCostPico === null
         ? null
         : { amountPico: reportedCostPico, currency: text(TEXT.reportedCurrency) ?? '' },
+    latencyMs: Number.isNaN(latencyMs) ? null : latencyMs,
+    timeToFirstTokenMs: Number.isNaN(timeToFirstTokenMs) ? null : timeToFirstTokenMs,
     sourceLine: number(NUMBER.sourceLine),
     costPico: amount(NUMBER.costPico),
     pricedModel: text(TEXT.pricedModel),
@@ -332,6 +341,8 @@ function sumByHour(batch: UsageBatch): RollupSums[] {
     isBatch: false,
     tags: {},
     reportedCost: null,
+    latencyMs: null,
+    timeToFirstTokenMs: null,
     sourceLine: 0,
     costPico: null,
     pricedModel: null,

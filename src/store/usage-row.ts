@@ -36,6 +36,8 @@ export interface UsageRow {
   price_layer: string | null;
   source_line: bigint;
   source_kind: SourceKind;
+  latency_ms: bigint | null;
+  ttft_ms: bigint | null;
 }
 
 export function rowToStoredUsage(row: UsageRow): StoredUsage {
@@ -67,6 +69,8 @@ export function rowToStoredUsage(row: UsageRow): StoredUsage {
       row.reported_cost_pico === null || row.reported_currency === null
         ? null
         : { amountPico: row.reported_cost_pico, currency: row.reported_currency },
+    latencyMs: row.latency_ms === null ? null : Number(row.latency_ms),
+    timeToFirstTokenMs: row.ttft_ms === null ? null : Number(row.ttft_ms),
     costPico: row.cost_pico,
     pricedModel: row.priced_model,
     unpricedReason: row.unpriced_reason,

@@ -26,6 +26,8 @@ describe('langfuse: observations-v2.json (an API page, pretty-printed)', () => {
       session: 'sess-12',
       tags: { beta: 'true', ...TRACE_TAGS },
       reportedCost: usd('0.00325'),
+      latencyMs: 3200,
+      timeToFirstTokenMs: 640,
       sourceLine: 31,
     } satisfies UsageRecord);
     expect(
@@ -79,6 +81,23 @@ describe('langfuse: observations-v1.jsonl, snake_case exports, broken.jsonl', ()
       user: 'ada',
       reportedCost: usd('0.0001'),
     });
+  });
+
+  it('times observations from startTime to endTime and to completionStartTime (snake_case too)', () => {
+    const { records } = parseFixture(langfuseAdapter, 'langfuse/observations-v2.json');
+    // obs-gen-02 has an end but no completionStartTime: latency known, time to first token null.
+    expect(records.map((record) => [record.latencyMs, record.timeToFirstTokenMs])).toEqual([
+      [3200, 640],
+      [9000, null],
+      [41000, null],
+      [400, null],
+    ]);
+    const line =
+      '{"id":"o1","trace_id":"t1","type":"GENERATION","start_time":"2026-11-02T09:00:00Z","end_time":"2026-11-02T08:00:00Z",' +
+      '"provided_model_name":"gpt-4o","usage_details":{"input":10,"output":2}}';
+    expect(parseText(langfuseAdapter, line, 'blob.jsonl').problems.map((problem) => problem.field)).toEqual([
+      'endTime',
+    ]);
   });
 
   it('reports bad usage, times and lines', () => {

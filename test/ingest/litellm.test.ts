@@ -33,6 +33,9 @@ const ANTHROPIC_ROW: UsageRecord = {
     teamAlias: 'Search',
   },
   reportedCost: usd('0.0117'),
+  // endTime − startTime; not streamed, so LiteLLM's completionStartTime is the endTime.
+  latencyMs: 2333,
+  timeToFirstTokenMs: 2333,
   sourceLine: 2,
 };
 
@@ -84,6 +87,9 @@ describe('litellm: spend-logs.csv, payloads.jsonl, broken.json', () => {
       cacheWrite5mTokens: 1500,
       cacheWrite1hTokens: 500,
       reportedCost: usd('0.0117'),
+      // Float Unix seconds: 1793610900.123 → .523 (first token) → 1793610901.323 (end).
+      latencyMs: 1200,
+      timeToFirstTokenMs: 400,
     });
     expect(records[1]).toMatchObject({
       occurredAtMs: at('2026-11-03T09:00:00.123Z'),
@@ -113,6 +119,45 @@ describe('litellm: spend-logs.csv, payloads.jsonl, broken.json', () => {
       inputTokens: 300,
       cacheReadTokens: 5000,
     });
+  });
+
+  it('reads timing from the instants, else request_duration_ms or response_time; missing is null', () => {
+    const spendLog = (timing: string): string =>
+      `{"request_id":"r1","startTime":"2026-11-02T09:00:00Z","model":"gpt-4o","prompt_tokens":10,"completion_tokens":2${timing}}`;
+    const read = (line: string) => parseText(litellmAdapter, line, 'timing.json').records[0];
+    expect(
+      read(spendLog(',"endTime":"2026-11-02T09:00:01.5Z","completionStartTime":"2026-11-02T09:00:00.25Z"')),
+    ).toMatchObject({
+      latencyMs: 1500,
+      timeToFirstTokenMs: 250,
+    });
+    expect(read(spendLog(',"request_duration_ms":900,"completionStartTime":null'))).toMatchObject({
+      latencyMs: 900,
+      timeToFirstTokenMs: null,
+    });
+    expect(read(spendLog(''))).toMatchObject({ latencyMs: null, timeToFirstTokenMs: null });
+    const payload =
+      '{"id":"p1","call_type":"acompletion","response_cost":0.001,"startTime":1793610900.0,"response_time":2.0004,' +
+      '"model":"gpt-4o","prompt_tokens":10,"completion_tokens":2}';
+    expect(read(payload)).toMatchObject({ latencyMs: 2000, timeToFirstTokenMs: null });
+  });
+
+  it('rejects an end before the start and a first token more than an hour after it', () => {
+    const line =
+      '{"request_id":"r1","startTime":"2026-11-02T09:00:00Z","endTime":"2026-11-02T08:59:59Z",' +
+      '"completionStartTime":"2026-11-02T10:00:00.001Z","model":"gpt-4o","prompt_tokens":10,"completion_tokens":2}';
+    const { records, problems } = parseText(litellmAdapter, line, 'timing.json');
+    expect(records).toEqual([]);
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      [
+        'endTime',
+        'expected an instant from the start to 1 hour after it, got "2026-11-02T08:59:59Z" (-1000 ms after the start)',
+      ],
+      [
+        'completionStartTime',
+        'expected an instant from the start to 1 hour after it, got "2026-11-02T10:00:00.001Z" (3600001 ms after the start)',
+      ],
+    ]);
   });
 
   it('sniffs the API array, the table dump and the payloads', () => {

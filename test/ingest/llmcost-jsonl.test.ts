@@ -350,6 +350,8 @@ describe('llmcost-jsonl: fields', () => {
       tags: { env: 'prod' },
       cost: '-0.5',
       currency: 'gbp',
+      latency_ms: 1234.4,
+      ttft_ms: 321,
     };
     expect(parseLine(line)).toEqual({
       problems: [],
@@ -379,9 +381,32 @@ describe('llmcost-jsonl: fields', () => {
           isBatch: true,
           tags: { env: 'prod' },
           reportedCost: { amountPico: -500_000_000_000n, currency: 'GBP' },
+          latencyMs: 1234,
+          timeToFirstTokenMs: 321,
           sourceLine: 1,
         },
       ],
+    });
+  });
+
+  it('rejects a negative or longer-than-an-hour duration, and reads null as unknown', () => {
+    expect(parseLine({ ...MINIMAL, latency_ms: -1, ttft_ms: 3_600_001 }).problems).toEqual([
+      {
+        file: 'one.jsonl',
+        line: 1,
+        field: 'latency_ms',
+        message: 'expected a duration from 0 to 3600000 ms, got -1',
+      },
+      {
+        file: 'one.jsonl',
+        line: 1,
+        field: 'ttft_ms',
+        message: 'expected a duration from 0 to 3600000 ms, got 3600001',
+      },
+    ]);
+    expect(parseLine({ ...MINIMAL, latency_ms: null }).records[0]).toMatchObject({
+      latencyMs: null,
+      timeToFirstTokenMs: null,
     });
   });
 
@@ -429,7 +454,7 @@ describe('llmcost-jsonl: fields', () => {
       'unknown key; llmcost-jsonl keys are ts, provider, model, id, requests, input_tokens, cache_read_tokens, ' +
         'cache_write_5m_tokens, cache_write_1h_tokens, cache_write_tokens, output_tokens, reasoning_tokens, ' +
         'web_search_requests, status, project, user, team, api_key, workspace, session, service_tier, batch, tags, ' +
-        'cost, currency',
+        'cost, currency, latency_ms, ttft_ms',
     ],
   ])('names the unknown key %s', (key, message) => {
     expect(parseLine({ ...MINIMAL, [key]: 1 }).problems).toEqual([

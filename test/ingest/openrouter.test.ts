@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openrouterAdapter } from '../../src/ingest/openrouter.ts';
 import { EMPTY_USAGE, type UsageRecord } from '../../src/model/usage-record.ts';
 import { decimalUsdToPico } from '../helpers/decimal-usd-to-pico.ts';
-import { firstLinesOf, parseFixture } from '../helpers/parse-fixture.ts';
+import { firstLinesOf, parseFixture, parseText } from '../helpers/parse-fixture.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 const usd = (text: string) => ({ amountPico: decimalUsdToPico(text), currency: 'USD' });
@@ -30,6 +30,8 @@ describe('openrouter: activity.csv', () => {
         apiKey: 'prod key',
         tags: { upstream: 'Anthropic', app: 'Support Bot' },
         reportedCost: usd('0.0042'),
+        latencyMs: 5400,
+        timeToFirstTokenMs: 800,
         sourceLine: 2,
       }),
       openrouterRecord({
@@ -43,6 +45,8 @@ describe('openrouter: activity.csv', () => {
         apiKey: 'prod key',
         tags: { upstream: 'Google AI Studio', app: 'Acme, Inc. dashboard' },
         reportedCost: usd('0.00345'),
+        latencyMs: 5400,
+        timeToFirstTokenMs: 800,
         sourceLine: 3,
       }),
       // A quoted newline in app_name: the row spans lines 4-5.
@@ -55,6 +59,8 @@ describe('openrouter: activity.csv', () => {
         apiKey: 'dev key',
         tags: { upstream: 'Together', app: 'Notebook\n(beta)' },
         reportedCost: usd('0'),
+        latencyMs: 5400,
+        timeToFirstTokenMs: 800,
         sourceLine: 4,
       }),
     ]);
@@ -85,6 +91,9 @@ describe('openrouter: generations.jsonl, by-model.csv, broken.csv', () => {
         user: 'ada',
         tags: { upstream: 'Anthropic' },
         reportedCost: usd('0.0042'),
+        // generation_time and latency (OpenRouter's name for the time to the first token), in ms.
+        latencyMs: 5400,
+        timeToFirstTokenMs: 812,
         sourceLine: 1,
       }),
     );
@@ -125,6 +134,30 @@ describe('openrouter: generations.jsonl, by-model.csv, broken.csv', () => {
       [5, null, 'expected 24 fields as in the header, got 5'],
       [6, null, 'a quoted field is not closed before the end of the file'],
     ]);
+  });
+
+  it('reads timing in ms from both per-generation formats, none from the by-model export', () => {
+    const csv =
+      'generation_id,created_at,cost_total,tokens_prompt,tokens_completion,model_permaslug,generation_time_ms,time_to_first_token_ms\n' +
+      'gen-1,2026-11-02 09:15:00.000,0.001,10,2,openai/gpt-4o,1500,\n' +
+      'gen-2,2026-11-02 09:16:00.000,0.001,10,2,openai/gpt-4o,-3,90000000\n';
+    const { records, problems } = parseText(openrouterAdapter, csv, 'activity.csv');
+    expect(records.map((record) => [record.latencyMs, record.timeToFirstTokenMs])).toEqual([[1500, null]]);
+    expect(problems.map((problem) => [problem.line, problem.field, problem.message])).toEqual([
+      [3, 'generation_time_ms', 'expected a duration from 0 to 3600000 ms, got "-3"'],
+      [3, 'time_to_first_token_ms', 'expected a duration from 0 to 3600000 ms, got "90000000"'],
+    ]);
+    const generation =
+      '{"data":{"id":"gen-3","created_at":"2026-11-02T09:15:00Z","model":"openai/gpt-4o","native_tokens_prompt":10,' +
+      '"native_tokens_completion":2,"total_cost":0.001,"latency":null,"generation_time":640.4}}';
+    expect(parseText(openrouterAdapter, generation, 'g.jsonl').records[0]).toMatchObject({
+      latencyMs: 640,
+      timeToFirstTokenMs: null,
+    });
+    const daily = parseFixture(openrouterAdapter, 'openrouter/by-model.csv').records;
+    expect(daily.every((record) => record.latencyMs === null && record.timeToFirstTokenMs === null)).toBe(
+      true,
+    );
   });
 
   it('sniffs all three exports', () => {

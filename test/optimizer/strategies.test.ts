@@ -47,6 +47,7 @@ function candidate(
           },
     latency: ttftMs === null ? null : { ttftMs, source: TTFT },
     observedErrorShare: null,
+    observedTtft: null,
     ...extra,
   };
 }
@@ -166,6 +167,57 @@ describe('chooseModel', () => {
     });
     expect(choice.pick.model).toBe('openai/current');
     expect(choice.candidates[1]?.ineligibility).toBe('current-unpriced');
+  });
+});
+
+describe('observed latency', () => {
+  const observed = (medianMs: number) => ({ observedTtft: { requests: 20, medianMs, p95Ms: medianMs * 2 } });
+  const balanced = { strategy: 'balanced' as const, weights: DEFAULT_BALANCED_WEIGHTS, maxQualityDrop: 50 };
+
+  it('compares observed medians when every compared candidate has one (published ignored)', () => {
+    // Published: current 800, other 400. Observed: current 300, other 600 → performance 1 and 0.5.
+    const choice = chooseModel(
+      [
+        candidate('openai/current', 1_000n, 0, 800, { isCurrent: true, ...observed(300) }),
+        candidate('openai/other', 1_000n, 0, 400, observed(600)),
+        // Below the quality floor: not compared, so its missing observation does not matter.
+        candidate('openai/weak', 1n, -90, 100),
+      ],
+      balanced,
+    );
+    expect(choice.latencyBasis).toBe('observed');
+    const scores = new Map(choice.candidates.map((row) => [row.model, row.scores.performance]));
+    expect(scores.get('openai/current')).toBe(1);
+    expect(scores.get('openai/other')).toBe(0.5);
+    expect(choice.pick.model).toBe('openai/current');
+  });
+
+  it('compares published figures for all when one compared candidate has no observation', () => {
+    const choice = chooseModel(
+      [
+        candidate('openai/current', 1_000n, 0, 800, { isCurrent: true, ...observed(300) }),
+        candidate('openai/other', 1_000n, 0, 400),
+      ],
+      balanced,
+    );
+    expect(choice.latencyBasis).toBe('published');
+    const scores = new Map(choice.candidates.map((row) => [row.model, row.scores.performance]));
+    expect(scores.get('openai/current')).toBe(0.5);
+    expect(scores.get('openai/other')).toBe(1);
+  });
+
+  it('lets observed medians score models no source publishes a TTFT for', () => {
+    const choice = chooseModel(
+      [
+        candidate('openai/current', 1_000n, 0, null, { isCurrent: true, ...observed(900) }),
+        candidate('openai/other', 1_000n, 0, null, observed(450)),
+      ],
+      balanced,
+    );
+    expect(choice.latencyBasis).toBe('observed');
+    expect(choice.weights.performance).toBeCloseTo(0.3, 12);
+    expect(choice.pick.model).toBe('openai/other');
+    expect(choice.pick.scores.performance).toBe(1);
   });
 });
 

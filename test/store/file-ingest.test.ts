@@ -10,6 +10,7 @@ import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
 import { INSERT_GROUP_ROWS } from '../../src/store/ingest-statements.ts';
 import { NUMBER, NUMBER_FIELDS, packUsageBatch, type UsageBatch } from '../../src/store/usage-batch.ts';
 import { rebuildRollups } from '../../src/store/rebuild-rollups.ts';
+import { rowToStoredUsage, type UsageRow } from '../../src/store/usage-row.ts';
 
 const state = TEST_SOURCE_STATE;
 
@@ -249,6 +250,41 @@ describe('writeBatch', () => {
         { model: 'gpt-4o', records: 1 },
       ]);
     }
+  });
+
+  it('stores the timing of each record, in groups and alone, null where unknown, and reads it back', () => {
+    const store = openStore(':memory:');
+    const timed = records(INSERT_GROUP_ROWS + 2).map((record, index) => ({
+      ...record,
+      latencyMs: index % 3 === 0 ? null : 1_000 + index,
+      timeToFirstTokenMs: index % 2 === 0 ? null : index,
+    }));
+    writeBatches(store, '/a.jsonl', [batchOf(timed)]);
+    const rows = store
+      .prepare('SELECT dedup_key AS key, latency_ms AS latency, ttft_ms AS ttft FROM usage ORDER BY id')
+      .all();
+    expect(rows).toEqual(
+      timed.map((record) => ({
+        key: record.dedupKey,
+        latency: record.latencyMs,
+        ttft: record.timeToFirstTokenMs,
+      })),
+    );
+    const row = store.prepare("SELECT * FROM usage WHERE dedup_key = 'k1'").safeIntegers(true).get();
+    expect(rowToStoredUsage(row as UsageRow)).toMatchObject({ latencyMs: 1_001, timeToFirstTokenMs: 1 });
+  });
+
+  it('keeps the stored timing for a duplicate (no backfill) and takes the timing of a larger copy', () => {
+    const store = openStore(':memory:');
+    const untimed = makeStored({ dedupKey: 'm', inputTokens: 10 });
+    writeBatches(store, '/a.jsonl', [batchOf([untimed])]);
+    const sameWithTiming = { ...untimed, latencyMs: 900, timeToFirstTokenMs: 300 };
+    expect(writeBatches(store, '/a.jsonl', [batchOf([sameWithTiming])])[0]).toMatchObject({ duplicate: 1 });
+    const timing = () => store.prepare('SELECT latency_ms AS latency, ttft_ms AS ttft FROM usage').all();
+    expect(timing()).toEqual([{ latency: null, ttft: null }]);
+    const larger = { ...sameWithTiming, inputTokens: 20 };
+    expect(writeBatches(store, '/b.jsonl', [batchOf([larger])])[0]).toMatchObject({ replaced: 1 });
+    expect(timing()).toEqual([{ latency: 900, ttft: 300 }]);
   });
 
   it('refuses a batch read from a source of another kind', () => {

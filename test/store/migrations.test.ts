@@ -68,3 +68,14 @@ describe('migration 4 (source kinds)', () => {
     expect(new Set(listed)).toEqual(new Set(billingFormats));
   });
 });
+
+describe('migration 7 (request timing)', () => {
+  it('adds nullable latency and first-token columns: rows stored before read as unknown', () => {
+    const store = openStore(storeAtVersion3());
+    expect(store.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(store.prepare('SELECT dedup_key, latency_ms, ttft_ms FROM usage ORDER BY 1').all()).toEqual([
+      { dedup_key: 'bucket', latency_ms: null, ttft_ms: null },
+      { dedup_key: 'message', latency_ms: null, ttft_ms: null },
+    ]);
+  });
+});

@@ -17,12 +17,23 @@ describe('packUsageBatch', () => {
         reportedCost: { amountPico: 12_345_678_901_234_567_890n, currency: 'EUR' },
         costPico: -(2n ** 60n),
         priceLayer: 'override',
+        latencyMs: 2333,
+        timeToFirstTokenMs: 0,
       }),
-      makeStored({ dedupKey: 'b', costPico: null, pricedModel: null, unpricedReason: 'no price' }),
+      makeStored({
+        dedupKey: 'b',
+        costPico: null,
+        pricedModel: null,
+        unpricedReason: 'no price',
+        latencyMs: 3_600_000,
+        timeToFirstTokenMs: null,
+      }),
       makeStored({ dedupKey: 'c', tags: { env: 'dev', 'feature x': 'ü' }, priceLayer: 'overlay' }),
     ];
     const batch = packUsageBatch(records, records, 'requests');
     expect(records.map((_, index) => unpackUsage(batch, index))).toEqual(records);
+    // Timing: 0 stays 0, unknown stays null (NaN in the array, as other nullable numbers).
+    expect(records.map((_, index) => unpackUsage(batch, index).timeToFirstTokenMs)).toEqual([0, null, null]);
     // Equal tags are one dictionary text.
     expect(batch.dictionary.filter((text) => text.startsWith('{'))).toEqual([
       '{"env":"dev","feature x":"ü"}',

@@ -18,7 +18,12 @@ import { openStore } from '../../store/open-store.ts';
 import { asOfDay } from '../as-of-day.ts';
 import type { Context } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { planOrFail, readOptimizerInputs, readWorkloads } from '../read-optimizer-inputs.ts';
+import {
+  planOrFail,
+  readObservedTtfts,
+  readOptimizerInputs,
+  readWorkloads,
+} from '../read-optimizer-inputs.ts';
 import { readBudgetVerdicts } from '../read-budget-verdicts.ts';
 import { resolveReportRange } from '../resolve-report-range.ts';
 import { requireFormat } from '../require-format.ts';
@@ -88,6 +93,7 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
       identify: inputs.identify,
       priceKeyOf: inputs.priceKeyOf,
       errorShares: inputs.errorShares,
+      observedTtfts: readObservedTtfts(store, filter, inputs),
       choice: {
         strategy: options.strategy,
         weights,

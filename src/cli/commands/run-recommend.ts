@@ -99,6 +99,8 @@ export function computeRecommendations(
       identify: inputs.identify,
       priceKeyOf: inputs.priceKeyOf,
       errorShares: inputs.errorShares,
+      // The cost strategy weighs no performance: observed timing would change nothing, so none is read.
+      observedTtfts: new Map(),
       choice: {
         strategy: 'cost',
         weights: strategyWeights('cost', settings.optimizer.balancedWeights),

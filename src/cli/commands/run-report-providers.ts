@@ -1,10 +1,12 @@
-import { compareProviders } from '../../analysis/compare-providers.ts';
+import { compareProviders, timingKey } from '../../analysis/compare-providers.ts';
 import { reproducibilityStamp } from '../../analysis/reproducibility-stamp.ts';
 import { renderProvidersCsv } from '../../output/render-providers-csv.ts';
 import { renderProvidersJson } from '../../output/providers-json.ts';
 import { renderProvidersMarkdown } from '../../output/render-providers-markdown.ts';
 import { renderProvidersTable } from '../../output/render-providers-table.ts';
 import { openStore } from '../../store/open-store.ts';
+import { selectObservedTiming } from '../../store/select-observed-timing.ts';
+import { selectStoredModels } from '../../store/select-replay-rows.ts';
 import { selectStampInputs } from '../../store/select-stamp-inputs.ts';
 import { selectUnpricedUsage } from '../../store/select-usage-aggregates.ts';
 import type { Context } from '../context.ts';
@@ -51,12 +53,19 @@ export function runReportProviders(
       costMode: settings.costMode,
       exchange,
     });
+    // Timing per row of the level: each stored pair of the range counts under its provider (and model).
+    const timingGroups = selectStoredModels(store, filter).map(({ provider, model }) => ({
+      provider,
+      model,
+      label: timingKey(provider, options.per === 'model' ? model : null),
+    }));
     const comparison = compareProviders(slices, selectUnpricedUsage(store, filter, settings.costMode), {
       level: options.per,
       costMode: settings.costMode,
       currency: settings.currency,
       exchange,
       stamp,
+      timing: selectObservedTiming(store, filter, timingGroups),
     });
     const jsonRange = { sinceMs: range.sinceMs, untilMs: range.untilFlagMs, asOfMs: settings.asOfMs };
     const format = requireFormat(settings, 'report providers', ['table', 'json', 'csv', 'md']);

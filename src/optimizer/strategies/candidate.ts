@@ -1,3 +1,4 @@
+import type { DurationSummary } from '../../model/timing-summary.ts';
 import type { LatencyFigure, QualityComparison } from '../scores/score-index.ts';
 
 /** One model a workload could run on, with what is known about it. */
@@ -18,13 +19,36 @@ export interface Candidate {
   readonly latency: LatencyFigure | null;
   /** Failed share of the user's own requests to this model in the range (0–1), null when none were sent. */
   readonly observedErrorShare: number | null;
+  /**
+   * The user's own time to first token on this model in the range (its successful requests whose
+   * source states it); null when none does.
+   */
+  readonly observedTtft: DurationSummary | null;
+}
+
+/**
+ * Which TTFT the performance scores of a workload compare: the user's observed medians when every
+ * candidate compared has one, else the published figures for all (never a mix: an observed median
+ * includes the user's network, prompts and gateway, a published one a provider probe's, so one of
+ * each would compare set-ups, not models).
+ */
+export type LatencyBasis = 'observed' | 'published';
+
+/** The candidate's TTFT (ms) on `basis`; null when it has none there. */
+export function ttftOn(candidate: Candidate, basis: LatencyBasis): number | null {
+  return basis === 'observed'
+    ? (candidate.observedTtft?.medianMs ?? null)
+    : (candidate.latency?.ttftMs ?? null);
 }
 
 /** A candidate's component scores (each 0–1, 1 best) and weighted total; null where unknown. */
 export interface CandidateScores {
   /** Cheapest candidate's cost / this cost. */
   readonly cost: number | null;
-  /** (Lowest candidate TTFT / this TTFT) × observed success share where the user has sent requests. */
+  /**
+   * (Lowest candidate TTFT / this TTFT) × observed success share where the user has sent requests;
+   * TTFT on the workload's LatencyBasis.
+   */
   readonly performance: number | null;
   /** Probability a person prefers this model's answer over the current model's / the best such probability. */
   readonly quality: number | null;

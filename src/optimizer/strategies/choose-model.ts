@@ -1,4 +1,10 @@
-import type { Candidate, Ineligibility, ScoredCandidate } from './candidate.ts';
+import {
+  ttftOn,
+  type Candidate,
+  type Ineligibility,
+  type LatencyBasis,
+  type ScoredCandidate,
+} from './candidate.ts';
 import { scoreCandidates } from './score-candidates.ts';
 import {
   COST_ONLY_WEIGHTS,
@@ -19,6 +25,8 @@ export interface ModelChoice {
   readonly strategy: StrategyName;
   /** The weights actually used: the strategy's, less components unknown for the current model, rescaled. */
   readonly weights: StrategyWeights;
+  /** Which TTFT the performance scores compared (candidate.ts LatencyBasis). */
+  readonly latencyBasis: LatencyBasis;
   /** Pick first, then eligible candidates by the strategy's order, then the ineligible by cost. */
   readonly candidates: readonly ScoredCandidate[];
   /** The picked model; the current model when nothing eligible beats it or when nothing else is known. */
@@ -49,16 +57,23 @@ export function strategyWeights(strategy: StrategyName, balanced: StrategyWeight
  * below the current model's, and every component that enters is known for it; the current model is
  * always eligible, and alone when its own cost is unknown. `cost` picks the cheapest eligible candidate
  * (ties: higher quality, then id); the others the highest total (ties: lower cost, then id).
+ *
+ * TTFT is compared on one basis (candidate.ts LatencyBasis): the user's observed medians when the
+ * current model and every candidate eligible on cost and quality have one, else the published figures.
  */
 export function chooseModel(candidates: readonly Candidate[], settings: ChoiceSettings): ModelChoice {
   const current = candidates.find((candidate) => candidate.isCurrent);
   if (current === undefined) throw new Error('chooseModel needs the current model among the candidates');
-  const weights = effectiveWeights(settings.weights, current);
-  const reasons = candidates.map((candidate) => ineligibilityOf(candidate, current, weights, settings));
+  const latencyBasis = chooseLatencyBasis(candidates, current, settings);
+  const weights = effectiveWeights(settings.weights, current, latencyBasis);
+  const reasons = candidates.map((candidate) =>
+    ineligibilityOf(candidate, current, weights, settings, latencyBasis),
+  );
   const allScores = scoreCandidates(
     candidates,
     weights,
     candidates.filter((_, index) => reasons[index] === null),
+    latencyBasis,
   );
   const scored: ScoredCandidate[] = candidates.map((candidate, index) => {
     const ineligibility = reasons[index] ?? null;
@@ -75,16 +90,38 @@ export function chooseModel(candidates: readonly Candidate[], settings: ChoiceSe
   return {
     strategy: settings.strategy,
     weights,
+    latencyBasis,
     candidates: [pick, ...ordered.filter((candidate) => candidate !== pick), ...rest],
     pick,
   };
 }
 
+/**
+ * Observed when the current model and every candidate that cost and quality leave eligible have an
+ * observed TTFT median (so all compared figures are the user's own), else published.
+ */
+export function chooseLatencyBasis(
+  candidates: readonly Candidate[],
+  current: Candidate,
+  settings: ChoiceSettings,
+): LatencyBasis {
+  const compared = candidates.filter(
+    (candidate) => ineligibilityOf(candidate, current, NO_PERFORMANCE, settings, 'published') === null,
+  );
+  return compared.every((candidate) => candidate.observedTtft !== null) ? 'observed' : 'published';
+}
+
+const NO_PERFORMANCE: StrategyWeights = { cost: 1, performance: 0, quality: 1 };
+
 /** The weights less the components unknown for the current model, rescaled to sum 1 (all 0 if none left). */
-export function effectiveWeights(weights: StrategyWeights, current: Candidate): StrategyWeights {
+export function effectiveWeights(
+  weights: StrategyWeights,
+  current: Candidate,
+  latencyBasis: LatencyBasis = 'published',
+): StrategyWeights {
   const known = {
     cost: current.costPico === null ? 0 : weights.cost,
-    performance: current.latency === null ? 0 : weights.performance,
+    performance: ttftOn(current, latencyBasis) === null ? 0 : weights.performance,
     quality: current.quality === null ? 0 : weights.quality,
   };
   const sum = known.cost + known.performance + known.quality;
@@ -99,13 +136,14 @@ function ineligibilityOf(
   current: Candidate,
   weights: StrategyWeights,
   settings: ChoiceSettings,
+  latencyBasis: LatencyBasis,
 ): Ineligibility {
   if (candidate.isCurrent) return null;
   if (current.costPico === null) return 'current-unpriced';
   if (candidate.quality === null) return 'quality-unknown';
   if (candidate.costPico === null) return 'unpriced';
   if (candidate.quality.deltaPoints < -settings.maxQualityDrop) return 'quality-drop';
-  if (weights.performance > 0 && candidate.latency === null) return 'latency-unknown';
+  if (weights.performance > 0 && ttftOn(candidate, latencyBasis) === null) return 'latency-unknown';
   return null;
 }
 

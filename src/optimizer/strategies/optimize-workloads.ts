@@ -1,3 +1,4 @@
+import type { DurationSummary } from '../../model/timing-summary.ts';
 import type { ModelResolver } from '../../pricing/create-model-resolver.ts';
 import type { ReplayPlan } from '../plan-replay.ts';
 import type { ReplayRow } from '../replay-row.ts';
@@ -18,6 +19,8 @@ export interface OptimizeContext {
   readonly priceKeyOf: ModelResolver;
   /** First-party key → failed share of the user's requests to it in the range (0–1). */
   readonly errorShares: ReadonlyMap<string, number>;
+  /** First-party key → the user's observed time to first token on it in the range. */
+  readonly observedTtfts: ReadonlyMap<string, DurationSummary>;
   readonly choice: ChoiceSettings;
   readonly timeZone: string;
 }
@@ -67,6 +70,8 @@ export function optimizeWorkloads(
     const hasPricedUsage = result.baseline.records > 0;
     const observed = (key: string | null): number | null =>
       key === null ? null : (context.errorShares.get(key) ?? null);
+    const observedTtft = (key: string | null): DurationSummary | null =>
+      key === null ? null : (context.observedTtfts.get(key) ?? null);
     const current: Candidate = {
       model: currentKey ?? `${workload.provider}/${workload.model}`,
       isCurrent: true,
@@ -75,6 +80,7 @@ export function optimizeWorkloads(
       quality: currentKey === null ? null : compareQuality(index, currentKey, currentKey),
       latency: currentKey === null ? null : latencyOf(index, currentKey),
       observedErrorShare: observed(currentKey),
+      observedTtft: observedTtft(currentKey),
     };
     const exclusions = new Map<string, readonly ReasonCount[]>();
     const others: Candidate[] = [];
@@ -90,6 +96,7 @@ export function optimizeWorkloads(
         quality: currentKey === null ? null : compareQuality(index, currentKey, key),
         latency: latencyOf(index, key),
         observedErrorShare: observed(key),
+        observedTtft: observedTtft(key),
       });
     }
     return {

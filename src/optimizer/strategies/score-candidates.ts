@@ -1,4 +1,4 @@
-import type { Candidate, CandidateScores } from './candidate.ts';
+import { ttftOn, type Candidate, type CandidateScores, type LatencyBasis } from './candidate.ts';
 import type { StrategyWeights } from './strategy.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { StrategyWeights } from './strategy.ts';
  * eligible ones; 1 = best):
  * - cost = lowest cost / this cost (a free candidate scores 1);
  * - performance = (lowest TTFT / this TTFT) × (1 − observed error share), the error share applied only
- *   where the user has sent requests to the model;
+ *   where the user has sent requests to the model; TTFT on `basis` (observed medians or published);
  * - quality = P(preferred over the current model) / the best candidate's P (the current model's P is 0.5).
  * The total is Σ weight × component; a component with weight 0 is not needed, any other unknown one
  * makes the total unknown (never guessed).
@@ -15,12 +15,11 @@ export function scoreCandidates(
   candidates: readonly Candidate[],
   weights: StrategyWeights,
   reference: readonly Candidate[] = candidates,
+  basis: LatencyBasis = 'published',
 ): CandidateScores[] {
   const costs = reference.flatMap((candidate) => (candidate.costPico === null ? [] : [candidate.costPico]));
   const minCost = costs.length === 0 ? null : costs.reduce((min, cost) => (cost < min ? cost : min));
-  const latencies = reference.flatMap((candidate) =>
-    candidate.latency === null ? [] : [candidate.latency.ttftMs],
-  );
+  const latencies = reference.flatMap((candidate) => ttftOn(candidate, basis) ?? []);
   const minLatency = latencies.length === 0 ? null : Math.min(...latencies);
   const wins = reference.flatMap((candidate) =>
     candidate.quality === null ? [] : [candidate.quality.winProbability],
@@ -33,10 +32,11 @@ export function scoreCandidates(
         : candidate.costPico === 0n
           ? 1
           : ratio(minCost, candidate.costPico);
+    const ttftMs = ttftOn(candidate, basis);
     const performance =
-      candidate.latency === null || minLatency === null
+      ttftMs === null || minLatency === null
         ? null
-        : (minLatency / candidate.latency.ttftMs) * (1 - (candidate.observedErrorShare ?? 0));
+        : (ttftMs === 0 ? 1 : minLatency / ttftMs) * (1 - (candidate.observedErrorShare ?? 0));
     const quality =
       candidate.quality === null || maxWin === null ? null : candidate.quality.winProbability / maxWin;
     return { cost, performance, quality, total: weightedTotal({ cost, performance, quality }, weights) };
