@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { openIngestSession } from '../../src/store/file-ingest.ts';
-import { openStore, type Store } from '../../src/store/open-store.ts';
 import { selectObservedTiming } from '../../src/store/select-observed-timing.ts';
-import type { StoredUsage } from '../../src/store/stored-usage.ts';
 import { makeStored } from '../helpers/make-record.ts';
-import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
+import { seededStore } from '../helpers/replay-records.ts';
 
 const DAY = Date.UTC(2026, 10, 2);
-
-function storeWith(records: readonly StoredUsage[]): Store {
-  const store = openStore(':memory:');
-  const session = openIngestSession(store, 'book-1');
-  const file = session.beginFile('/a.jsonl', 'test', 'requests', 100);
-  for (const record of records) file.write(record, record);
-  file.commit(TEST_SOURCE_STATE);
-  session.close();
-  return store;
-}
 
 const timed = (model: string, latencyMs: number | null, timeToFirstTokenMs: number | null, extra = {}) =>
   makeStored({ model, occurredAtMs: DAY, latencyMs, timeToFirstTokenMs, ...extra });
@@ -24,7 +11,7 @@ const timed = (model: string, latencyMs: number | null, timeToFirstTokenMs: numb
 const ALL = { fromMs: null, toMs: null, where: [], preferKind: 'billing' as const };
 
 describe('selectObservedTiming', () => {
-  const store = storeWith([
+  const store = seededStore([
     timed('gpt-4o', 100, 10),
     timed('gpt-4o', 200, 20),
     timed('gpt-4o', 300, 30),
@@ -70,7 +57,7 @@ describe('selectObservedTiming', () => {
   });
 
   it('has no figure for a model whose requests state no timing', () => {
-    const untimed = storeWith([timed('gpt-4o', null, null)]);
+    const untimed = seededStore([timed('gpt-4o', null, null)]);
     expect(selectObservedTiming(untimed, ALL, groups).size).toBe(0);
   });
 });

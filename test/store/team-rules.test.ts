@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate-config.ts';
 import type { TeamRule } from '../../src/model/team-rule.ts';
-import { openIngestSession } from '../../src/store/file-ingest.ts';
-import { openStore, type Store } from '../../src/store/open-store.ts';
 import { selectUsageAggregates } from '../../src/store/select-usage-aggregates.ts';
-import type { StoredUsage } from '../../src/store/stored-usage.ts';
 import { makeStored } from '../helpers/make-record.ts';
-import { TEST_SOURCE_STATE } from '../helpers/source-state.ts';
-
-function storeWith(records: readonly StoredUsage[]): Store {
-  const store = openStore(':memory:');
-  const session = openIngestSession(store, 'book-1');
-  const transaction = session.beginFile('/t.jsonl', 'test', 'requests', 100);
-  for (const record of records) transaction.write(record, record);
-  transaction.commit(TEST_SOURCE_STATE);
-  session.close();
-  return store;
-}
+import type { Store } from '../../src/store/open-store.ts';
+import { seededStore } from '../helpers/replay-records.ts';
 
 const RECORDS = [
   makeStored({ project: 'search-api', costPico: 1n }),
@@ -49,7 +37,7 @@ const costByTeam = (store: Store, teamRules: readonly TeamRule[], where = []) =>
 
 describe('team rules', () => {
   it('give usage without a team of its own the team of the first rule that holds', () => {
-    const store = storeWith(RECORDS);
+    const store = seededStore(RECORDS);
     expect(costByTeam(store, RULES)).toEqual({
       search: 3n,
       ml: 4n,
@@ -61,7 +49,7 @@ describe('team rules', () => {
   });
 
   it('apply to --where team=… filters too', () => {
-    const store = storeWith(RECORDS);
+    const store = seededStore(RECORDS);
     const rows = selectUsageAggregates(store, {
       fromMs: null,
       toMs: null,
