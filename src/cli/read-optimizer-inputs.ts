@@ -2,7 +2,7 @@ import type { ModelResolver } from '../pricing/create-model-resolver.ts';
 import { createModelResolver } from '../pricing/create-model-resolver.ts';
 import type { PriceBook } from '../pricing/price-book.ts';
 import { planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
-import { priceSliceDivisorMs, replayGrouping } from '../optimizer/replay-grouping.ts';
+import { priceSliceDivisorMs, replayGrouping, replaySlices } from '../optimizer/replay-grouping.ts';
 import type { ReplayRow } from '../optimizer/replay-row.ts';
 import type { Scenario } from '../optimizer/scenario.ts';
 import { createScoredModelResolver } from '../optimizer/scores/create-scored-model-resolver.ts';
@@ -23,7 +23,6 @@ import { UsageError } from './errors.ts';
 import { loadPricing } from './load-pricing.ts';
 import { MIN_CACHEABLE_PROMPT_TOKENS } from './replay-stored-usage.ts';
 import type { Settings } from './settings.ts';
-import { greatestCommonDivisor } from '../model/greatest-common-divisor.ts';
 
 /** What optimize and recommend read besides the usage rows: prices, scores, and model identities. */
 export interface OptimizerInputs {
@@ -152,13 +151,14 @@ export function readWorkloads(
   const grouping = replayGrouping(plan, inputs.sourceKeys, [options.dimension]);
   const toMs = filter.toMs ?? Number.MAX_SAFE_INTEGER;
   const zoneSliceMs = chooseSliceMs(options.timeZone, filter.fromMs ?? toMs, toMs, options.isHourly);
-  // Sliced as replay-stored-usage.ts does for whatif: slices no swap target's prices change within, and
-  // finer ones for the stored models whose own prices change within such a slice (time-of-day windows).
-  const sliceMs = greatestCommonDivisor(zoneSliceMs, grouping.targetSliceDivisorMs);
-  const fineModels = inputs.storedModels.filter(({ provider, model }) => {
-    const key = inputs.priceKeyOf(provider, model);
-    return key !== null && priceSliceDivisorMs(inputs.book, key) % sliceMs !== 0;
-  });
+  const { sliceMs, fineSliceMs, fineModels } = replaySlices(
+    zoneSliceMs,
+    grouping,
+    inputs.storedModels.flatMap((pair) => {
+      const key = inputs.priceKeyOf(pair.provider, pair.model);
+      return key === null ? [] : [{ pair, divisorMs: priceSliceDivisorMs(inputs.book, key) }];
+    }),
+  );
   const sizeTests = [
     ...grouping.sizeTests,
     ...[...Object.values(SIZE_CLASS_FLOORS), ...(options.promptEdges ?? [])].map((tokens) => ({
@@ -173,7 +173,7 @@ export function readWorkloads(
   const rows = selectReplayRows(store, filter, {
     sliceMs,
     fineModels,
-    fineSliceMs: greatestCommonDivisor(sliceMs, grouping.sliceDivisorMs),
+    fineSliceMs,
     attributes: grouping.attributes,
     sizeTests,
     // Workloads always keep a project or tag apart, which the rollups do not hold.

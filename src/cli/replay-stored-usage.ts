@@ -1,7 +1,7 @@
 import type { PriceBook } from '../pricing/price-book.ts';
 import type { PriceOverride } from '../pricing/price-override.ts';
 import { modelResolverFor, planReplay, type ReplayPlan } from '../optimizer/plan-replay.ts';
-import { priceSliceDivisorMs, replayGrouping } from '../optimizer/replay-grouping.ts';
+import { priceSliceDivisorMs, replayGrouping, replaySlices } from '../optimizer/replay-grouping.ts';
 import { STANDARD_SERVICE_TIERS } from '../pricing/compute-record-cost.ts';
 import { replayUsage, type BreakdownDimension, type ReplayResult } from '../optimizer/replay-usage.ts';
 import type { Scenario } from '../optimizer/scenario.ts';
@@ -74,21 +74,17 @@ export function replayStoredUsage(
   const resolvers = plan.books.map((book) => ({ book, resolve: modelResolverFor(book) }));
   const sourceKeys = new Set<string>();
   const divisorByPair = storedModels.map((pair) => {
-    let divisor = DAY_MS;
+    let divisorMs = DAY_MS;
     for (const { book, resolve } of resolvers) {
       const key = resolve(pair.provider, pair.model);
       if (key === null) continue;
       sourceKeys.add(key);
-      divisor = greatestCommonDivisor(divisor, priceSliceDivisorMs(book, key));
+      divisorMs = greatestCommonDivisor(divisorMs, priceSliceDivisorMs(book, key));
     }
-    return { pair, divisor };
+    return { pair, divisorMs };
   });
   const grouping = replayGrouping(plan, [...sourceKeys], options.breakdownBy);
-  // Slices as the zone's days need them (and no swap target's prices change within one); the stored
-  // models whose own prices change within such a slice (time-of-day windows) are sliced finer.
-  const sliceMs = greatestCommonDivisor(zoneSliceMs, grouping.targetSliceDivisorMs);
-  const fineSliceMs = greatestCommonDivisor(sliceMs, grouping.sliceDivisorMs);
-  const fineModels = divisorByPair.filter(({ divisor }) => divisor % sliceMs !== 0).map(({ pair }) => pair);
+  const { sliceMs, fineSliceMs, fineModels } = replaySlices(zoneSliceMs, grouping, divisorByPair);
   const tieredOverrides = [
     ...options.overrides,
     ...scenarios.flatMap((scenario) =>

@@ -209,3 +209,22 @@ function windowEdges(book: PriceBook, key: string): number[] {
 function clockMinutes(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 }
+
+/**
+ * The time slices replay rows are summed in: `sliceMs` divides the slices the time zone needs
+ * (`zoneSliceMs`) and no swap or route target's prices change within one; the stored models whose own
+ * prices change within such a slice (time-of-day windows: `divisorMs`, see priceSliceDivisorMs) are
+ * summed in `fineSliceMs` slices instead.
+ */
+export function replaySlices<Pair>(
+  zoneSliceMs: number,
+  grouping: Pick<ReplayGrouping, 'sliceDivisorMs' | 'targetSliceDivisorMs'>,
+  storedPairs: readonly { readonly pair: Pair; readonly divisorMs: number }[],
+): { readonly sliceMs: number; readonly fineSliceMs: number; readonly fineModels: Pair[] } {
+  const sliceMs = greatestCommonDivisor(zoneSliceMs, grouping.targetSliceDivisorMs);
+  return {
+    sliceMs,
+    fineSliceMs: greatestCommonDivisor(sliceMs, grouping.sliceDivisorMs),
+    fineModels: storedPairs.filter(({ divisorMs }) => divisorMs % sliceMs !== 0).map(({ pair }) => pair),
+  };
+}
