@@ -11,6 +11,7 @@ import type { Store } from '../store/open-store.ts';
 import { chooseSliceMs } from './choose-slice-ms.ts';
 import { selectConvertedUsage } from './select-converted-usage.ts';
 import type { Settings } from './settings.ts';
+import { usageFilterOf } from './usage-filter-of.ts';
 
 const DAY_MS = 86_400_000;
 /** Past periods read for history and rollover. */
@@ -96,12 +97,8 @@ function readBudgetVerdict(
   const { slices } = selectConvertedUsage(
     store,
     {
-      fromMs,
-      toMs: asOfMs,
-      where: budget.where,
+      ...usageFilterOf(settings, fromMs, asOfMs, budget.where),
       costMode: settings.costMode,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
       sliceMs: chooseSliceMs(timeZone, fromMs, asOfMs, unit === 'hour'),
       groupBy: [],
     },

@@ -14,6 +14,7 @@ import { chooseSliceMs } from './choose-slice-ms.ts';
 import { InputError } from './errors.ts';
 import type { LoadedPricing } from './load-pricing.ts';
 import type { Settings } from './settings.ts';
+import { usageFilterOf } from './usage-filter-of.ts';
 
 /** Which slices a report reads: its range, period unit, groups and filters. */
 export interface SliceRequest {
@@ -45,14 +46,10 @@ export function* streamReportSlices(
   const groupCount = request.groupBy.length;
   // Cache savings are priced per model, so the slices are split by provider and model first.
   const aggregates = iterateUsageAggregates(store, {
-    fromMs: request.fromMs,
-    toMs: request.toMs,
+    ...usageFilterOf(settings, request.fromMs, request.toMs, request.where),
     sliceMs,
     groupBy: price === undefined ? request.groupBy : [...request.groupBy, 'provider', 'model'],
-    where: request.where,
     costMode: settings.costMode,
-    preferKind: settings.preferKind,
-    teamRules: settings.teamRules,
   });
   for (const aggregate of aggregates) {
     const slice = price === undefined ? aggregate : withCacheSaving(aggregate, groupCount, price);

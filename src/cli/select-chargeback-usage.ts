@@ -5,6 +5,7 @@ import type { Dimension } from '../model/dimension.ts';
 import type { Store } from '../store/open-store.ts';
 import { selectUsageAggregates } from '../store/select-usage-aggregates.ts';
 import type { Settings } from './settings.ts';
+import { usageFilterOf } from './usage-filter-of.ts';
 
 /**
  * A range's usage as the chargeback reads it: summed per combination of the attributes the rules and
@@ -20,13 +21,10 @@ export function selectChargebackUsage(
   const dimensions = chargebackDimensions(chargeback);
   const groupBy: Dimension[] = [...dimensions, 'project', 'provider', 'model'];
   const aggregates = selectUsageAggregates(store, {
-    ...range,
-    where: [],
+    ...usageFilterOf(settings, range.fromMs, range.toMs),
     sliceMs: null,
     groupBy,
     costMode: settings.costMode,
-    preferKind: settings.preferKind,
-    teamRules: settings.teamRules,
   });
   const count = dimensions.length;
   return aggregates.map((aggregate) => ({

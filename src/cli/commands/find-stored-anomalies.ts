@@ -14,6 +14,7 @@ import { InputError, UsageError } from '../errors.ts';
 import { endOf, parseDateFlag, startOf } from '../parse-date-flag.ts';
 import type { Settings } from '../settings.ts';
 import type { AnomalyDetectionOptions } from './anomalies.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 const DAY_MS = 86_400_000;
 /** Default report window, and the history read before it for the baseline. */
@@ -51,14 +52,10 @@ export function findStoredAnomalies(
   );
   const extraDimensions = dimensions.filter((dimension) => dimension !== 'provider' && dimension !== 'model');
   const slices = selectUsageAggregates(store, {
-    fromMs: historyFromMs,
-    toMs: untilMs,
-    where: options.where,
+    ...usageFilterOf(settings, historyFromMs, untilMs, options.where),
     sliceMs: chooseSliceMs(timeZone, historyFromMs, untilMs, options.by === 'hour'),
     groupBy: ['provider', 'model', ...extraDimensions],
     costMode: settings.costMode,
-    preferKind: settings.preferKind,
-    teamRules: settings.teamRules,
   });
   const cube = buildCostCube(slices, {
     unit: options.by,

@@ -18,6 +18,7 @@ import { resolveReportRange } from '../resolve-report-range.ts';
 import type { Settings } from '../settings.ts';
 import { streamTextOutput } from '../stream-text-output.ts';
 import type { ExportOptions } from './export.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 /** FOCUS lines rendered and written per chunk: a few hundred KiB of CSV at a time. */
 const LINES_PER_CHUNK = 2000;
@@ -55,13 +56,7 @@ export async function runExport(options: ExportOptions, settings: Settings, ctx:
   const listPrice = createPricer(book);
   const store = openStore(settings.dbPath);
   try {
-    const filter = {
-      fromMs: range.sinceMs,
-      toMs: range.untilMs,
-      where: options.where,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
-    };
+    const filter = usageFilterOf(settings, range.sinceMs, range.untilMs, options.where);
     const lines = buildFocusLines(iterateCostedUsage(store, filter, settings.costMode), {
       fromMs: range.sinceMs,
       toMs: range.untilMs,

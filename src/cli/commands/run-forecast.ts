@@ -22,6 +22,7 @@ import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeInFormat } from '../write-output.ts';
 import type { ForecastCommandOptions } from './forecast.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -144,17 +145,14 @@ export function runForecast(options: ForecastCommandOptions, settings: Settings,
     const sliceMs = chooseSliceMs(timeZone, fromMs, asOfMs, unit === 'hour');
     const range = { fromMs, toMs: asOfMs };
     const slices = selectUsageAggregates(store, {
-      ...range,
+      ...usageFilterOf(settings, range.fromMs, range.toMs, options.where),
       sliceMs,
       groupBy: options.groupBy,
-      where: options.where,
       costMode: settings.costMode,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
     });
     const unpriced = selectUnpricedUsage(
       store,
-      { ...range, where: options.where, preferKind: settings.preferKind, teamRules: settings.teamRules },
+      usageFilterOf(settings, range.fromMs, range.toMs, options.where),
       settings.costMode,
     );
     const [totalSeries, ...groupSeries] = buildSpendSeries(slices, {

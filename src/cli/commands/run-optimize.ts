@@ -31,6 +31,7 @@ import { requireUsd } from '../require-usd.ts';
 import type { Settings } from '../settings.ts';
 import { writeInFormat } from '../write-output.ts';
 import type { OptimizeOptions } from './optimize.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 /** A scenario per candidate: every request of the replayed usage moved to that model. */
 export function candidateScenarios(candidates: readonly string[]): Scenario[] {
@@ -50,13 +51,7 @@ export function runOptimize(options: OptimizeOptions, settings: Settings, ctx: C
   const range = resolveReportRange(options, settings);
   const store = openStore(settings.dbPath);
   try {
-    const filter = {
-      fromMs: range.sinceMs,
-      toMs: range.untilMs,
-      where: options.where,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
-    };
+    const filter = usageFilterOf(settings, range.sinceMs, range.untilMs, options.where);
     const inputs = readOptimizerInputs(store, settings, filter);
     const day = asOfDay(settings);
     const screen = screenRetiredModels(

@@ -11,6 +11,7 @@ import { readActivePriceBook } from '../read-active-price-book.ts';
 import type { Settings } from '../settings.ts';
 import { requireFormat } from '../require-format.ts';
 import { writeOutput } from '../write-output.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 export interface PricingCheckOptions {
   readonly since?: string;
@@ -34,17 +35,7 @@ export function runPricingCheck(options: PricingCheckOptions, settings: Settings
   const store = openStore(settings.dbPath);
   let unpriced;
   try {
-    unpriced = selectUnpricedUsage(
-      store,
-      {
-        fromMs: sinceMs,
-        toMs: settings.asOfMs,
-        where: [],
-        preferKind: settings.preferKind,
-        teamRules: settings.teamRules,
-      },
-      'list',
-    );
+    unpriced = selectUnpricedUsage(store, usageFilterOf(settings, sinceMs, settings.asOfMs), 'list');
   } finally {
     store.close();
   }

@@ -17,6 +17,7 @@ import type { Settings } from '../settings.ts';
 import { writeOutput } from '../write-output.ts';
 import { parseWorkloadDimension } from './optimize.ts';
 import type { RecommendOptions } from './recommend.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 /**
  * `recommend verify <id>`: the usage since the recommendation was accepted (to `--as-of`), what it cost,
@@ -43,13 +44,7 @@ export function runRecommendVerify(
       );
     }
     const window = { startMs: decision.decidedAtMs, endMs: Math.max(decision.decidedAtMs, settings.asOfMs) };
-    const filter = {
-      fromMs: window.startMs,
-      toMs: window.endMs,
-      where: options.where,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
-    };
+    const filter = usageFilterOf(settings, window.startMs, window.endMs, options.where);
     const inputs = readOptimizerInputs(store, settings, filter);
     const undo = undoScenario(decision.change);
     const plan = planOrFail(undo === null ? [] : [undo], inputs, settings);

@@ -39,6 +39,7 @@ import type { Settings } from '../settings.ts';
 import { writeInFormat } from '../write-output.ts';
 import type { RecommendOptions } from './recommend.ts';
 import { candidateScenarios } from './run-optimize.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 /** The ranked recommendations of a range, and what they were computed from. */
 export interface RecommendationRun {
@@ -62,13 +63,7 @@ export function computeRecommendations(
   ctx: Context,
 ): RecommendationRun {
   const range = resolveReportRange(options, settings);
-  const filter = {
-    fromMs: range.sinceMs,
-    toMs: range.untilMs,
-    where: options.where,
-    preferKind: settings.preferKind,
-    teamRules: settings.teamRules,
-  };
+  const filter = usageFilterOf(settings, range.sinceMs, range.untilMs, options.where);
   const inputs = readOptimizerInputs(store, settings, filter);
   const day = asOfDay(settings);
   const screen = screenRetiredModels(

@@ -16,6 +16,7 @@ import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeInFormat } from '../write-output.ts';
 import type { ReportRangeFlags } from './report-range-options.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 const HOUR_MS = 3_600_000;
 const QUARTER_HOUR_MS = 900_000;
@@ -25,13 +26,7 @@ export function runReportHeatmap(options: ReportRangeFlags, settings: Settings, 
   const range = resolveReportRange(options, settings);
   const store = openStore(settings.dbPath);
   try {
-    const filter = {
-      fromMs: range.sinceMs,
-      toMs: range.untilMs,
-      where: options.where,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
-    };
+    const filter = usageFilterOf(settings, range.sinceMs, range.untilMs, options.where);
     const years = [
       localParts(range.sinceMs ?? range.untilMs, 'UTC').year,
       localParts(range.untilMs, 'UTC').year,

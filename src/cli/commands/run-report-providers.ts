@@ -17,6 +17,7 @@ import { requireFormat } from '../require-format.ts';
 import type { Settings } from '../settings.ts';
 import { writeInFormat } from '../write-output.ts';
 import type { ReportProvidersOptions } from './report-providers.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 /** UTC-day slices: the rollups answer them, and currency conversion takes each day's rate. */
 const DAY_MS = 86_400_000;
@@ -29,13 +30,7 @@ export function runReportProviders(
   const range = resolveReportRange(options, settings);
   const store = openStore(settings.dbPath);
   try {
-    const filter = {
-      fromMs: range.sinceMs,
-      toMs: range.untilMs,
-      where: options.where,
-      preferKind: settings.preferKind,
-      teamRules: settings.teamRules,
-    };
+    const filter = usageFilterOf(settings, range.sinceMs, range.untilMs, options.where);
     const groupBy = options.per === 'model' ? (['provider', 'model'] as const) : (['provider'] as const);
     const { slices, exchange } = selectConvertedUsage(
       store,

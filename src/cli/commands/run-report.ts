@@ -25,6 +25,7 @@ import { readReportSlices, type SliceRequest } from '../read-report-slices.ts';
 import type { Settings } from '../settings.ts';
 import { writeInFormat, writeOutput } from '../write-output.ts';
 import type { ReportOptions } from './report.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 export async function runReport(options: ReportOptions, settings: Settings, ctx: Context): Promise<ExitCode> {
   const { timeZone } = settings;
@@ -66,13 +67,7 @@ export async function runReport(options: ReportOptions, settings: Settings, ctx:
     const price = options.economics ? loadPricing(settings).price : undefined;
     const unpriced = selectUnpricedUsage(
       store,
-      {
-        fromMs: sinceMs,
-        toMs: untilMs,
-        where: options.where,
-        preferKind: settings.preferKind,
-        teamRules: settings.teamRules,
-      },
+      usageFilterOf(settings, sinceMs, untilMs, options.where),
       settings.costMode,
     );
     const stampInputs = selectStampInputs(store);

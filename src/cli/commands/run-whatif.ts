@@ -33,6 +33,7 @@ import {
   type PriceListFiles,
 } from '../whatif/parse-scenario-flags.ts';
 import type { WhatifOptions } from './whatif.ts';
+import { usageFilterOf } from '../usage-filter-of.ts';
 
 export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Context): ExitCode {
   const format = requireFormat(settings, 'whatif', ['table', 'json', 'csv', 'md']);
@@ -60,13 +61,7 @@ export function runWhatif(options: WhatifOptions, settings: Settings, ctx: Conte
   try {
     replay = replayStoredUsage(
       store,
-      {
-        fromMs: range.sinceMs,
-        toMs: range.untilMs,
-        where: options.where,
-        preferKind: settings.preferKind,
-        teamRules: settings.teamRules,
-      },
+      usageFilterOf(settings, range.sinceMs, range.untilMs, options.where),
       scenarios,
       {
         book: pricing.book,
