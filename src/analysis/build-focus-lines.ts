@@ -4,7 +4,7 @@ import type { UnitListPrices } from '../pricing/create-unit-list-pricer.ts';
 import { parseSortedTags, type AllocationKey, type CostCenterOf } from './allocation-key.ts';
 import type { FocusLineClass } from './focus-line-classes.ts';
 import { addToFocusGroup, createFocusGroup, type FocusGroup } from './focus-group.ts';
-import { splitByWeights } from './split-by-weights.ts';
+import { splitLargestRemainder } from '../chargeback/largest-remainder.ts';
 
 const DAY_MS = 86_400_000;
 const SECOND_MS = 1000;
@@ -128,9 +128,9 @@ function* linesOfBlock(
     const lines = chooseLines(group, prices);
     if (lines.length === 0) continue;
     const weights = lines.map((line) => line.weight);
-    const cost = splitByWeights(group.costPico, weights);
-    const contracted = splitByWeights(group.contractedPico, weights);
-    const list = splitByWeights(group.listPico, weights);
+    const cost = splitLargestRemainder(group.costPico, weights);
+    const contracted = splitLargestRemainder(group.contractedPico, weights);
+    const list = splitLargestRemainder(group.listPico, weights);
     const costCenter = sources.costCenterOf(group.key);
     const skuModel = group.pricedModel ?? `${provider}/${model}`;
     for (const [index, line] of lines.entries()) {
