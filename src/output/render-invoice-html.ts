@@ -3,7 +3,7 @@ import { describeBalance } from './describe-balance.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatMoneyToDecimals } from './format-money.ts';
 import { formatCount } from './format-number.ts';
-import { REPORT_HTML_STYLE } from './report-html-style.ts';
+import { htmlDocumentStart } from './report-html-style.ts';
 
 /** Every chargeback amount is whole cents: show exactly two decimals. */
 const money = (amountPico: bigint): string => formatMoneyToDecimals(amountPico, 'USD', 2);
@@ -31,17 +31,7 @@ export function renderInvoiceHtml(invoice: Invoice, about: readonly (readonly [s
     ['Shared costs', money(invoice.sharedPico)],
     ['Before tax', money(invoice.subtotalPico)],
   ];
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="llmcost">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_HTML_STYLE}${INVOICE_STYLE}</style>
-</head>
-<body>
+  return `${htmlDocumentStart(title, INVOICE_STYLE)}
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`Cost center ${invoice.costCenter} · department ${invoice.department ?? '(none)'} · period ${invoice.period} · amounts in USD`)}</p>

@@ -9,7 +9,7 @@ import { renderLineChartSvg } from './render-line-chart-svg.ts';
 import { renderTokenMixSvg, TOKEN_CLASSES } from './render-token-mix-svg.ts';
 import { spendOverTime, tokenMixByGroup, topAmounts, type ChartSeries } from './report-chart-data.ts';
 import { labelColumns, numericColumns, reportFootnotes } from './report-columns.ts';
-import { REPORT_HTML_STYLE } from './report-html-style.ts';
+import { htmlDocumentStart } from './report-html-style.ts';
 
 const CHART_GROUPS = 6;
 const TOP_MODELS = 10;
@@ -34,17 +34,7 @@ export function renderReportHtml(
     ['Tokens', formatCount(allTokens(totals))],
     ['Rows', formatCount(report.rows.length)],
   ];
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="llmcost">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_HTML_STYLE}</style>
-</head>
-<body>
+  return `${htmlDocumentStart(title)}
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(aboutLine(about))}</p>

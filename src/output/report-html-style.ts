@@ -1,5 +1,7 @@
+import { escapeHtml } from './escape-html.ts';
+
 /** The HTML report's only style sheet (inline: the page loads nothing). System fonts; prints on A4/Letter. */
-export const REPORT_HTML_STYLE = `
+const REPORT_HTML_STYLE = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --band: #f6f8fa; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1040px; padding: 24px; color: var(--ink);
@@ -39,3 +41,22 @@ table.about td { word-break: break-word; }
   tbody tr:nth-child(even) { background: none; }
 }
 `;
+
+/**
+ * The start of a self-contained llmcost HTML page up to its `<body>` tag: no scripts, no outside
+ * requests (the content security policy allows inline styles and data: images only), the report style
+ * plus `extraStyle`.
+ */
+export function htmlDocumentStart(title: string, extraStyle = ''): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="llmcost">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_HTML_STYLE}${extraStyle}</style>
+</head>
+<body>`;
+}
