@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { TOKEN_CLASS_LABELS } from '../anomalies/token-class.ts';
 import type { ChargebackStatement } from '../chargeback/chargeback-statement.ts';
 import type { DepartmentRow } from '../chargeback/group-by-department.ts';
@@ -8,6 +8,7 @@ import { addAboutSheet } from './add-about-sheet.ts';
 import { chargebackNotes } from './chargeback-tables.ts';
 import { currencyNumberFormat } from './format-money.ts';
 import { neutralizeFormula } from './neutralize-formula.ts';
+import { startWorkbook } from './start-workbook.ts';
 import { columnLetter } from './xlsx-column-letter.ts';
 
 const MONEY_FORMAT = currencyNumberFormat('USD');
@@ -54,15 +55,7 @@ export async function writeChargebackXlsx(
   output: Writable,
   createdMs: number,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  workbook.creator = 'llmcost';
-  workbook.created = new Date(createdMs);
-  workbook.modified = workbook.created;
-
+  const workbook = startWorkbook(output, createdMs);
   addTableSheet(workbook, summarySheet(statement, departments));
   addTableSheet(workbook, detailSheet(statement));
   addTableSheet(workbook, allocationSheet(statement));

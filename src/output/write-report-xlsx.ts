@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Report, ReportRow, ReportSummary } from '../analysis/build-report.ts';
 import { picoToNumber } from '../model/money.ts';
 import { localParts } from '../model/zoned-time.ts';
@@ -16,6 +16,7 @@ import {
   type FileLayout,
   type ReportFileColumn,
 } from './report-file-columns.ts';
+import { startWorkbook } from './start-workbook.ts';
 
 const COUNT_FORMAT = '#,##0';
 /** Unit costs keep six decimals; shares are fractions shown as percent; percents are numbers of percent. */
@@ -127,19 +128,6 @@ export async function streamReportXlsx(
 
   addAboutSheet(workbook, about, reportFootnotes(report));
   await workbook.commit();
-}
-
-/** A streaming workbook writing to `output`, with styles and shared strings, stamped llmcost. */
-export function startWorkbook(output: Writable, createdMs: number): ExcelJS.stream.xlsx.WorkbookWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  workbook.creator = 'llmcost';
-  workbook.created = new Date(createdMs);
-  workbook.modified = workbook.created;
-  return workbook;
 }
 
 /** Up to `count` next rows of `rows`. */
