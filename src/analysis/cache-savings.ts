@@ -1,3 +1,4 @@
+import { tokenCountsOf } from '../model/usage-totals.ts';
 import type { PricingInput, RecordCost } from '../pricing/record-cost.ts';
 import type { UsageSlice } from './build-report.ts';
 
@@ -37,13 +38,7 @@ export function withCacheSaving(
     provider,
     model,
     occurredAtMs: slice.sliceStartMs,
-    inputTokens: totals.inputTokens,
-    cacheReadTokens: totals.cacheReadTokens,
-    cacheWrite5mTokens: totals.cacheWrite5mTokens,
-    cacheWrite1hTokens: totals.cacheWrite1hTokens,
-    cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
-    outputTokens: totals.outputTokens,
-    reasoningTokens: totals.reasoningTokens,
+    ...tokenCountsOf(totals),
     requests: totals.requests > 0 ? totals.requests : null,
     webSearchRequests: totals.webSearchRequests,
     isBatch: false,

@@ -1,3 +1,5 @@
+import type { TokenCounts } from './usage-record.ts';
+
 /**
  * Usage summed over any set of records: what every report row, total and export line carries.
  * Token classes are disjoint (see usage-record.ts); `cacheWriteTokens` here is every cache write
@@ -64,6 +66,19 @@ export const ZERO_TOTALS: UsageTotals = {
   unpricedRequests: 0,
   unpricedTokens: 0,
 };
+
+/** The totals' token classes as a record's (the unknown-TTL writes are the record's `cacheWriteTokens`). */
+export function tokenCountsOf(totals: UsageTotals): TokenCounts {
+  return {
+    inputTokens: totals.inputTokens,
+    cacheReadTokens: totals.cacheReadTokens,
+    cacheWrite5mTokens: totals.cacheWrite5mTokens,
+    cacheWrite1hTokens: totals.cacheWrite1hTokens,
+    cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
+    outputTokens: totals.outputTokens,
+    reasoningTokens: totals.reasoningTokens,
+  };
+}
 
 /** Every cache write, whatever its TTL. */
 export function allCacheWriteTokens(totals: UsageTotals): number {

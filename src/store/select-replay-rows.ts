@@ -1,3 +1,4 @@
+import { tokenCountsOf } from '../model/usage-totals.ts';
 import type { ReplayRow } from '../optimizer/replay-row.ts';
 import type { Store } from './open-store.ts';
 import { queryInWorker } from './query-in-worker.ts';
@@ -105,13 +106,7 @@ function* selectRowsWithRollups(
       model,
       records: totals.records,
       requests: totals.requests,
-      inputTokens: totals.inputTokens,
-      cacheReadTokens: totals.cacheReadTokens,
-      cacheWrite5mTokens: totals.cacheWrite5mTokens,
-      cacheWrite1hTokens: totals.cacheWrite1hTokens,
-      cacheWriteTokens: totals.cacheWriteUnknownTtlTokens,
-      outputTokens: totals.outputTokens,
-      reasoningTokens: totals.reasoningTokens,
+      ...tokenCountsOf(totals),
       webSearchRequests: totals.webSearchRequests,
       recordedCostPico: totals.listCostPico,
     });
