@@ -2,7 +2,7 @@ import type { CostedUsage } from '../model/costed-usage.ts';
 import type { UsageParties } from '../pricing/create-party-namer.ts';
 import type { UnitListPrices } from '../pricing/create-unit-list-pricer.ts';
 import { parseSortedTags, type AllocationKey, type CostCenterOf } from './allocation-key.ts';
-import type { FocusLineClass } from './focus-line-classes.ts';
+import { USAGE_LINE_CLASSES, type FocusLineClass } from './focus-line-classes.ts';
 import { addToFocusGroup, createFocusGroup, type FocusGroup } from './focus-group.ts';
 import { splitLargestRemainder } from '../chargeback/largest-remainder.ts';
 
@@ -159,15 +159,6 @@ interface ChosenLine {
   readonly weight: bigint;
 }
 
-const USAGE_CLASSES = [
-  'input',
-  'cache-read',
-  'cache-write-5m',
-  'cache-write-1h',
-  'output',
-  'web-search',
-] as const satisfies readonly FocusLineClass[];
-
 /**
  * The lines of a group with the weight each takes of its money: the list price of its units where the
  * book prices the model (a per-request fee is a line only where the model has one), else one per
@@ -176,9 +167,9 @@ const USAGE_CLASSES = [
  */
 function chooseLines(group: FocusGroup, prices: UnitListPrices | null): ChosenLine[] {
   const { quantities } = group;
-  const used = USAGE_CLASSES.filter((lineClass) => quantities[lineClass] > 0);
+  const used = USAGE_LINE_CLASSES.filter((lineClass) => quantities[lineClass] > 0);
   if (prices !== null) {
-    const unitPrice: Readonly<Record<(typeof USAGE_CLASSES)[number], bigint>> = {
+    const unitPrice: Readonly<Record<(typeof USAGE_LINE_CLASSES)[number], bigint>> = {
       input: prices.input,
       'cache-read': prices.cacheRead,
       'cache-write-5m': prices.cacheWrite5m,

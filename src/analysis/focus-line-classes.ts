@@ -1,3 +1,13 @@
+/** The classes billed per unit of usage (tokens, searches): every class but the fee and a stated cost. */
+export const USAGE_LINE_CLASSES = [
+  'input',
+  'cache-read',
+  'cache-write-5m',
+  'cache-write-1h',
+  'output',
+  'web-search',
+] as const;
+
 /**
  * What one line of a FOCUS export charges for: a token class, web searches, per-request fees, or a
  * cost a billing export states without saying what it bought. Each has the units FOCUS 1.2 asks for
@@ -9,16 +19,7 @@
  * Cache writes whose TTL the source did not state are billed at the 5-minute price and counted with
  * them; reasoning tokens are part of output (usage-record.ts).
  */
-export const FOCUS_LINE_CLASSES = [
-  'input',
-  'cache-read',
-  'cache-write-5m',
-  'cache-write-1h',
-  'output',
-  'web-search',
-  'request-fee',
-  'stated-cost',
-] as const;
+export const FOCUS_LINE_CLASSES = [...USAGE_LINE_CLASSES, 'request-fee', 'stated-cost'] as const;
 
 export type FocusLineClass = (typeof FOCUS_LINE_CLASSES)[number];
 
