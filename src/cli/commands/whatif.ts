@@ -3,20 +3,13 @@ import type { DimensionFilter } from '../../model/dimension.ts';
 import type { BreakdownDimension } from '../../optimizer/replay-usage.ts';
 import type { CommandRunner } from '../command-runner.ts';
 import { collectText, parsePositiveInteger } from '../parse-flags.ts';
+import type { ScenarioFlags } from '../whatif/parse-scenario-flags.ts';
 import { addRangeOptions } from './report-range-options.ts';
 
-export interface WhatifOptions {
+export interface WhatifOptions extends ScenarioFlags {
   readonly since?: string;
   readonly until?: string;
   readonly where: readonly DimensionFilter[];
-  readonly swap: readonly string[];
-  readonly route: readonly string[];
-  readonly cacheHitRate?: string;
-  readonly cache?: string;
-  readonly batch?: string;
-  readonly tier?: string;
-  readonly priceBook?: string;
-  readonly overrides?: string;
   readonly scenario: readonly string[];
   readonly by: readonly BreakdownDimension[];
   readonly top?: number;
