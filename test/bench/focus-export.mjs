@@ -8,12 +8,12 @@
 // database, then measures the whole store exported to focus.csv, and one 10-day range of it: peak RSS
 // that does not grow with the range is what "bounded" means. Checks that the BilledCost column sums
 // exactly to `report`'s total. Data stays in test/bench/.work/focus-export/ (git-ignored).
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateLlmcostJsonl } from './generate-llmcost-jsonl.mjs';
+import { ensureGeneratedStore } from './bench-env.mjs';
 import { detectRssMethod, runMeasured } from './measure-process.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -32,19 +32,13 @@ const lineCount = Number(values.lines);
 const rssMethod = detectRssMethod(values['rss-method']);
 const log = (text) => process.stderr.write(`${text}\n`);
 
-mkdirSync(WORK_DIR, { recursive: true });
-const dataPath = join(WORK_DIR, `llmcost-${lineCount}.jsonl`);
-const dbPath = join(WORK_DIR, `llmcost-${lineCount}.db`);
-if (!existsSync(dataPath)) {
-  log(`generating ${lineCount} lines → ${dataPath}`);
-  generateLlmcostJsonl({ lineCount, outPath: dataPath });
-}
-const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', LLMCOST_DB: dbPath };
-if (!existsSync(dbPath)) {
-  log('ingesting…');
-  const ingest = await runMeasured(process.execPath, [BIN, 'ingest', dataPath, '-q'], { env, rssMethod });
-  if (ingest.exitCode !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
-}
+const { env } = await ensureGeneratedStore({
+  workDir: WORK_DIR,
+  lineCount,
+  bin: BIN,
+  rssMethod,
+  log,
+});
 
 /** Exact sum of a CSV column of decimal dollars, in pico-dollars (no floats). */
 async function sumColumnPico(path, column) {

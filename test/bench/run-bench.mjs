@@ -54,6 +54,7 @@ import {
 } from './generate-llmcost-jsonl.mjs';
 import { installCcusage } from './install-ccusage.mjs';
 import { detectRssMethod, killRunningChildren, runMeasured } from './measure-process.mjs';
+import { childEnv } from './bench-env.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(BENCH_DIR, '..', '..');
@@ -151,23 +152,6 @@ function makeRow({
 
 function skippedRow(name, target, unit, note) {
   return makeRow({ name, measured: null, target, unit, status: 'SKIP', note });
-}
-
-function childEnv(home, extra = {}) {
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    NO_COLOR: '1',
-    TZ: 'UTC',
-    CI: 'true',
-    COLUMNS: '100',
-    ...extra,
-  };
-  delete env.LLMCOST_DB;
-  if (!('CLAUDE_CONFIG_DIR' in extra)) delete env.CLAUDE_CONFIG_DIR;
-  return env;
 }
 
 function removeDatabase(path) {

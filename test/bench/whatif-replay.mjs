@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateLlmcostJsonl, manifestPathFor } from './generate-llmcost-jsonl.mjs';
 import { detectRssMethod, runMeasured } from './measure-process.mjs';
+import { childEnv } from './bench-env.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(BENCH_DIR, '..', '..');
@@ -81,21 +82,6 @@ function parseOptions() {
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs: expected a whole number ≥ 1, got ${values.runs}`);
   return { lines: values.quick ? 50_000 : 1_000_000, runs, rssMethod: detectRssMethod(values['rss-method']) };
-}
-
-function childEnv(home) {
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    NO_COLOR: '1',
-    TZ: 'UTC',
-    CI: 'true',
-    COLUMNS: '100',
-  };
-  delete env.LLMCOST_DB;
-  return env;
 }
 
 /** The run-bench data file (generated once, cached), ingested once into this bench's own database. */

@@ -16,12 +16,12 @@
 // Prints PASS/FAIL per case against the target and the load average (the machine may be shared).
 // Exit code 0 whatever the figures; 1 only on a harness error. Data, files and results.json stay in
 // test/bench/.work/xlsx-export/ (git-ignored).
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateLlmcostJsonl } from './generate-llmcost-jsonl.mjs';
+import { ensureGeneratedStore } from './bench-env.mjs';
 import { detectRssMethod, runMeasured } from './measure-process.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -43,26 +43,13 @@ const minRows = Number(values['min-rows']);
 const rssMethod = detectRssMethod(values['rss-method']);
 const log = (text) => process.stderr.write(`${text}\n`);
 
-mkdirSync(WORK_DIR, { recursive: true });
-const dataPath = join(WORK_DIR, `llmcost-${lineCount}.jsonl`);
-const dbPath = join(WORK_DIR, `llmcost-${lineCount}.db`);
-if (!existsSync(dataPath)) {
-  log(`generating ${lineCount} lines → ${dataPath}`);
-  generateLlmcostJsonl({ lineCount, outPath: dataPath });
-}
-const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', LLMCOST_DB: dbPath };
-if (!existsSync(dbPath)) {
-  log('ingesting…');
-  const ingest = await runMeasured(
-    process.execPath,
-    [BIN, 'ingest', dataPath, '--from', 'llmcost-jsonl', '-q'],
-    {
-      env,
-      rssMethod,
-    },
-  );
-  if (ingest.exitCode !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
-}
+const { env } = await ensureGeneratedStore({
+  workDir: WORK_DIR,
+  lineCount,
+  bin: BIN,
+  rssMethod,
+  log,
+});
 
 const reportArgs = [
   'report',
