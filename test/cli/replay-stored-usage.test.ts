@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { replayStoredUsage } from '../../src/cli/replay-stored-usage.ts';
-import { planReplay } from '../../src/optimizer/plan-replay.ts';
 import { replayUsage } from '../../src/optimizer/replay-usage.ts';
 import type { Scenario } from '../../src/optimizer/scenario.ts';
-import { tokenizerRatios } from '../../src/optimizer/tokenizer-ratios.ts';
-import { REPLAY_BOOK } from '../helpers/replay-book.ts';
+import { planOverReplayBook, REPLAY_BOOK } from '../helpers/replay-book.ts';
 import { makeReplayRecords, seededStore } from '../helpers/replay-records.ts';
 
 const swap = (name: string, to: string): Scenario => ({
@@ -28,16 +26,8 @@ function compare(scenarios: readonly Scenario[]) {
     { book: REPLAY_BOOK, overrides: [], configuredTokenizerRatios: {}, ...options },
   );
   store.close();
-  const outcome = planReplay(scenarios, {
-    book: REPLAY_BOOK,
-    overrides: [],
-    tokenizerRatios: tokenizerRatios(),
-    minCacheablePromptTokens: 1024,
-    observedCacheHitRate: null,
-  });
-  if (!outcome.ok) throw new Error(outcome.problems.join('; '));
   const rows = records.map((record) => ({ ...record, records: 1, recordedCostPico: record.costPico ?? 0n }));
-  return { stored, single: replayUsage(rows, outcome.plan, options) };
+  return { stored, single: replayUsage(rows, planOverReplayBook(scenarios), options) };
 }
 
 describe('replayStoredUsage', () => {

@@ -1,3 +1,6 @@
+import { planReplay, type ReplayPlan, type ReplaySettings } from '../../src/optimizer/plan-replay.ts';
+import type { Scenario } from '../../src/optimizer/scenario.ts';
+import { tokenizerRatios } from '../../src/optimizer/tokenizer-ratios.ts';
 import type { ModelEntry, PriceBook, PriceSet } from '../../src/pricing/price-book.ts';
 
 /**
@@ -102,3 +105,25 @@ export const REPLAY_BOOK: PriceBook = {
     },
   },
 };
+
+/** Replay settings over REPLAY_BOOK: no overrides, ratios 1, a 1,024-token cache minimum, no observed rate. */
+export function replayBookSettings(extra: Partial<ReplaySettings> = {}): ReplaySettings {
+  return {
+    book: REPLAY_BOOK,
+    overrides: [],
+    tokenizerRatios: tokenizerRatios(),
+    minCacheablePromptTokens: 1024,
+    observedCacheHitRate: null,
+    ...extra,
+  };
+}
+
+/** The scenarios planned with replayBookSettings(extra); a planning problem fails the test. */
+export function planOverReplayBook(
+  scenarios: readonly Scenario[],
+  extra: Partial<ReplaySettings> = {},
+): ReplayPlan {
+  const outcome = planReplay(scenarios, replayBookSettings(extra));
+  if (!outcome.ok) throw new Error(outcome.problems.join('; '));
+  return outcome.plan;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetVerdict } from '../../src/analysis/evaluate-budget.ts';
-import { planReplay, type ReplayPlan } from '../../src/optimizer/plan-replay.ts';
+import type { ReplayPlan } from '../../src/optimizer/plan-replay.ts';
 import { findBatchable, isOffHours } from '../../src/optimizer/recommendations/find-batchable.ts';
 import { findBudgetAdjustments } from '../../src/optimizer/recommendations/find-budget-adjustments.ts';
 import { findCaching } from '../../src/optimizer/recommendations/find-caching.ts';
@@ -18,28 +18,17 @@ import {
 } from '../../src/optimizer/recommendations/verify-recommendation.ts';
 import type { ReplayRow } from '../../src/optimizer/replay-row.ts';
 import type { Scenario } from '../../src/optimizer/scenario.ts';
-import { tokenizerRatios } from '../../src/optimizer/tokenizer-ratios.ts';
 import { groupWorkloads } from '../../src/optimizer/workloads/group-workloads.ts';
 import { createModelResolver } from '../../src/pricing/create-model-resolver.ts';
 import { makeReplayRow } from '../helpers/make-replay-row.ts';
-import { REPLAY_BOOK } from '../helpers/replay-book.ts';
+import { planOverReplayBook, REPLAY_BOOK } from '../helpers/replay-book.ts';
 
 // helpers/replay-book.ts: 1 token at $1 per 1M tokens = 1,000,000 pico-USD. openai/big: $10 in, $30 out,
 // 100k window; openai/small: $1 in, $2 out; both with a 50% batch discount.
 const DAY_MS = 86_400_000;
 const TEN_DAYS = { startMs: Date.parse('2026-11-01T00:00:00Z'), endMs: Date.parse('2026-11-11T00:00:00Z') };
 
-function plan(scenarios: readonly Scenario[]): ReplayPlan {
-  const outcome = planReplay(scenarios, {
-    book: REPLAY_BOOK,
-    overrides: [],
-    tokenizerRatios: tokenizerRatios(),
-    minCacheablePromptTokens: 1024,
-    observedCacheHitRate: null,
-  });
-  if (!outcome.ok) throw new Error(outcome.problems.join('; '));
-  return outcome.plan;
-}
+const plan = (scenarios: readonly Scenario[]): ReplayPlan => planOverReplayBook(scenarios);
 
 const swapTo = (to: string): Scenario => ({
   name: `to ${to}`,

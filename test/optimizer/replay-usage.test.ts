@@ -6,22 +6,13 @@ import type { RowCondition, ScenarioOperation } from '../../src/optimizer/scenar
 import { tokenizerRatios } from '../../src/optimizer/tokenizer-ratios.ts';
 import type { PriceOverride } from '../../src/pricing/price-override.ts';
 import { makeReplayRow } from '../helpers/make-replay-row.ts';
-import { REPLAY_BOOK } from '../helpers/replay-book.ts';
+import { planOverReplayBook, REPLAY_BOOK, replayBookSettings } from '../helpers/replay-book.ts';
 
 // Prices are in helpers/replay-book.ts: 1 token at $1 per 1M tokens = 1,000,000 pico-USD (pUSD).
-const settings = (extra: Partial<ReplaySettings> = {}): ReplaySettings => ({
-  book: REPLAY_BOOK,
-  overrides: [],
-  tokenizerRatios: tokenizerRatios(),
-  minCacheablePromptTokens: 1024,
-  observedCacheHitRate: null,
-  ...extra,
-});
+const settings = replayBookSettings;
 
 function plan(operations: readonly ScenarioOperation[], extra: Partial<ReplaySettings> = {}): ReplayPlan {
-  const outcome = planReplay([{ name: 'what-if', operations }], settings(extra));
-  if (!outcome.ok) throw new Error(outcome.problems.join('; '));
-  return outcome.plan;
+  return planOverReplayBook([{ name: 'what-if', operations }], extra);
 }
 
 function replay(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReplay, type ReplayPlan } from '../../src/optimizer/plan-replay.ts';
+import type { ReplayPlan } from '../../src/optimizer/plan-replay.ts';
 import { replayGrouping } from '../../src/optimizer/replay-grouping.ts';
 import type { ReplayRow } from '../../src/optimizer/replay-row.ts';
 import { replayUsage, type BreakdownDimension, type ReplayResult } from '../../src/optimizer/replay-usage.ts';
@@ -9,7 +9,7 @@ import { selectCacheActivity, selectReplayRows } from '../../src/store/select-re
 import type { StoredUsage } from '../../src/store/stored-usage.ts';
 import { makeStored } from '../helpers/make-record.ts';
 import { makeReplayRecords, seededStore } from '../helpers/replay-records.ts';
-import { REPLAY_BOOK } from '../helpers/replay-book.ts';
+import { planOverReplayBook, REPLAY_BOOK } from '../helpers/replay-book.ts';
 
 // The store sums records into replay rows; these tests replay the same records one by one and check
 // that every decision (and, where no rounding is involved, every pico-dollar) is the same.
@@ -20,17 +20,8 @@ const asRow = (record: StoredUsage): ReplayRow => ({
   recordedCostPico: record.costPico ?? 0n,
 });
 
-function planOf(scenarios: readonly Scenario[], ratios: Record<string, number>): ReplayPlan {
-  const outcome = planReplay(scenarios, {
-    book: REPLAY_BOOK,
-    overrides: [],
-    tokenizerRatios: tokenizerRatios(ratios),
-    minCacheablePromptTokens: 1024,
-    observedCacheHitRate: null,
-  });
-  if (!outcome.ok) throw new Error(outcome.problems.join('; '));
-  return outcome.plan;
-}
+const planOf = (scenarios: readonly Scenario[], ratios: Record<string, number>): ReplayPlan =>
+  planOverReplayBook(scenarios, { tokenizerRatios: tokenizerRatios(ratios) });
 
 function replayBothWays(
   scenarios: readonly Scenario[],
