@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { allocateChargeback } from '../../src/chargeback/allocate-chargeback.ts';
 import { PICO_PER_CENT, roundPicoUsdToCents } from '../../src/model/money.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 import { makeChargebackConfig, makeChargebackUsage } from '../helpers/make-chargeback.ts';
 
 const CENT = PICO_PER_CENT;
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const sum = (values: readonly bigint[]): bigint => values.reduce((total, value) => total + value, 0n);
 const TEAMS = ['a', 'b', 'c', 'd', 'e', 'f'];

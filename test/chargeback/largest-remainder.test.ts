@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { roundToCentsKeepingTotal, splitLargestRemainder } from '../../src/chargeback/largest-remainder.ts';
 import { applyRate, applyRates } from '../../src/chargeback/apply-rate.ts';
 import { PICO_PER_CENT, roundPicoUsdToCents } from '../../src/model/money.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
 
 const CENT = PICO_PER_CENT;
-
-/** A small seeded generator (mulberry32) so the property cases are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('splitLargestRemainder', () => {
   it.each([
